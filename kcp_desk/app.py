@@ -1,0 +1,153 @@
+"""The composition root: settings → database → services → windows."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kcp_desk.db import Database
+from kcp_desk.errors import KcpError
+from kcp_desk.logging_setup import setup_logging
+from kcp_desk.services.auth import AuthService, LoginResult
+from kcp_desk.services.setup import PreparedDatabase, prepare_database
+from kcp_desk.settings import Paths, Settings
+from kcp_desk.views.crash_dialog import install_excepthook
+from kcp_desk.views.login_window import LoginWindow
+from kcp_desk.views.main_window import MainWindow
+from kcp_desk.views.messages import error_text
+from kcp_desk.views.operation import Operation
+
+I18N_DIR = Path(__file__).parent / "i18n"
+#: set by bench/startup.py: print a marker when the login window has painted, then quit
+BENCH_ENV = "KCP_DESK_BENCH_PAINTED"
+
+
+def install_translators(app: QApplication, language: str) -> str:
+    """German on German systems (or when asked), English otherwise."""
+    lang = language or QLocale.system().name().split("_")[0]
+    if lang != "de":
+        return "en"
+    for name, folder in (
+        ("qtbase_de", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        ("kcp_desk_de", str(I18N_DIR)),
+    ):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+    return "de"
+
+
+class _PaintProbe(QObject):
+    """Reports the first paint of a window (for the start-up benchmark)."""
+
+    def __init__(self, target: QWidget) -> None:
+        super().__init__(target)
+        target.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: object) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if getattr(event, "type", lambda: None)() == QEvent.Type.Paint:
+            print("kcp-desk: login window painted", flush=True)
+            QTimer.singleShot(0, QApplication.quit)
+            watched.removeEventFilter(self)
+        return False
+
+
+class DeskApp:
+    def __init__(self, app: QApplication, paths: Paths, settings: Settings, demo: bool) -> None:
+        self.app = app
+        self.paths = paths
+        self.settings = settings
+        self.demo = demo
+        self.db = Database(settings.database_url)
+        self.auth: AuthService | None = None
+        self.main: MainWindow | None = None
+        self.login = LoginWindow(None, self.db.describe(), settings.last_username)
+        self.login.logged_in.connect(self._logged_in)
+
+    def start(self) -> None:
+        self.login.show()
+        if os.environ.get(BENCH_ENV):
+            _PaintProbe(self.login)
+            return
+        self.login.set_busy(self.login.tr("Preparing the database…"))
+        demo_size = self.settings.demo_customers if self.demo else None
+        Operation(self.login, prepare_database, self.db, demo_customers=demo_size).progress(
+            self._progress
+        ).success(self._prepared).failure(self._prepare_failed).run()
+
+    def _progress(self, done: int, total: int) -> None:
+        self.login.status.setText(self.login.tr("Creating demo data…"))
+        self.login.set_progress(done, total)
+
+    def _prepared(self, result: PreparedDatabase) -> None:
+        self.auth = AuthService(self.db)
+        self.login.set_auth(self.auth)
+        if result.agents == 0:
+            self.login.sign_in.setEnabled(False)
+            self.login.show_error(
+                self.login.tr(
+                    "This database has no agents yet. Start with --demo for the demo "
+                    "database, or ask an admin to create your account."
+                )
+            )
+
+    def _prepare_failed(self, err: KcpError) -> None:
+        self.login.progress.hide()
+        self.login.show_error(error_text(err))
+        QTimer.singleShot(5000, self.start)  # reconnect: try again in a moment
+
+    def _logged_in(self, result: LoginResult) -> None:
+        assert self.auth is not None
+        username = result.session.principal.username
+        if username != self.settings.last_username:
+            from dataclasses import replace
+
+            self.settings = replace(self.settings, last_username=username)
+            self.settings.save(self.paths)
+        self.main = MainWindow(
+            self.auth, result.session, self.db.describe(), self.settings.idle_lock_minutes
+        )
+        self.main.signed_out.connect(self._signed_out)
+        if result.remembered_in:
+            self.main.statusBar().showMessage(
+                self.main.tr(
+                    "This workstation now remembers you; the device key is in {0}."
+                ).format(result.remembered_in),
+                15000,
+            )
+        self.main.show()
+        self.login.hide()
+
+    def _signed_out(self) -> None:
+        if self.main is not None:
+            self.main.hide()
+            self.main.deleteLater()
+            self.main = None
+        self.login.set_auth(self.auth)
+        self.login.show()
+
+
+def run_gui(argv: list[str], *, demo: bool) -> int:
+    app = QApplication(argv)
+    app.setApplicationName("kcp-desk")
+    app.setOrganizationName("kcp-desk")
+    paths = Paths.from_environment()
+    settings = Settings.load(paths)
+    log_path = setup_logging(paths.log_dir)
+    install_excepthook(log_path)
+    install_translators(app, settings.language)
+    desk = DeskApp(app, paths, settings, demo)
+    desk.start()
+    code = app.exec()
+    desk.db.dispose()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(run_gui(sys.argv, demo=True))

@@ -1,0 +1,62 @@
+"""Expected errors (qutebrowser's two tiers): shown as a clear message, never a traceback.
+
+Anything that is not a ``KcpError`` is a bug and goes to the excepthook dialog.
+Messages must never contain secrets: they end up in logs and on screen.
+"""
+
+from __future__ import annotations
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks a message for Qt Linguist without importing Qt (services stay Qt-free)."""
+    return text
+
+
+class KcpError(Exception):
+    """An expected failure the user can act on.
+
+    ``template`` is an English source text marked with ``QT_TRANSLATE_NOOP("KcpError", …)``;
+    views translate it in the "KcpError" context and then fill in ``params``.
+    """
+
+    #: the form field the message belongs to, if any (the view shows it there)
+    field: str | None = None
+
+    def __init__(self, template: str, *, field: str | None = None, **params: object) -> None:
+        self.template = template
+        self.params = params
+        super().__init__(template.format(**params))
+        if field is not None:
+            self.field = field
+
+
+class InvalidInput(KcpError):
+    """Bad input in a form field."""
+
+
+class WrongPassphrase(KcpError):
+    field = "passphrase"
+
+
+class PermissionDenied(KcpError):
+    """The acting agent's role does not allow the action (checked in services)."""
+
+
+class StaleEdit(KcpError):
+    """Someone else saved the record first (optimistic locking)."""
+
+
+class NotFound(KcpError):
+    pass
+
+
+class DatabaseUnavailable(KcpError):
+    """The database cannot be reached; the desk keeps the input and reconnects."""
+
+
+class KeyringUnavailable(KcpError):
+    """No secure OS keyring backend is available for "remember on this workstation"."""
+
+
+class AuditWriteFailed(KcpError):
+    """The audit entry could not be written, so the privileged action did not happen."""

@@ -1,0 +1,109 @@
+"""Choose an OS keyring backend that really protects the device key (SPEC V-1).
+
+"Remember on this workstation" keeps a random 32-byte device key in the OS keyring.
+Backends that store it in clear (keyrings.alt's plaintext file), that fail, or that
+drop it (null) are refused — also when they sit inside keyring's chained backend.
+The user is told which store received the secret.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import contextlib
+import os
+from dataclasses import dataclass
+
+import keyring
+from keyring.backend import KeyringBackend
+
+SERVICE = "kcp-desk"
+
+_REFUSED = {
+    "keyring.backends.fail.Keyring",
+    "keyring.backends.null.Keyring",
+    "keyrings.alt.file.PlaintextKeyring",
+}
+
+_DESCRIPTIONS = {
+    "keyring.backends.Windows.WinVaultKeyring": "Windows Credential Manager",
+    "keyring.backends.SecretService.Keyring": "the desktop's Secret Service (GNOME Keyring)",
+    "keyring.backends.libsecret.Keyring": "the desktop's Secret Service (libsecret)",
+    "keyring.backends.kwallet.DBusKeyring": "KWallet",
+    "keyring.backends.macOS.Keyring": "the macOS Keychain",
+}
+
+
+def _qualname(backend: KeyringBackend) -> str:
+    cls = type(backend)
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def is_refused(backend: KeyringBackend) -> bool:
+    name = _qualname(backend)
+    return (
+        name in _REFUSED or "plaintext" in name.lower() or name.startswith("keyring.backends.fail")
+    )
+
+
+def _candidates(backend: KeyringBackend) -> list[KeyringBackend]:
+    children = getattr(backend, "backends", None)  # keyring.backends.chainer.ChainerBackend
+    if isinstance(children, list | tuple):
+        return [b for child in children for b in _candidates(child)]
+    return [backend]
+
+
+def describe(backend: KeyringBackend) -> str:
+    return _DESCRIPTIONS.get(_qualname(backend), str(getattr(backend, "name", _qualname(backend))))
+
+
+@dataclass(frozen=True)
+class KeyringChoice:
+    backend: KeyringBackend | None
+    #: where the secret goes (when a backend was found) or why there is none
+    explanation: str
+
+
+def choose_backend() -> KeyringChoice:
+    """The first secure backend, in the order keyring itself would use them."""
+    candidates = _candidates(keyring.get_keyring())
+    for backend in candidates:
+        if not is_refused(backend):
+            return KeyringChoice(backend, describe(backend))
+    refused = ", ".join(describe(b) for b in candidates) or "none"
+    return KeyringChoice(None, f"no secure keyring on this workstation (found: {refused})")
+
+
+class DeviceKeyStore:
+    """The device key of one (database, user) pair in a vetted keyring backend."""
+
+    def __init__(self, backend: KeyringBackend, database_id: str) -> None:
+        if is_refused(backend):
+            raise ValueError("refused keyring backend")
+        self._backend = backend
+        self._database_id = database_id
+
+    def _entry(self, username: str) -> str:
+        return f"{self._database_id}/{username}"
+
+    def create(self, username: str) -> tuple[str, bytes]:
+        device_id = os.urandom(8).hex()
+        key = os.urandom(32)
+        value = f"{device_id}:{base64.b64encode(key).decode()}"
+        self._backend.set_password(SERVICE, self._entry(username), value)
+        return device_id, key
+
+    def load(self, username: str) -> tuple[str, bytes] | None:
+        value = self._backend.get_password(SERVICE, self._entry(username))
+        if not value or ":" not in value:
+            return None
+        device_id, _, encoded = value.partition(":")
+        try:
+            key = base64.b64decode(encoded, validate=True)
+        except binascii.Error:
+            return None
+        return (device_id, key) if len(key) == 32 else None
+
+    def forget(self, username: str) -> None:
+        with contextlib.suppress(keyring.errors.PasswordDeleteError):
+            self._backend.delete_password(SERVICE, self._entry(username))

@@ -1,0 +1,60 @@
+"""Creating agents with fresh key material (SPEC V-1, V-7)."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from kcp_desk.errors import QT_TRANSLATE_NOOP, InvalidInput
+from kcp_desk.models.agents import Agent, Role
+from kcp_desk.security.sealing import (
+    MIN_PASSPHRASE_LENGTH,
+    AgentKeys,
+    KdfParams,
+    seal_with_passphrase,
+)
+
+
+def seal_context(agent_id: int, key_version: int) -> str:
+    """Binds a sealed blob to its owner and key version: blobs cannot be swapped."""
+    return f"kcp-desk/agent-keys|agent={agent_id}|v={key_version}"
+
+
+def check_passphrase(passphrase: str) -> None:
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("KcpError", "The passphrase needs at least {n} characters."),
+            field="passphrase",
+            n=MIN_PASSPHRASE_LENGTH,
+        )
+
+
+def provision_agent(
+    session: Session,
+    *,
+    username: str,
+    display_name: str,
+    role: Role,
+    passphrase: str,
+    kdf: KdfParams,
+) -> tuple[Agent, AgentKeys]:
+    """Create an agent with new X25519/Ed25519 keys sealed under the passphrase.
+
+    Callers check who may do this (admin, or the demo/bootstrap path) and audit it.
+    """
+    check_passphrase(passphrase)
+    keys = AgentKeys.generate()
+    agent = Agent(
+        username=username,
+        display_name=display_name,
+        role=role,
+        x25519_public=keys.x25519_public,
+        ed25519_public=keys.ed25519_public,
+        sealed_keys=b"",
+        key_version=1,
+    )
+    session.add(agent)
+    session.flush()  # the id is part of the seal context
+    agent.sealed_keys = seal_with_passphrase(
+        keys, passphrase, kdf, context=seal_context(agent.id, agent.key_version)
+    )
+    return agent, keys

@@ -1,0 +1,198 @@
+"""The login window: unsealing the agent's keys is the login (SPEC V-1)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kcp_desk.errors import KcpError
+from kcp_desk.services.auth import AuthService, LoginResult
+from kcp_desk.views.messages import error_text
+from kcp_desk.views.operation import Operation
+
+
+class LoginWindow(QWidget):
+    logged_in = Signal(object)  # LoginResult
+
+    def __init__(self, auth: AuthService | None, database_label: str, username: str = "") -> None:
+        super().__init__()
+        self._auth = auth
+        self.setWindowTitle(self.tr("kcp-desk – Sign in"))
+        self.setMinimumWidth(440)
+
+        title = QLabel(self.tr("kcp-desk"))
+        title.setObjectName("title")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        title.setFont(font)
+        subtitle = QLabel(self.tr("Service desk – sign in with your personal passphrase"))
+        subtitle.setWordWrap(True)
+
+        self.username = QLineEdit(username)
+        self.username.setObjectName("username")
+        self.username.setPlaceholderText(self.tr("e.g. anna"))
+        self.passphrase = QLineEdit()
+        self.passphrase.setObjectName("passphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+        self.remember = QCheckBox(self.tr("Remember on this workstation"))
+        self.remember.setObjectName("remember")
+        self.remember_note = QLabel()
+        self.remember_note.setWordWrap(True)
+        self.remember_note.setStyleSheet("color: palette(mid);")
+
+        self.sign_in = QPushButton(self.tr("Sign in"))
+        self.sign_in.setObjectName("sign_in")
+        self.sign_in.setDefault(True)
+        self.sign_in.setAutoDefault(True)
+
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+
+        database = QLabel(self.tr("Database: {0}").format(database_label))
+        database.setObjectName("database")
+        database.setStyleSheet("color: palette(mid);")
+        database.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&User name"), self.username)
+        form.addRow(self.tr("&Passphrase"), self.passphrase)
+        form.addRow("", self.error)
+        form.addRow("", self.remember)
+        form.addRow("", self.remember_note)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 28, 32, 20)
+        layout.setSpacing(10)
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        layout.addSpacing(8)
+        layout.addLayout(form)
+        layout.addWidget(self.sign_in, alignment=Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        layout.addWidget(database)
+
+        self.sign_in.clicked.connect(self._submit)
+        self.passphrase.returnPressed.connect(self._submit)
+        self.username.returnPressed.connect(self.passphrase.setFocus)
+        self.username.textChanged.connect(self._username_changed)
+        self.passphrase.textChanged.connect(self.error.hide)
+        self.set_auth(auth)
+        (self.passphrase if username else self.username).setFocus()
+
+    # --- preparing the database (before auth exists) ------------------------------------
+
+    def set_busy(self, text: str) -> None:
+        self.status.setText(text)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.sign_in.setEnabled(False)
+
+    def set_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def set_auth(self, auth: AuthService | None) -> None:
+        """Enable the form once the database is ready."""
+        self._auth = auth
+        ready = auth is not None
+        self.sign_in.setEnabled(ready)
+        if ready:
+            self.progress.hide()
+            self.status.clear()
+            self._update_remember_option()
+            self._username_changed(self.username.text())
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+    # --- signing in ------------------------------------------------------------------------
+
+    def _update_remember_option(self) -> None:
+        assert self._auth is not None
+        choice = self._auth.remember_option()
+        self.remember.setEnabled(choice.backend is not None)
+        if choice.backend is None:
+            self.remember.setChecked(False)
+            self.remember_note.setText(
+                self.tr("Not available: {0}. Sign in with your passphrase each time.").format(
+                    choice.explanation
+                )
+            )
+        else:
+            self.remember_note.setText(
+                self.tr("A device key is kept in {0}.").format(choice.explanation)
+            )
+
+    def _username_changed(self, text: str) -> None:
+        remembered = bool(self._auth and text.strip() and self._auth.has_remembered(text))
+        self.passphrase.setPlaceholderText(
+            self.tr("Remembered here – leave empty to continue") if remembered else ""
+        )
+
+    def _submit(self) -> None:
+        if self._auth is None or not self.sign_in.isEnabled():
+            return
+        username = self.username.text().strip()
+        if not username:
+            self.show_error(self.tr("Please enter your user name."))
+            self.username.setFocus()
+            return
+        passphrase = self.passphrase.text()
+        auth = self._auth
+        self.error.hide()
+        self.sign_in.setEnabled(False)
+        self.status.setText(self.tr("Unlocking your keys…"))
+        if not passphrase and auth.has_remembered(username):
+            op = Operation(self, auth.login_remembered, username)
+            op.success(self._remembered_done)
+        else:
+            op = Operation(
+                self, auth.login, username, passphrase, remember=self.remember.isChecked()
+            )
+            op.success(self._done)
+        op.failure(self._failed).run()
+
+    def _remembered_done(self, session: object) -> None:
+        if session is None:
+            self._failed_text(
+                self.tr("This workstation no longer remembers you. Please enter your passphrase.")
+            )
+            return
+        self._done(LoginResult(session))  # type: ignore[arg-type]
+
+    def _done(self, result: LoginResult) -> None:
+        self.passphrase.clear()
+        self.status.clear()
+        self.logged_in.emit(result)
+
+    def _failed(self, err: KcpError) -> None:
+        self._failed_text(error_text(err))
+
+    def _failed_text(self, text: str) -> None:
+        self.sign_in.setEnabled(True)
+        self.status.clear()
+        self.passphrase.clear()
+        self.show_error(text)
+        self.passphrase.setFocus()

@@ -1,0 +1,214 @@
+"""The main window: navigation, the work area, the status bar and the idle lock."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kcp_desk.errors import KcpError
+from kcp_desk.services.auth import AuthService
+from kcp_desk.services.principal import AgentSession
+from kcp_desk.views.idle import InactivityTimer
+from kcp_desk.views.lock_screen import LockScreen
+from kcp_desk.views.messages import error_text
+
+
+def role_name(role: str) -> str:
+    names = {
+        "agent": QCoreApplication.translate("MainWindow", "Agent"),
+        "lead": QCoreApplication.translate("MainWindow", "Team lead"),
+        "admin": QCoreApplication.translate("MainWindow", "Admin"),
+    }
+    return names.get(role, role)
+
+
+class PlaceholderPage(QWidget):
+    """A screen whose capability arrives with a later issue: it says what will be there."""
+
+    def __init__(self, heading: str, text: str) -> None:
+        super().__init__()
+        title = QLabel(heading)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        title.setFont(font)
+        body = QLabel(text)
+        body.setWordWrap(True)
+        body.setMaximumWidth(640)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.addWidget(title)
+        layout.addWidget(body)
+        layout.addStretch(1)
+
+
+class MainWindow(QMainWindow):
+    signed_out = Signal()
+
+    PAGE_WORK, PAGE_LOCK = 0, 1
+
+    def __init__(
+        self,
+        auth: AuthService,
+        session: AgentSession,
+        database_label: str,
+        idle_minutes: float,
+    ) -> None:
+        super().__init__()
+        self._auth = auth
+        self._session = session
+        self.setWindowTitle(self.tr("kcp-desk"))
+        self.resize(1280, 800)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setMaximumWidth(220)
+        self.pages = QStackedWidget()
+        for label, page in self._build_pages():
+            self.nav.addItem(QListWidgetItem(label))
+            self.pages.addWidget(page)
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+
+        work = QSplitter()
+        work.addWidget(self.nav)
+        work.addWidget(self.pages)
+        work.setStretchFactor(1, 1)
+        work.setChildrenCollapsible(False)
+
+        self.lock_screen = LockScreen(auth, session)
+        self.lock_screen.unlocked.connect(self._unlocked)
+        self.lock_screen.sign_out_requested.connect(self._sign_out)
+        self.root = QStackedWidget()
+        self.root.addWidget(work)
+        self.root.addWidget(self.lock_screen)
+        self.setCentralWidget(self.root)
+
+        self._build_menu()
+        self._build_status_bar(database_label)
+
+        self.idle = InactivityTimer(idle_minutes, self)
+        self.idle.inactive.connect(lambda: self.lock(reason="idle"))
+        self.idle.start()
+
+    def _build_pages(self) -> list[tuple[str, QWidget]]:
+        return [
+            (
+                self.tr("Customers"),
+                PlaceholderPage(
+                    self.tr("Customers"),
+                    self.tr(
+                        "Search customers by number, name, e-mail, phone, domain or any "
+                        "invoice, ticket or order reference, and open everything about one "
+                        "customer in one place. Coming with the customer lookup."
+                    ),
+                ),
+            ),
+            (
+                self.tr("Tickets"),
+                PlaceholderPage(
+                    self.tr("Tickets"),
+                    self.tr(
+                        "Your tickets, the unassigned queue, your team's tickets and the "
+                        "archive: claim, hand over, reply and close. Coming with the ticket "
+                        "queues."
+                    ),
+                ),
+            ),
+            (
+                self.tr("Support orders"),
+                PlaceholderPage(
+                    self.tr("Support orders"),
+                    self.tr(
+                        "Support orders with consents, cost acknowledgement, the start gate, "
+                        "time entries and the credential vault. Coming with support orders."
+                    ),
+                ),
+            ),
+        ]
+
+    def _build_menu(self) -> None:
+        desk = self.menuBar().addMenu(self.tr("&Desk"))
+        lock = QAction(self.tr("&Lock now"), self)
+        lock.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))
+        lock.triggered.connect(lambda: self.lock(reason="manual"))
+        sign_out = QAction(self.tr("Sign &out"), self)
+        sign_out.triggered.connect(self._sign_out)
+        quit_ = QAction(self.tr("&Quit"), self)
+        quit_.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_.triggered.connect(self.close)
+        for action in (lock, sign_out, quit_):
+            desk.addAction(action)
+        self.lock_action = lock
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About kcp-desk"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _build_status_bar(self, database_label: str) -> None:
+        p = self._session.principal
+        self.agent_label = QLabel(
+            self.tr("{0} ({1}) – {2}").format(p.display_name, p.username, role_name(p.role))
+        )
+        self.agent_label.setObjectName("agent_label")
+        self.database_label = QLabel(database_label)
+        self.database_label.setObjectName("database_label")
+        bar = self.statusBar()
+        bar.addWidget(self.agent_label)
+        bar.addPermanentWidget(self.database_label)
+
+    # --- lock / unlock --------------------------------------------------------------------
+
+    @property
+    def is_locked(self) -> bool:
+        return self.root.currentIndex() == self.PAGE_LOCK
+
+    def lock(self, *, reason: str) -> None:
+        if self.is_locked:
+            return
+        self.idle.stop()
+        self._lock_session(reason)
+        self.lock_action.setEnabled(False)
+        self.root.setCurrentIndex(self.PAGE_LOCK)
+        self.statusBar().showMessage(self.tr("Locked – your keys were removed from memory."))
+
+    def _unlocked(self) -> None:
+        self.root.setCurrentIndex(self.PAGE_WORK)
+        self.lock_action.setEnabled(True)
+        self.statusBar().clearMessage()
+        self.idle.start()
+
+    def _sign_out(self) -> None:
+        self.idle.stop()
+        self._lock_session("sign_out")
+        self.signed_out.emit()
+
+    def _about(self) -> None:
+        from kcp_desk import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About kcp-desk"),
+            self.tr("kcp-desk {0}\nThe desk of the service team.").format(__version__),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._lock_session("quit")
+        super().closeEvent(event)
+
+    def _lock_session(self, reason: str) -> None:
+        try:
+            self._auth.lock(self._session, reason=reason)
+        except KcpError as err:  # the keys are gone already; only the audit entry failed
+            self.statusBar().showMessage(error_text(err))

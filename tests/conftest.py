@@ -1,0 +1,129 @@
+"""Shared fixtures: isolated user directories, an in-memory keyring, and a fresh
+migrated database per test on SQLite AND on a real PostgreSQL server."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import keyring.backend
+import pytest
+from sqlalchemy import create_engine, make_url, text
+
+from kcp_desk.db import Database
+
+PG_URL_ENV = "KCP_DESK_TEST_DATABASE_URL"
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """A secure-looking backend that lives only in this process: tests never see
+    the developer's keychain."""
+
+    priority = 10  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.items.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.items[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.items.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    data = tmp_path / "kcp-data"
+    monkeypatch.setenv("KCP_DESK_DATA_DIR", str(data))
+    monkeypatch.delenv("KCP_DESK_DATABASE_URL", raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    return data
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+# --- databases -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    db = Database(f"sqlite:///{path}")
+    db.migrate()
+    db.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def pg_admin_url() -> str | None:
+    url = os.environ.get(PG_URL_ENV)
+    if not url and os.environ.get("CI"):
+        pytest.fail(f"{PG_URL_ENV} is not set: CI must test PostgreSQL too")
+    return url
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_admin_url: str | None) -> Iterator[str | None]:
+    if not pg_admin_url:
+        yield None
+        return
+    name = f"kcp_template_{os.getpid()}"
+    admin = create_engine(pg_admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    db = Database(make_url(pg_admin_url).set(database=name).render_as_string(False))
+    db.migrate()
+    db.dispose()
+    yield name
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+_counter = itertools.count()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    sqlite_template: Path,
+    pg_admin_url: str | None,
+    pg_template: str | None,
+) -> Iterator[Database]:
+    """A fresh, migrated database; every database test runs on both backends."""
+    if request.param == "sqlite":
+        path = tmp_path / "test.sqlite3"
+        shutil.copy(sqlite_template, path)
+        db = Database(f"sqlite:///{path}")
+        yield db
+        db.dispose()
+        return
+    if not pg_admin_url or not pg_template:
+        pytest.skip(f"PostgreSQL not configured ({PG_URL_ENV})")
+    name = f"kcp_test_{os.getpid()}_{next(_counter)}"
+    admin = create_engine(pg_admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}" STRATEGY FILE_COPY'))
+    db = Database(make_url(pg_admin_url).set(database=name).render_as_string(False))
+    yield db
+    db.dispose()
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
