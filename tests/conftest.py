@@ -15,6 +15,9 @@ import pytest
 from sqlalchemy import create_engine, make_url, text
 
 from kcp_desk.db import Database
+from kcp_desk.models.agents import Role
+from kcp_desk.security.sealing import KdfParams
+from kcp_desk.services.agents import provision_agent
 
 PG_URL_ENV = "KCP_DESK_TEST_DATABASE_URL"
 
@@ -127,3 +130,28 @@ def database(
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
+
+
+# --- agents ------------------------------------------------------------------------------
+
+#: cheap Argon2id parameters: safe in tests because each blob carries its own parameters
+FAST_KDF = KdfParams(memory_kib=64, iterations=1, lanes=1)
+PASSPHRASES = {"anna": "anna-test-passphrase", "lea": "lea-test-passphrase"}
+
+
+@pytest.fixture
+def agents(database: Database) -> dict[str, int]:
+    """Two agents on the fresh database: anna (agent) and lea (lead); name -> id."""
+    ids = {}
+    with database.transaction() as s:
+        for name, role in (("anna", Role.AGENT), ("lea", Role.LEAD)):
+            agent, _ = provision_agent(
+                s,
+                username=name,
+                display_name=name.title(),
+                role=role,
+                passphrase=PASSPHRASES[name],
+                kdf=FAST_KDF,
+            )
+            ids[name] = agent.id
+    return ids

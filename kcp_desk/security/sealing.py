@@ -87,7 +87,7 @@ class AgentKeys:
     def __repr__(self) -> str:
         return "AgentKeys(<sealed material hidden>)"
 
-    def __reduce__(self) -> object:
+    def __reduce__(self) -> str | tuple[object, ...]:
         raise TypeError("AgentKeys cannot be pickled")
 
 

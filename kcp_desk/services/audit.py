@@ -93,7 +93,7 @@ UNSIGNED_ACTIONS = frozenset({"login_failed", "system"})
 def verify(db: Database) -> VerifyResult:
     """Check the whole chain and every signature; name the first bad entry."""
     with db.session_factory() as session:
-        public = dict(session.execute(select(Agent.id, Agent.ed25519_public)).tuples().all())
+        public = {row[0]: row[1] for row in session.execute(select(Agent.id, Agent.ed25519_public))}
         prev = GENESIS_HASH
         expected_seq = 1
         checked = 0
