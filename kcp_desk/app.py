@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kcp_desk.db import Database
@@ -18,7 +19,7 @@ from kcp_desk.settings import Paths, Settings
 from kcp_desk.views.crash_dialog import install_excepthook
 from kcp_desk.views.login_window import LoginWindow
 from kcp_desk.views.main_window import MainWindow
-from kcp_desk.views.messages import error_text
+from kcp_desk.views.messages import error_text, keyring_text
 from kcp_desk.views.operation import Operation
 
 I18N_DIR = Path(__file__).parent / "i18n"
@@ -75,14 +76,14 @@ class DeskApp:
         if os.environ.get(BENCH_ENV):
             _PaintProbe(self.login)
             return
-        self.login.set_busy(self.login.tr("Preparing the database…"))
+        self.login.set_busy(QCoreApplication.translate("DeskApp", "Preparing the database…"))
         demo_size = self.settings.demo_customers if self.demo else None
         Operation(self.login, prepare_database, self.db, demo_customers=demo_size).progress(
             self._progress
         ).success(self._prepared).failure(self._prepare_failed).run()
 
     def _progress(self, done: int, total: int) -> None:
-        self.login.status.setText(self.login.tr("Creating demo data…"))
+        self.login.status.setText(QCoreApplication.translate("DeskApp", "Creating demo data…"))
         self.login.set_progress(done, total)
 
     def _prepared(self, result: PreparedDatabase) -> None:
@@ -91,9 +92,10 @@ class DeskApp:
         if result.agents == 0:
             self.login.sign_in.setEnabled(False)
             self.login.show_error(
-                self.login.tr(
+                QCoreApplication.translate(
+                    "DeskApp",
                     "This database has no agents yet. Start with --demo for the demo "
-                    "database, or ask an admin to create your account."
+                    "database, or ask an admin to create your account.",
                 )
             )
 
@@ -106,9 +108,7 @@ class DeskApp:
         assert self.auth is not None
         username = result.session.principal.username
         if username != self.settings.last_username:
-            from dataclasses import replace
-
-            self.settings = replace(self.settings, last_username=username)
+            self.settings = dataclasses.replace(self.settings, last_username=username)
             self.settings.save(self.paths)
         self.main = MainWindow(
             self.auth, result.session, self.db.describe(), self.settings.idle_lock_minutes
@@ -116,9 +116,9 @@ class DeskApp:
         self.main.signed_out.connect(self._signed_out)
         if result.remembered_in:
             self.main.statusBar().showMessage(
-                self.main.tr(
-                    "This workstation now remembers you; the device key is in {0}."
-                ).format(result.remembered_in),
+                QCoreApplication.translate(
+                    "DeskApp", "This workstation now remembers you; the device key is in {0}."
+                ).format(keyring_text(result.remembered_in)),
                 15000,
             )
         self.main.show()

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 import keyring
 from keyring.backend import KeyringBackend
 
+from kcp_desk.errors import QT_TRANSLATE_NOOP
+
 SERVICE = "kcp-desk"
 
 _REFUSED = {
@@ -25,12 +27,24 @@ _REFUSED = {
     "keyrings.alt.file.PlaintextKeyring",
 }
 
+# Marked for Linguist in the "Keyring" context; the views translate them.
 _DESCRIPTIONS = {
-    "keyring.backends.Windows.WinVaultKeyring": "Windows Credential Manager",
-    "keyring.backends.SecretService.Keyring": "the desktop's Secret Service (GNOME Keyring)",
-    "keyring.backends.libsecret.Keyring": "the desktop's Secret Service (libsecret)",
-    "keyring.backends.kwallet.DBusKeyring": "KWallet",
-    "keyring.backends.macOS.Keyring": "the macOS Keychain",
+    "keyring.backends.Windows.WinVaultKeyring": QT_TRANSLATE_NOOP(
+        "Keyring", "the Windows Credential Manager"
+    ),
+    "keyring.backends.SecretService.Keyring": QT_TRANSLATE_NOOP(
+        "Keyring", "the desktop's Secret Service (GNOME Keyring, KWallet)"
+    ),
+    "keyring.backends.libsecret.Keyring": QT_TRANSLATE_NOOP(
+        "Keyring", "the desktop's Secret Service (libsecret)"
+    ),
+    "keyring.backends.kwallet.DBusKeyring": QT_TRANSLATE_NOOP("Keyring", "KWallet"),
+    "keyring.backends.macOS.Keyring": QT_TRANSLATE_NOOP("Keyring", "the macOS Keychain"),
+    "keyring.backends.fail.Keyring": QT_TRANSLATE_NOOP("Keyring", "no keyring at all"),
+    "keyring.backends.null.Keyring": QT_TRANSLATE_NOOP("Keyring", "a keyring that forgets"),
+    "keyrings.alt.file.PlaintextKeyring": QT_TRANSLATE_NOOP(
+        "Keyring", "a plaintext file (refused)"
+    ),
 }
 
 
@@ -60,8 +74,10 @@ def describe(backend: KeyringBackend) -> str:
 @dataclass(frozen=True)
 class KeyringChoice:
     backend: KeyringBackend | None
-    #: where the secret goes (when a backend was found) or why there is none
-    explanation: str
+    #: where the secret goes, if a secure backend was found
+    where: str = ""
+    #: the backends that were found and refused (when there is none)
+    refused: tuple[str, ...] = ()
 
 
 def choose_backend() -> KeyringChoice:
@@ -69,9 +85,8 @@ def choose_backend() -> KeyringChoice:
     candidates = _candidates(keyring.get_keyring())
     for backend in candidates:
         if not is_refused(backend):
-            return KeyringChoice(backend, describe(backend))
-    refused = ", ".join(describe(b) for b in candidates) or "none"
-    return KeyringChoice(None, f"no secure keyring on this workstation (found: {refused})")
+            return KeyringChoice(backend, where=describe(backend))
+    return KeyringChoice(None, refused=tuple(describe(b) for b in candidates))
 
 
 class DeviceKeyStore:

@@ -126,8 +126,10 @@ class AuthService:
         choice = self._choose()
         if choice.backend is None:
             raise KeyringUnavailable(
-                QT_TRANSLATE_NOOP("KcpError", "Cannot remember this workstation: {why}"),
-                why=choice.explanation,
+                QT_TRANSLATE_NOOP(
+                    "KcpError",
+                    "This workstation has no secure keyring, so it cannot remember you.",
+                )
             )
         store = DeviceKeyStore(choice.backend, self._db.describe())
         device_id, device_key = store.create(agent.username)
@@ -142,7 +144,7 @@ class AuthService:
                 sealed_keys=sealed,
             )
         )
-        return choice.explanation
+        return choice.where
 
     # --- unlock after the idle lock --------------------------------------------------------
 

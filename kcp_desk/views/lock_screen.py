@@ -21,10 +21,6 @@ class LockScreen(QWidget):
         self._auth = auth
         self._session = session
 
-        icon = QLabel("🔒")
-        font = icon.font()
-        font.setPointSizeF(font.pointSizeF() * 3)
-        icon.setFont(font)
         heading = QLabel(self.tr("kcp-desk is locked"))
         hfont = heading.font()
         hfont.setPointSizeF(hfont.pointSizeF() * 1.5)
@@ -54,7 +50,7 @@ class LockScreen(QWidget):
 
         box = QVBoxLayout()
         box.setSpacing(10)
-        for w in (icon, heading, self.who):
+        for w in (heading, self.who):
             box.addWidget(w, alignment=Qt.AlignmentFlag.AlignHCenter)
         box.addWidget(self.passphrase)
         box.addWidget(self.error)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from kcp_desk.errors import KcpError
 from kcp_desk.services.auth import AuthService, LoginResult
-from kcp_desk.views.messages import error_text
+from kcp_desk.views.messages import error_text, keyring_text
 from kcp_desk.views.operation import Operation
 
 
@@ -135,14 +135,16 @@ class LoginWindow(QWidget):
         self.remember.setEnabled(choice.backend is not None)
         if choice.backend is None:
             self.remember.setChecked(False)
+            found = ", ".join(keyring_text(name) for name in choice.refused) or "–"
             self.remember_note.setText(
-                self.tr("Not available: {0}. Sign in with your passphrase each time.").format(
-                    choice.explanation
-                )
+                self.tr(
+                    "Not available: this workstation has no secure keyring (found: {0}). "
+                    "Sign in with your passphrase each time."
+                ).format(found)
             )
         else:
             self.remember_note.setText(
-                self.tr("A device key is kept in {0}.").format(choice.explanation)
+                self.tr("A device key is kept in {0}.").format(keyring_text(choice.where))
             )
 
     def _username_changed(self, text: str) -> None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -73,7 +73,12 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setMaximumWidth(220)
+        self.nav.setFixedWidth(200)
+        self.nav.setFrameShape(QListWidget.Shape.NoFrame)
+        self.nav.setStyleSheet(
+            "QListWidget { background: palette(base); font-size: 11pt; }"
+            "QListWidget::item { padding: 10px 14px; }"
+        )
         self.pages = QStackedWidget()
         for label, page in self._build_pages():
             self.nav.addItem(QListWidgetItem(label))
@@ -81,11 +86,12 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
 
-        work = QSplitter()
-        work.addWidget(self.nav)
-        work.addWidget(self.pages)
-        work.setStretchFactor(1, 1)
-        work.setChildrenCollapsible(False)
+        work = QWidget()
+        row = QHBoxLayout(work)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.pages, 1)
 
         self.lock_screen = LockScreen(auth, session)
         self.lock_screen.unlocked.connect(self._unlocked)
