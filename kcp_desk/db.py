@@ -5,15 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from kcp_desk.errors import QT_TRANSLATE_NOOP, DatabaseUnavailable
+from kcp_desk.settings import describe_database
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
@@ -40,6 +42,8 @@ def make_engine(url: str) -> Engine:
 
 
 def alembic_config(url: str) -> Config:
+    from alembic.config import Config  # alembic is only needed when migrating
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
@@ -60,17 +64,15 @@ class Database:
 
     def migrate(self) -> None:
         """Bring the schema to the newest revision (run at start-up on both databases)."""
+        from alembic import command
+
         cfg = alembic_config(self.url)
         with self.engine.begin() as connection:
             cfg.attributes["connection"] = connection
             command.upgrade(cfg, "head")
 
     def describe(self) -> str:
-        """What the status bar shows: the SQLite file, or host/database (never a password)."""
-        url = make_url(self.url)
-        if url.get_backend_name() == "sqlite":
-            return f"SQLite {url.database}"
-        return f"PostgreSQL {url.host or 'localhost'}:{url.port or 5432}/{url.database}"
+        return describe_database(self.url)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

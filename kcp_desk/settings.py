@@ -12,6 +12,7 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import platformdirs
 
@@ -78,3 +79,15 @@ class Settings:
             data["database_url"] = ""  # keep an environment override out of the file
         paths.config_dir.mkdir(parents=True, exist_ok=True)
         paths.settings_file.write_text(json.dumps(data, indent=2), encoding="utf-8")
+
+
+def describe_database(url: str) -> str:
+    """What the status bar shows: the SQLite file, or host/database (never a password).
+
+    Plain string parsing on purpose: the login window shows this before SQLAlchemy is
+    imported (start-up budget).
+    """
+    if url.startswith("sqlite"):
+        return f"SQLite {url.split(':///', 1)[-1]}"
+    parts = urlsplit(url)
+    return f"PostgreSQL {parts.hostname or 'localhost'}:{parts.port or 5432}{parts.path}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -15,9 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from kcp_desk.errors import KcpError
-from kcp_desk.services.auth import AuthService, LoginResult
 from kcp_desk.views.messages import error_text, keyring_text
 from kcp_desk.views.operation import Operation
+
+if TYPE_CHECKING:  # imported lazily: the login window paints before SQLAlchemy loads
+    from kcp_desk.services.auth import AuthService, LoginResult
 
 
 class LoginWindow(QWidget):
@@ -182,6 +186,8 @@ class LoginWindow(QWidget):
                 self.tr("This workstation no longer remembers you. Please enter your passphrase.")
             )
             return
+        from kcp_desk.services.auth import LoginResult
+
         self._done(LoginResult(session))  # type: ignore[arg-type]
 
     def _done(self, result: LoginResult) -> None:
