@@ -67,7 +67,10 @@ def _cmd_audit_verify(args: argparse.Namespace) -> int:
     from kcp_desk.services.audit import verify
 
     db = Database(_database_url(args.database_url))
-    result = verify(db)
+    try:
+        result = verify(db)
+    finally:
+        db.dispose()
     if result.ok:
         print(f"Audit log OK: {result.checked:,} entries, chain and signatures valid.")
         return 0

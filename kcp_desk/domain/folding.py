@@ -1,0 +1,54 @@
+"""Folding text for search (SPEC C1.1): ``müller`` finds ``Müller``, ``Mueller`` finds ``Müller``.
+
+Both sides of a search go through :func:`fold`: the stored ``customers.search_folded``
+column and whatever the agent types. Folding is case folding plus the German
+transliteration (ä → ae, ö → oe, ü → ue, ß → ss) plus stripping other accents
+(é → e, č → c), so ``Müller``, ``MÜLLER``, ``mueller`` and ``Mueller`` all become
+``mueller``. Pure Python: no Qt, no database.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Final
+
+__all__ = ["fold", "fold_join"]
+
+# Applied after casefold() (which already turns ß and ẞ into "ss"). Letters that Unicode
+# does not decompose into base letter + accent are spelt out here as well.
+_TRANSLITERATION: Final = str.maketrans(
+    {
+        "ä": "ae",
+        "ö": "oe",
+        "ü": "ue",
+        "æ": "ae",
+        "œ": "oe",
+        "ø": "oe",
+        "ł": "l",
+        "đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "ı": "i",
+    }
+)
+
+
+def fold(text: str) -> str:
+    """Case- and accent-folded ``text`` for comparisons; whitespace and punctuation stay.
+
+    >>> fold("Jörg Großmann"), fold("MÜLLER"), fold("Mueller"), fold("Zoë Éluard")
+    ('joerg grossmann', 'mueller', 'mueller', 'zoe eluard')
+    """
+    if text.isascii():
+        return text.casefold()
+    # NFC first so that a decomposed "u" + combining diaeresis is an "ü" as well.
+    folded = unicodedata.normalize("NFC", text).casefold().translate(_TRANSLITERATION)
+    if folded.isascii():
+        return folded
+    decomposed = unicodedata.normalize("NFKD", folded)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold_join(*parts: str | None) -> str:
+    """The folded non-empty ``parts`` joined by single spaces (e.g. ``search_folded``)."""
+    return " ".join(fold(part) for part in parts if part)
