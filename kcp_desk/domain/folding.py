@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Final
 
-__all__ = ["fold", "fold_join"]
+__all__ = ["customer_search_text", "fold", "fold_join"]
 
 # Applied after casefold() (which already turns ß and ẞ into "ss"). Letters that Unicode
 # does not decompose into base letter + accent are spelt out here as well.
@@ -41,14 +41,28 @@ def fold(text: str) -> str:
     """
     if text.isascii():
         return text.casefold()
-    # NFC first so that a decomposed "u" + combining diaeresis is an "ü" as well.
-    folded = unicodedata.normalize("NFC", text).casefold().translate(_TRANSLITERATION)
+    # NFKC first: a decomposed "u" + combining diaeresis becomes an "ü", full-width and
+    # other compatibility forms become plain letters.
+    folded = unicodedata.normalize("NFKC", text).casefold().translate(_TRANSLITERATION)
     if folded.isascii():
         return folded
     decomposed = unicodedata.normalize("NFKD", folded)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFKC", stripped).casefold()
 
 
 def fold_join(*parts: str | None) -> str:
     """The folded non-empty ``parts`` joined by single spaces (e.g. ``search_folded``)."""
     return " ".join(fold(part) for part in parts if part)
+
+
+def customer_search_text(
+    first_name: str | None,
+    last_name: str | None,
+    company: str | None,
+    email: str | None,
+    city: str | None,
+) -> str:
+    """The value of ``customers.search_folded``: every writer (demo data, contact edits,
+    portal intake) builds it here so the search index sees one format."""
+    return fold_join(first_name, last_name, company, email, city)
