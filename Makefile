@@ -27,8 +27,8 @@ run: $(VENV)/.installed translations
 	$(VENV)/bin/kcp-desk --demo
 
 lint: $(VENV)/.installed
-	$(VENV)/bin/ruff check kcp_desk tests bench
-	$(VENV)/bin/ruff format --check kcp_desk tests bench
+	$(VENV)/bin/ruff check kcp_desk tests bench tools
+	$(VENV)/bin/ruff format --check kcp_desk tests bench tools
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import figures, parser, report  # noqa: E402
+from _common import figures, parser, report
 
 
 def login_painted(runs: int) -> list[float]:
@@ -61,15 +61,19 @@ def unlock_to_main(runs: int, database_url: str | None) -> list[float]:
     name = f"bench{os.getpid()}"
     with db.transaction() as s:
         provision_agent(
-            s, username=name, display_name="Bench", role=Role.AGENT,
-            passphrase="bench-passphrase", kdf=KdfParams(64, 1, 1),
+            s,
+            username=name,
+            display_name="Bench",
+            role=Role.AGENT,
+            passphrase="bench-passphrase",
+            kdf=KdfParams(64, 1, 1),
         )
     auth = AuthService(db)
 
     class Painted(QObject):
         done = False
 
-        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
                 self.done = True
             return False

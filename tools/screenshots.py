@@ -11,7 +11,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
 from kcp_desk.app import install_translators
@@ -34,7 +33,6 @@ def main() -> None:
     out = Path(sys.argv[2] if len(sys.argv) > 2 else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication([])
-    QLocale.setDefault(QLocale(QLocale.Language.German if lang == "de" else QLocale.Language.English))
     install_translators(app, lang)
     tmp = tempfile.mkdtemp()
     db = Database(f"sqlite:///{tmp}/shots.sqlite3")
@@ -55,9 +53,7 @@ def main() -> None:
     login.show()
     settle(app)
     login.grab().save(str(out / f"login_{lang}.png"))
-    login.show_error(
-        QApplication.translate("KcpError", "User name or passphrase is wrong.")
-    )
+    login.show_error(QApplication.translate("KcpError", "User name or passphrase is wrong."))
     settle(app)
     login.grab().save(str(out / f"login_error_{lang}.png"))
 
