@@ -51,7 +51,7 @@ def unlock_to_main(runs: int, database_url: str | None) -> list[float]:
     from kcp_desk.models.agents import Role
     from kcp_desk.security.sealing import KdfParams
     from kcp_desk.services.agents import provision_agent
-    from kcp_desk.services.auth import AuthService
+    from kcp_desk.services.desk import DeskServices
     from kcp_desk.views.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
@@ -68,7 +68,8 @@ def unlock_to_main(runs: int, database_url: str | None) -> list[float]:
             passphrase="bench-passphrase",
             kdf=KdfParams(64, 1, 1),
         )
-    auth = AuthService(db)
+    services = DeskServices.build(db)
+    auth = services.auth
 
     class Painted(QObject):
         done = False
@@ -82,7 +83,7 @@ def unlock_to_main(runs: int, database_url: str | None) -> list[float]:
     for _ in range(runs + 1):
         start = time.perf_counter()
         session = auth.login(name, "bench-passphrase").session  # KDF with 64 KiB: ~0 ms
-        window = MainWindow(auth, session, db.describe(), 5)
+        window = MainWindow(services, session, db.describe(), 5)
         probe = Painted()
         window.installEventFilter(probe)
         window.show()

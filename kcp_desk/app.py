@@ -24,7 +24,8 @@ from kcp_desk.views.operation import Operation
 # login window is on screen: importing them first cost ~250 ms of the 400 ms budget.
 if TYPE_CHECKING:
     from kcp_desk.db import Database
-    from kcp_desk.services.auth import AuthService, LoginResult
+    from kcp_desk.services.auth import LoginResult
+    from kcp_desk.services.desk import DeskServices
     from kcp_desk.services.setup import PreparedDatabase
     from kcp_desk.views.main_window import MainWindow
 
@@ -50,15 +51,15 @@ def install_translators(app: QApplication, language: str) -> str:
 
 def _open_database(
     url: str, demo_customers: int | None, progress: Callable[[int, int], bool]
-) -> tuple[Database, AuthService, PreparedDatabase]:
+) -> tuple[Database, DeskServices, PreparedDatabase]:
     """Runs on the start-up worker: connect, migrate, create demo data if asked."""
     from kcp_desk.db import Database
-    from kcp_desk.services.auth import AuthService
+    from kcp_desk.services.desk import DeskServices
     from kcp_desk.services.setup import prepare_database
 
     db = Database(url)
     prepared = prepare_database(db, demo_customers=demo_customers, progress=progress)
-    return db, AuthService(db), prepared
+    return db, DeskServices.build(db), prepared
 
 
 class _PaintProbe(QObject):
@@ -85,7 +86,7 @@ class DeskApp:
         self.settings = settings
         self.demo = demo
         self.db: Database | None = None
-        self.auth: AuthService | None = None
+        self.services: DeskServices | None = None
         self.main: MainWindow | None = None
         self.login = LoginWindow(
             None, describe_database(settings.database_url), settings.last_username
@@ -106,9 +107,9 @@ class DeskApp:
         self.login.status.setText(QCoreApplication.translate("DeskApp", "Creating demo data…"))
         self.login.set_progress(done, total)
 
-    def _prepared(self, opened: tuple[Database, AuthService, PreparedDatabase]) -> None:
-        self.db, self.auth, result = opened
-        self.login.set_auth(self.auth)
+    def _prepared(self, opened: tuple[Database, DeskServices, PreparedDatabase]) -> None:
+        self.db, self.services, result = opened
+        self.login.set_auth(self.services.auth)
         if result.agents == 0:
             self.login.sign_in.setEnabled(False)
             self.login.show_error(
@@ -127,13 +128,13 @@ class DeskApp:
     def _logged_in(self, result: LoginResult) -> None:
         from kcp_desk.views.main_window import MainWindow
 
-        assert self.auth is not None and self.db is not None
+        assert self.services is not None and self.db is not None
         username = result.session.principal.username
         if username != self.settings.last_username:
             self.settings = dataclasses.replace(self.settings, last_username=username)
             self.settings.save(self.paths)
         self.main = MainWindow(
-            self.auth, result.session, self.db.describe(), self.settings.idle_lock_minutes
+            self.services, result.session, self.db.describe(), self.settings.idle_lock_minutes
         )
         self.main.signed_out.connect(self._signed_out)
         if result.remembered_in:
@@ -151,7 +152,7 @@ class DeskApp:
             self.main.hide()
             self.main.deleteLater()
             self.main = None
-        self.login.set_auth(self.auth)
+        self.login.set_auth(self.services.auth if self.services else None)
         self.login.show()
 
 

@@ -6,6 +6,8 @@ Messages must never contain secrets: they end up in logs and on screen.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Marks a message for Qt Linguist without importing Qt (services stay Qt-free)."""
@@ -32,6 +34,21 @@ class KcpError(Exception):
 
 class InvalidInput(KcpError):
     """Bad input in a form field."""
+
+
+class FieldErrors(InvalidInput):
+    """Several fields are wrong at once: ``errors`` maps form field → its error.
+
+    It is an :class:`InvalidInput` itself (``field`` and the message are the first
+    error's), so code that shows one message per error still works.
+    """
+
+    def __init__(self, errors: Mapping[str, InvalidInput]) -> None:
+        if not errors:
+            raise ValueError("FieldErrors needs at least one error")
+        first_field, first = next(iter(errors.items()))
+        super().__init__(first.template, field=first_field, **first.params)
+        self.errors: Mapping[str, InvalidInput] = dict(errors)
 
 
 class WrongPassphrase(KcpError):

@@ -11,6 +11,7 @@ from pathlib import Path
 _PATTERNS = [
     (re.compile(r"(?i)(pass(?:phrase|word|wort)|secret|token|code)\s*[=:]\s*\S+"), r"\1=***"),
     (re.compile(r"\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,4})?\b"), "<IBAN>"),
+    (re.compile(r"\$argon2id?\$[^\s'\"]+"), "<argon2 hash>"),
     (re.compile(r"(postgresql(?:\+\w+)?://[^:/@\s]+):[^@\s]+@"), r"\1:***@"),
 ]
 

@@ -18,7 +18,7 @@ from kcp_desk.db import Database
 from kcp_desk.models.agents import Role
 from kcp_desk.security.sealing import KdfParams
 from kcp_desk.services.agents import provision_agent
-from kcp_desk.services.auth import AuthService
+from kcp_desk.services.desk import DeskServices
 from kcp_desk.views.login_window import LoginWindow
 from kcp_desk.views.main_window import MainWindow
 
@@ -46,7 +46,8 @@ def main() -> None:
             passphrase="lea-demo-2026!",
             kdf=KdfParams(64, 1, 1),
         )
-    auth = AuthService(db)
+    services = DeskServices.build(db)
+    auth = services.auth
 
     login = LoginWindow(auth, db.describe(), "lea")
     login.resize(460, 420)
@@ -58,7 +59,7 @@ def main() -> None:
     login.grab().save(str(out / f"login_error_{lang}.png"))
 
     session = auth.login("lea", "lea-demo-2026!").session
-    main = MainWindow(auth, session, db.describe(), 5)
+    main = MainWindow(services, session, db.describe(), 5)
     main.resize(1100, 700)
     main.show()
     settle(app)

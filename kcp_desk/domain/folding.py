@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Final
 
-__all__ = ["customer_search_text", "fold", "fold_join"]
+__all__ = ["customer_search_text", "fold", "fold_join", "umlaut_variant"]
 
 # Applied after casefold() (which already turns ß and ẞ into "ss"). Letters that Unicode
 # does not decompose into base letter + accent are spelt out here as well.
@@ -66,3 +66,20 @@ def customer_search_text(
     """The value of ``customers.search_folded``: every writer (demo data, contact edits,
     portal intake) builds it here so the search index sees one format."""
     return fold_join(first_name, last_name, company, email, city)
+
+
+def umlaut_variant(folded: str) -> str:
+    """``folded`` spelt without the transliteration's ``e``: ``mueller`` → ``muller``.
+
+    People type umlauts as plain vowels when they have no German keyboard, so the search
+    must find ``Müller`` (folded ``mueller``) for ``muller`` too. The customer search
+    index holds ``search_folded`` AND this variant of it (migration 0002 computes the
+    same thing in SQL with three nested ``replace()`` calls, left to right, which is what
+    :meth:`str.replace` does). Applied to folded text it also maps a name written with
+    ``ue`` (``Mueller``) and the odd non-umlaut (``Michael`` → ``michal``); for a search
+    that is harmless, and it needs no knowledge of how the text was spelt originally.
+
+    >>> umlaut_variant("mueller"), umlaut_variant("schaefer koeln"), umlaut_variant("gross")
+    ('muller', 'schafer koln', 'gross')
+    """
+    return folded.replace("ae", "a").replace("oe", "o").replace("ue", "u")

@@ -1,0 +1,27 @@
+"""Alembic migrations; ``env.py`` and the schema test share :func:`include_name`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from alembic.runtime.environment import NameFilterParentNames, NameFilterType
+
+#: Search index objects that migration 0002 creates by hand and the ORM metadata does not
+#: describe: SQLite's FTS5 table (and its shadow tables ``customer_fts_data`` …) and
+#: PostgreSQL's trigram index on an expression.
+SEARCH_INDEX_TABLE_PREFIX = "customer_fts"
+SEARCH_INDEX_NAMES = frozenset({"ix_customers_search_trgm"})
+
+
+def include_name(
+    name: str | None, type_: NameFilterType, parent_names: NameFilterParentNames
+) -> bool:
+    """Alembic ``include_name`` hook: leave the hand-made search index objects alone."""
+    if name is None:
+        return True
+    if type_ == "table":
+        return not name.startswith(SEARCH_INDEX_TABLE_PREFIX)
+    if type_ == "index":
+        return name not in SEARCH_INDEX_NAMES
+    return True

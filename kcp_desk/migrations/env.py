@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 import kcp_desk.models  # noqa: F401 - registers every table on the metadata
+from kcp_desk.migrations import include_name
 from kcp_desk.models.base import Base
 
 target_metadata = Base.metadata
@@ -29,6 +30,7 @@ def _migrate(connection: object) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,  # SQLite needs table rebuilds for ALTER
         compare_type=True,
+        include_name=include_name,  # the hand-made search index objects (0002)
     )
     with context.begin_transaction():
         context.run_migrations()

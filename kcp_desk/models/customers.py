@@ -64,6 +64,11 @@ class RequestState(enum.StrEnum):
 
 class Customer(Versioned, Base):
     __tablename__ = "customers"
+    __table_args__ = (
+        # C1.1 e-mail prefix search: byte-wise order on PostgreSQL, whatever the collation
+        # (migration 0002). The trigram index over search_folded lives in 0002 only.
+        Index("ix_customers_email", "email", postgresql_ops={"email": "text_pattern_ops"}),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     #: The 7-digit body of ``K`` + 7 digits + Damm check digit (formatted in domain/).
@@ -75,7 +80,7 @@ class Customer(Versioned, Base):
     company: Mapped[str | None] = mapped_column(String(200))
     legal_form: Mapped[str | None] = mapped_column(String(50))
     date_of_birth: Mapped[dt.date | None] = mapped_column(Date)
-    email: Mapped[str] = mapped_column(String(254), index=True)
+    email: Mapped[str] = mapped_column(String(254))
     email_verified: Mapped[bool] = mapped_column(default=False)
     #: As entered by the customer or agent; ``phone_e164`` is the normalised form searched.
     phone: Mapped[str] = mapped_column(String(50), default="")

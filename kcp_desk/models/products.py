@@ -36,14 +36,20 @@ class SmPackage(enum.StrEnum):
 
 class Product(Versioned, Base):
     __tablename__ = "products"
-    __table_args__ = (Index("ix_products_customer_active", "customer_id", "active"),)
+    __table_args__ = (
+        Index("ix_products_customer_active", "customer_id", "active"),
+        # C1.1 prefix search on domains and host names: byte-wise order on PostgreSQL,
+        # whatever the collation (migration 0002).
+        Index("ix_products_domain", "domain", postgresql_ops={"domain": "text_pattern_ops"}),
+        Index("ix_products_hostname", "hostname", postgresql_ops={"hostname": "text_pattern_ops"}),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
     kind: Mapped[ProductKind] = mapped_column(str_enum(ProductKind, "product_kind", 16))
     name: Mapped[str] = mapped_column(String(200))
-    domain: Mapped[str | None] = mapped_column(String(253), index=True)
-    hostname: Mapped[str | None] = mapped_column(String(253), index=True)
+    domain: Mapped[str | None] = mapped_column(String(253))
+    hostname: Mapped[str | None] = mapped_column(String(253))
     sm_package: Mapped[SmPackage] = mapped_column(
         str_enum(SmPackage, "sm_package", 16), default=SmPackage.NONE
     )

@@ -17,11 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from kcp_desk.errors import KcpError
-from kcp_desk.services.auth import AuthService
+from kcp_desk.services.desk import DeskServices
 from kcp_desk.services.principal import AgentSession
+from kcp_desk.views.customers_page import CustomersPage
 from kcp_desk.views.idle import InactivityTimer
 from kcp_desk.views.lock_screen import LockScreen
 from kcp_desk.views.messages import error_text
+from kcp_desk.views.name_change import ApprovalsPage
 
 
 def role_name(role: str) -> str:
@@ -60,14 +62,17 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        auth: AuthService,
+        services: DeskServices,
         session: AgentSession,
         database_label: str,
         idle_minutes: float,
     ) -> None:
         super().__init__()
-        self._auth = auth
+        self._services = services
+        self._auth = services.auth
         self._session = session
+        self.customers = CustomersPage(services, session)
+        self.approvals = ApprovalsPage(services.name_change, session)
         self.setWindowTitle(self.tr("kcp-desk"))
         self.resize(1280, 800)
 
@@ -83,7 +88,7 @@ class MainWindow(QMainWindow):
         for label, page in self._build_pages():
             self.nav.addItem(QListWidgetItem(label))
             self.pages.addWidget(page)
-        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._page_changed)
         self.nav.setCurrentRow(0)
 
         work = QWidget()
@@ -93,7 +98,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.nav)
         row.addWidget(self.pages, 1)
 
-        self.lock_screen = LockScreen(auth, session)
+        self.lock_screen = LockScreen(self._auth, session)
         self.lock_screen.unlocked.connect(self._unlocked)
         self.lock_screen.sign_out_requested.connect(self._sign_out)
         self.root = QStackedWidget()
@@ -107,20 +112,11 @@ class MainWindow(QMainWindow):
         self.idle = InactivityTimer(idle_minutes, self)
         self.idle.inactive.connect(lambda: self.lock(reason="idle"))
         self.idle.start()
+        self.focus_search()
 
     def _build_pages(self) -> list[tuple[str, QWidget]]:
         return [
-            (
-                self.tr("Customers"),
-                PlaceholderPage(
-                    self.tr("Customers"),
-                    self.tr(
-                        "Search customers by number, name, e-mail, phone, domain or any "
-                        "invoice, ticket or order reference, and open everything about one "
-                        "customer in one place. Coming with the customer lookup."
-                    ),
-                ),
-            ),
+            (self.tr("Customers"), self.customers),
             (
                 self.tr("Tickets"),
                 PlaceholderPage(
@@ -142,7 +138,22 @@ class MainWindow(QMainWindow):
                     ),
                 ),
             ),
+            (self.tr("Approvals"), self.approvals),
         ]
+
+    PAGE_APPROVALS = 3
+
+    def _page_changed(self, row: int) -> None:
+        self.pages.setCurrentIndex(row)
+        if row == self.PAGE_APPROVALS:
+            self.approvals.refresh()
+
+    def focus_search(self) -> None:
+        """Ctrl+F / Ctrl+K from anywhere: the customer search, ready to type (C1.2)."""
+        if self.is_locked:
+            return
+        self.nav.setCurrentRow(0)
+        self.customers.show_search()
 
     def _build_menu(self) -> None:
         desk = self.menuBar().addMenu(self.tr("&Desk"))
@@ -154,7 +165,15 @@ class MainWindow(QMainWindow):
         quit_ = QAction(self.tr("&Quit"), self)
         quit_.setShortcut(QKeySequence.StandardKey.Quit)
         quit_.triggered.connect(self.close)
-        for action in (lock, sign_out, quit_):
+        search = QAction(self.tr("&Find customer"), self)
+        search.setShortcuts(
+            [
+                QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_F),
+                QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_K),
+            ]
+        )
+        search.triggered.connect(self.focus_search)
+        for action in (search, lock, sign_out, quit_):
             desk.addAction(action)
         self.lock_action = lock
         help_menu = self.menuBar().addMenu(self.tr("&Help"))

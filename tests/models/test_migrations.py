@@ -9,12 +9,15 @@ from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
 
 from kcp_desk.db import Database
+from kcp_desk.migrations import include_name
 from kcp_desk.models import Base
 
 
 def test_models_and_migrations_agree(database: Database) -> None:
     with database.engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            conn, opts={"compare_type": True, "include_name": include_name}
+        )
         diff = compare_metadata(context, Base.metadata)
     assert diff == []
 

@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from kcp_desk.db import Database
 from kcp_desk.services.auth import AuthService, LoginResult
+from kcp_desk.services.desk import DeskServices
 from kcp_desk.views.login_window import LoginWindow
 from kcp_desk.views.main_window import MainWindow
 from tests.conftest import PASSPHRASES
@@ -47,7 +48,7 @@ def test_sign_in_opens_the_main_window_with_status_bar(
     with qtbot.waitSignal(window.logged_in, timeout=5000) as signal:
         _sign_in(qtbot, window, "lea", PASSPHRASES["lea"])
     result: LoginResult = signal.args[0]
-    main = MainWindow(AuthService(database), result.session, database.describe(), 5)
+    main = MainWindow(DeskServices.build(database), result.session, database.describe(), 5)
     qtbot.addWidget(main)
     main.show()
     assert main.agent_label.text() == "Lea (lea) – Team lead"
@@ -56,13 +57,15 @@ def test_sign_in_opens_the_main_window_with_status_bar(
         "Customers",
         "Tickets",
         "Support orders",
+        "Approvals",
     ]
 
 
 def test_lock_and_unlock(qtbot: QtBot, database: Database, agents: dict[str, int]) -> None:
-    auth = AuthService(database)
+    services = DeskServices.build(database)
+    auth = services.auth
     session = auth.login("anna", PASSPHRASES["anna"]).session
-    main = MainWindow(auth, session, database.describe(), 5)
+    main = MainWindow(services, session, database.describe(), 5)
     qtbot.addWidget(main)
     main.show()
     main.lock_action.trigger()
@@ -80,9 +83,10 @@ def test_lock_and_unlock(qtbot: QtBot, database: Database, agents: dict[str, int
 
 
 def test_idle_lock(qtbot: QtBot, database: Database, agents: dict[str, int]) -> None:
-    auth = AuthService(database)
+    services = DeskServices.build(database)
+    auth = services.auth
     session = auth.login("anna", PASSPHRASES["anna"]).session
-    main = MainWindow(auth, session, database.describe(), idle_minutes=0.002)  # 120 ms
+    main = MainWindow(services, session, database.describe(), idle_minutes=0.002)  # 120 ms
     qtbot.addWidget(main)
     main.show()
     qtbot.waitUntil(lambda: main.is_locked, timeout=3000)

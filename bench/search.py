@@ -1,0 +1,240 @@
+"""Customer search at the service API (SPEC §5, C1.1): budget p95 ≤ 5 ms on SQLite and
+≤ 15 ms on PostgreSQL with 1,000,000 customers, for every query class.
+
+Queries are sampled from the database itself (seeded), ``--queries`` per class, and
+timed at ``CustomerSearch.search`` (ORM, badges and all). A warm-up pass over a separate
+sample comes first (the budget is for warm caches). For the name-substring class the
+naive way is measured too: ``LIKE '%q%'`` over first name, last name, company and e-mail
+on the customers table, the same limit, no index; the ratio is printed at the end.
+
+    .venv/bin/python bench/search.py                       # demo SQLite, 1M customers
+    .venv/bin/python bench/search.py --database-url postgresql+psycopg://…/search1m
+    .venv/bin/python bench/search.py --customers 100000 --json
+
+Without ``--database-url`` the script uses ``bench-search-<N>.sqlite3`` in the data
+directory and fills it with ``services.demo.populate`` first if it does not exist
+(a few minutes for a million customers). The database is migrated to the newest schema.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import figures, parser, report
+from sqlalchemy import func, or_, select, text
+
+from kcp_desk.db import Database
+from kcp_desk.domain.folding import fold, umlaut_variant
+from kcp_desk.domain.references import format_customer_number, format_ticket_ref
+from kcp_desk.models import Customer, Invoice, Ticket
+from kcp_desk.services.search import CustomerSearch
+
+LIMIT = 50
+UMLAUTS = "äöüÄÖÜß"
+
+
+def demo_database(customers: int) -> str:
+    """The default: a demo SQLite database under the data directory, built on first use."""
+    from kcp_desk.security.sealing import KdfParams
+    from kcp_desk.services.demo import populate
+    from kcp_desk.settings import Paths
+
+    path = Paths.from_environment().data_dir / f"bench-search-{customers}.sqlite3"
+    url = f"sqlite:///{path}"
+    if path.exists():
+        return url
+    print(f"Building {path} with {customers:,} demo customers …", file=sys.stderr)
+    db = Database(url)
+    db.migrate()
+    start = time.perf_counter()
+    # cheap KDF for the demo agents: this file is for measuring, not for logging in
+    populate(db, customers=customers, kdf=KdfParams(memory_kib=64, iterations=1, lanes=1))
+    db.dispose()
+    print(f"… done in {time.perf_counter() - start:.0f} s", file=sys.stderr)
+    return url
+
+
+class Sampler:
+    """Realistic queries of each class, drawn from the data (random ids, seeded)."""
+
+    def __init__(self, db: Database, seed: int) -> None:
+        self.db = db
+        self.rnd = random.Random(seed)
+        with db.session_factory() as s:
+            self.max_customer = s.scalar(select(func.max(Customer.id))) or 0
+            self.max_invoice = s.scalar(select(func.max(Invoice.id))) or 0
+            self.max_ticket = s.scalar(select(func.max(Ticket.id))) or 0
+        if not self.max_customer:
+            raise SystemExit("the database has no customers")
+
+    def customers(
+        self, n: int, where: Callable[[Customer], bool] = lambda c: True
+    ) -> list[Customer]:
+        found: list[Customer] = []
+        with self.db.session_factory() as s:
+            for _ in range(200 * n):
+                if len(found) >= n:
+                    break
+                customer = s.get(Customer, self.rnd.randint(1, self.max_customer))
+                if customer is not None and where(customer):
+                    found.append(customer)
+        return found
+
+    def exact_number(self, n: int) -> list[str]:
+        return [format_customer_number(c.number) for c in self.customers(n)]
+
+    def number_prefix(self, n: int) -> list[str]:
+        out = []
+        for c in self.customers(n):
+            digits = format_customer_number(c.number)[1:]
+            out.append("K" + digits[: self.rnd.randint(3, 6)])
+        return out
+
+    def email_prefix(self, n: int) -> list[str]:
+        out = []
+        for c in self.customers(n):
+            local = c.email.split("@", 1)[0]
+            out.append(c.email[: self.rnd.randint(min(4, len(local)), len(local) + 3)])
+        return out
+
+    def name_substring(self, n: int) -> list[str]:
+        out = []
+        for c in self.customers(n):
+            name = self.rnd.choice([c.last_name, c.company or c.last_name, c.first_name])
+            size = min(len(name), self.rnd.randint(4, 7))
+            start = self.rnd.randint(0, len(name) - size)
+            out.append(name[start : start + size].lower())
+        return out
+
+    def umlaut_name(self, n: int) -> list[str]:
+        """A name with an umlaut or ß, typed without it: ``muller``, ``mueller``, ``gross``."""
+        out = []
+        for c in self.customers(n, lambda c: any(ch in UMLAUTS for ch in c.last_name)):
+            folded = fold(c.last_name)
+            out.append(self.rnd.choice([folded, umlaut_variant(folded)]))
+        return out
+
+    def phone(self, n: int) -> list[str]:
+        return [c.phone for c in self.customers(n, lambda c: bool(c.phone))]
+
+    def reference(self, n: int) -> list[str]:
+        out = []
+        with self.db.session_factory() as s:
+            while len(out) < n:
+                if self.rnd.random() < 0.5:
+                    number = s.scalar(
+                        select(Invoice.number).where(
+                            Invoice.id == self.rnd.randint(1, self.max_invoice)
+                        )
+                    )
+                    if number:
+                        out.append(number)
+                else:
+                    ticket = s.scalar(
+                        select(Ticket.number).where(
+                            Ticket.id == self.rnd.randint(1, self.max_ticket)
+                        )
+                    )
+                    if ticket is not None:
+                        out.append(format_ticket_ref(ticket))
+        return out
+
+
+CLASSES: dict[str, Callable[[Sampler, int], list[str]]] = {
+    "exact customer number": Sampler.exact_number,
+    "customer number prefix": Sampler.number_prefix,
+    "e-mail prefix": Sampler.email_prefix,
+    "name substring": Sampler.name_substring,
+    "umlaut-folded name": Sampler.umlaut_name,
+    "phone (as stored, any notation)": Sampler.phone,
+    "invoice / ticket reference": Sampler.reference,
+}
+
+
+def time_search(search: CustomerSearch, queries: list[str]) -> tuple[list[float], int]:
+    samples, empty = [], 0
+    for q in queries:
+        start = time.perf_counter()
+        result = search.search(q, LIMIT)
+        samples.append((time.perf_counter() - start) * 1000)
+        empty += not result.hits
+    return samples, empty
+
+
+def time_naive(db: Database, queries: list[str]) -> list[float]:
+    samples = []
+    with db.engine.connect() as conn:
+        for q in queries:
+            pattern = f"%{q}%"
+            stmt = (
+                select(Customer.id)
+                .where(
+                    or_(
+                        Customer.first_name.like(pattern),
+                        Customer.last_name.like(pattern),
+                        Customer.company.like(pattern),
+                        Customer.email.like(pattern),
+                    )
+                )
+                .limit(LIMIT + 1)
+            )
+            start = time.perf_counter()
+            conn.execute(stmt).all()
+            samples.append((time.perf_counter() - start) * 1000)
+    return samples
+
+
+def main() -> None:
+    p = parser(__doc__ or "")
+    p.add_argument("--customers", type=int, default=1_000_000, help="size of the demo DB")
+    p.add_argument("--queries", type=int, default=200, help="queries per class")
+    p.add_argument("--naive-queries", type=int, default=40, help="full scans: keep it small")
+    p.add_argument("--seed", type=int, default=5)
+    args = p.parse_args()
+    url = args.database_url or demo_database(args.customers)
+    db = Database(url)
+    db.migrate()
+    if db.dialect == "postgresql":
+        with db.engine.begin() as conn:
+            conn.execute(text("ANALYZE customers"))
+    sampler = Sampler(db, args.seed)
+    search = CustomerSearch(db)
+    print(f"Database: {db.describe()}, {sampler.max_customer:,} customers", file=sys.stderr)
+
+    results: dict[str, dict[str, float]] = {}
+    name_queries: list[str] = []
+    for name, make in CLASSES.items():
+        time_search(search, make(sampler, max(20, args.queries // 10)))  # warm-up
+        queries = make(sampler, args.queries)
+        samples, empty = time_search(search, queries)
+        results[f"search: {name}"] = figures(samples)
+        examples = ", ".join(repr(q) for q in queries[:3])
+        print(f"  {name}: {len(queries)} queries, {empty} without hits; e.g. {examples}",
+              file=sys.stderr)  # fmt: skip
+        if name == "name substring":
+            name_queries = queries
+    naive = time_naive(db, name_queries[: args.naive_queries])
+    indexed, _ = time_search(search, name_queries[: args.naive_queries])
+    results["naive LIKE '%q%' (no index): name substring"] = figures(naive)
+    report(results, as_json=False)
+    ratio = {
+        "p50_x": round(figures(naive)["p50_ms"] / max(figures(indexed)["p50_ms"], 0.01), 1),
+        "p95_x": round(figures(naive)["p95_ms"] / max(figures(indexed)["p95_ms"], 0.01), 1),
+    }
+    print(
+        f"naive / indexed on the same {len(naive)} name substrings: "
+        f"{ratio['p50_x']}x at p50, {ratio['p95_x']}x at p95"
+    )
+    db.dispose()
+    if args.json:
+        print(json.dumps({**results, "naive / indexed: name substring": ratio}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,31 @@
+"""The services one logged-in desk uses, built once by the composition root."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kcp_desk.db import Database
+from kcp_desk.services.auth import AuthService
+from kcp_desk.services.caller_verification import CallerVerificationService
+from kcp_desk.services.customers import CustomerService
+from kcp_desk.services.name_change import NameChangeService
+from kcp_desk.services.search import CustomerSearch
+
+
+@dataclass(frozen=True)
+class DeskServices:
+    auth: AuthService
+    search: CustomerSearch
+    customers: CustomerService
+    verification: CallerVerificationService
+    name_change: NameChangeService
+
+    @classmethod
+    def build(cls, db: Database) -> DeskServices:
+        return cls(
+            auth=AuthService(db),
+            search=CustomerSearch(db),
+            customers=CustomerService(db),
+            verification=CallerVerificationService(db),
+            name_change=NameChangeService(db),
+        )

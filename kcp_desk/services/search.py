@@ -1,0 +1,888 @@
+"""The one search field (SPEC C1.1) and its result list (C1.2).
+
+:meth:`CustomerSearch.search` takes whatever the agent typed and finds customers by
+
+* customer number, with or without ``K``: complete (check digit validated) or, while
+  typing, as a prefix of the number (``K123`` → bodies 1230000 … 1239999, a range on the
+  integer column);
+* invoice number ``RE-YYYY-NNNNNN`` (also its prefix), ticket ``#KCP-…`` and support
+  order ``SA-…`` references (also their prefixes), SEPA mandate reference;
+* phone number in any notation, normalised to E.164 (region DE) and compared exactly with
+  ``phone_e164`` and ``mobile_e164``;
+* e-mail address (exact, or a prefix once it looks like one: ``@``, ``.`` or a digit),
+  domain or server host name of a product (exact or prefix), postcode;
+* any substring of name, company, e-mail and city, folded (``muller``, ``mueller`` and
+  ``MÜLLER`` find ``Müller``; ``gross`` finds ``Groß``). Every word of the query must occur,
+  in any order. Fewer than 3 characters never start a substring scan.
+
+Ranking: exact identifier matches first, then prefix matches (customer number, e-mail,
+domain …, postcode), then text matches (a whole-word match before a word-start match
+before a match inside a word, then by name). At most ``limit`` hits are returned;
+``SearchResult.truncated`` says there were more, so the view can ask for more letters.
+
+A complete reference with a wrong check digit is an expected error, not "no customer":
+:meth:`~CustomerSearch.search` raises :class:`~kcp_desk.errors.InvalidInput` with
+``field="search"`` and a template that names the reference, which the view shows at the
+search field (``Operation(...).failure(...)``, like every other expected error). The one
+exception: eight bare digits that are also a phone number the search can find.
+
+Indexes (migration 0002): an FTS5 trigram table on SQLite and a GIN trigram index on
+PostgreSQL over the *search text* (``search_folded`` plus its umlaut-less variant); btree
+indexes for every identifier. No query scans the customers table, and nothing loads more
+than ``limit + 1`` candidates per kind of match into Python. Badges are computed in SQL
+for the returned page only.
+
+Both databases give the same hits. When there are more than ``limit`` text matches the
+two may pick a different ``limit`` of them (SQLite the lowest ids, PostgreSQL the first
+in heap order); sorting every match would cost a full scan of the matches for short,
+common queries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+import phonenumbers
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Integer,
+    Select,
+    SQLColumnExpression,
+    Text,
+    and_,
+    case,
+    column,
+    exists,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+)
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.expression import bindparam
+
+from kcp_desk.db import Database
+from kcp_desk.domain.folding import fold, umlaut_variant
+from kcp_desk.domain.references import (
+    ParsedReference,
+    WrongCheckDigit,
+    classify,
+    customer_number_prefix,
+    damm_valid,
+    format_customer_number,
+    format_order_ref,
+    format_ticket_ref,
+)
+from kcp_desk.errors import QT_TRANSLATE_NOOP, InvalidInput
+from kcp_desk.models.billing import Invoice, InvoiceState, SepaMandate
+from kcp_desk.models.customers import AddressKind, Customer, PostalAddress
+from kcp_desk.models.orders import SupportOrder
+from kcp_desk.models.products import Product
+from kcp_desk.models.tickets import Ticket, TicketState
+
+__all__ = [
+    "MATCH_LABELS",
+    "CustomerHit",
+    "CustomerSearch",
+    "MatchKind",
+    "SearchResult",
+]
+
+#: the largest page a caller may ask for
+MAX_LIMIT: Final = 500
+#: substring search needs this many typed characters (and one word this long)
+MIN_TEXT_CHARS: Final = 3
+
+
+class MatchKind(enum.StrEnum):
+    """What a hit was found by; ``MATCH_LABELS`` has the text the view shows."""
+
+    CUSTOMER_NUMBER = "customer_number"
+    INVOICE = "invoice"
+    TICKET = "ticket"
+    SUPPORT_ORDER = "support_order"
+    MANDATE = "mandate"
+    PHONE = "phone"
+    EMAIL = "email"
+    DOMAIN = "domain"
+    HOSTNAME = "hostname"
+    POSTCODE = "postcode"
+    NAME = "name"
+    COMPANY = "company"
+    CITY = "city"
+
+
+#: English source texts (Qt Linguist context "CustomerSearch"); ``{detail}`` is
+#: ``CustomerHit.match_detail``: the reference, number or address that matched.
+MATCH_LABELS: Final[dict[MatchKind, str]] = {
+    MatchKind.CUSTOMER_NUMBER: QT_TRANSLATE_NOOP("CustomerSearch", "customer number {detail}"),
+    MatchKind.INVOICE: QT_TRANSLATE_NOOP("CustomerSearch", "invoice {detail}"),
+    MatchKind.TICKET: QT_TRANSLATE_NOOP("CustomerSearch", "ticket {detail}"),
+    MatchKind.SUPPORT_ORDER: QT_TRANSLATE_NOOP("CustomerSearch", "support order {detail}"),
+    MatchKind.MANDATE: QT_TRANSLATE_NOOP("CustomerSearch", "SEPA mandate {detail}"),
+    MatchKind.PHONE: QT_TRANSLATE_NOOP("CustomerSearch", "phone {detail}"),
+    MatchKind.EMAIL: QT_TRANSLATE_NOOP("CustomerSearch", "e-mail {detail}"),
+    MatchKind.DOMAIN: QT_TRANSLATE_NOOP("CustomerSearch", "domain {detail}"),
+    MatchKind.HOSTNAME: QT_TRANSLATE_NOOP("CustomerSearch", "server {detail}"),
+    MatchKind.POSTCODE: QT_TRANSLATE_NOOP("CustomerSearch", "postcode {detail}"),
+    MatchKind.NAME: QT_TRANSLATE_NOOP("CustomerSearch", "name"),
+    MatchKind.COMPANY: QT_TRANSLATE_NOOP("CustomerSearch", "company"),
+    MatchKind.CITY: QT_TRANSLATE_NOOP("CustomerSearch", "city"),
+}
+
+_WRONG_CHECK_DIGIT: Final[dict[str, str]] = {
+    "customer": QT_TRANSLATE_NOOP(
+        "KcpError", "Check digit wrong: {ref} is not a valid customer number."
+    ),
+    "ticket": QT_TRANSLATE_NOOP(
+        "KcpError", "Check digit wrong: {ref} is not a valid ticket reference."
+    ),
+    "order": QT_TRANSLATE_NOOP(
+        "KcpError", "Check digit wrong: {ref} is not a valid support order reference."
+    ),
+    "mandate": QT_TRANSLATE_NOOP(
+        "KcpError", "Check digit wrong: {ref} is not a valid SEPA mandate reference."
+    ),
+}
+
+
+class Tier(enum.IntEnum):
+    """Rank of a match kind: lower ranks first."""
+
+    EXACT = 0
+    PREFIX = 1
+    TEXT = 2
+
+
+@dataclass(frozen=True)
+class CustomerHit:
+    """One row of the result list (C1.2)."""
+
+    customer_id: int
+    #: ``K12345671``
+    number_text: str
+    #: the company for companies, else ``first last``
+    display_name: str
+    email: str
+    #: the city of the current billing address (else contract address); "" if none
+    city: str
+    match: MatchKind
+    #: what matched, canonically spelt (``RE-2026-000123``, ``+492211234567``); "" for text
+    match_detail: str
+    tier: Tier
+    in_arrears: bool
+    open_tickets: int
+    #: ID-3: the phone-password factor is locked (``p_factor_locked_until`` in the future)
+    factor_locked: bool
+    blocked: bool
+
+    @property
+    def match_text(self) -> str:
+        """The English description of the match (the view translates ``MATCH_LABELS``)."""
+        return MATCH_LABELS[self.match].format(detail=self.match_detail)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    hits: tuple[CustomerHit, ...]
+    #: there are more than ``limit`` matches: the agent should type more
+    truncated: bool = False
+
+
+# --- parsing what was typed --------------------------------------------------------------
+
+_SEPARATORS: Final = re.compile(r"[\s\-\u2010-\u2015\u2212\u200b-\u200d\u2060\ufeff]+")
+_PHONE_TEXT: Final = re.compile(r"\+?[0-9\s()\-/.\u00a0]+")
+_PHONE_MIN_DIGITS: Final = 6
+_POSTCODE: Final = re.compile(r"[0-9]{4,5}")
+_TICKET_PARTIAL: Final = re.compile(r"#?KCP([0-9]{1,7})")
+_ORDER_PARTIAL: Final = re.compile(r"SA([0-9]{1,7})")
+_MANDATE_PARTIAL: Final = re.compile(r"K?([0-9]{8})M[0-9]{0,2}")
+_INVOICE_PARTIAL: Final = re.compile(r"RE-?([0-9]{4})-?([0-9]{1,6})")
+_URL_PREFIX: Final = re.compile(r"^(?:[a-z][a-z0-9+.\-]*://)?(?:www\.)?")
+_INVOICE_SEQ_DIGITS: Final = 6
+_BODY_DIGITS: Final = 7
+
+
+def _normalised(text: str) -> str:
+    """NFKC, upper case, separator runs → ``-`` (as ``domain.references`` reads them)."""
+    return _SEPARATORS.sub("-", unicodedata.normalize("NFKC", text).upper()).strip("-")
+
+
+def _digit_range(digits: str, width: int) -> tuple[int, int]:
+    """Numbers of ``width`` zero-padded digits that start with ``digits``."""
+    scale = 10 ** (width - len(digits))
+    low = int(digits) * scale
+    return low, low + scale - 1
+
+
+def _phone_e164(text: str) -> str | None:
+    if not _PHONE_TEXT.fullmatch(text):
+        return None
+    digits = re.sub(r"[^0-9]", "", text)
+    # a national number starts with 0; without it there is no area code to go on
+    if len(digits) < _PHONE_MIN_DIGITS or not (text.startswith("+") or digits[0] == "0"):
+        return None
+    try:
+        number = phonenumbers.parse(text, "DE")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+@dataclass(frozen=True)
+class _Query:
+    raw: str
+    folded: str
+    words: tuple[str, ...]
+    ref: ParsedReference | None = None
+    wrong_check: WrongCheckDigit | None = None
+    number_range: tuple[int, int] | None = None
+    ticket_range: tuple[int, int] | None = None
+    order_range: tuple[int, int] | None = None
+    #: the customer number of a (partial) mandate reference
+    mandate_customer: int | None = None
+    invoice_range: tuple[int, int, int] | None = None
+    phone: str | None = None
+    email: str | None = None
+    #: lower-case token for the e-mail / domain / host name prefix search
+    ident_prefix: str | None = None
+    #: lower-case domain or host name (scheme, ``www.`` and path removed)
+    host: str | None = None
+    postcode: str | None = None
+    #: words that must also occur in the search text of a postcode match
+    postcode_words: tuple[str, ...] = ()
+    text_words: tuple[str, ...] = field(default=())
+
+    @classmethod
+    def parse(cls, text: str) -> _Query:
+        raw = unicodedata.normalize("NFKC", text).strip()
+        folded = fold(raw)
+        words = tuple(folded.split())
+        values: dict[str, object] = {}
+        try:
+            values["ref"] = classify(raw)
+        except WrongCheckDigit as err:
+            values["wrong_check"] = err
+        norm = _normalised(raw)
+        compact = norm.replace("-", "")
+        single = len(words) == 1
+
+        # customer number prefix: any length with K, three digits or more without
+        try:
+            digits = customer_number_prefix(raw)
+        except WrongCheckDigit:
+            digits = None
+        if (
+            digits is not None
+            and len(digits) <= _BODY_DIGITS
+            and (compact.startswith("K") or len(digits) >= MIN_TEXT_CHARS)
+        ):
+            values["number_range"] = _digit_range(digits, _BODY_DIGITS)
+        if m := _TICKET_PARTIAL.fullmatch(compact):
+            values["ticket_range"] = _digit_range(m.group(1), _BODY_DIGITS)
+        elif m := _ORDER_PARTIAL.fullmatch(compact):
+            values["order_range"] = _digit_range(m.group(1), _BODY_DIGITS)
+        elif (m := _MANDATE_PARTIAL.fullmatch(compact)) and damm_valid(m.group(1)):
+            values["mandate_customer"] = int(m.group(1)[:-1])
+        elif m := _INVOICE_PARTIAL.fullmatch(norm):
+            year, seq = int(m.group(1)), m.group(2)
+            ref = values.get("ref")
+            # "RE-2026-0001" is someone typing "RE-2026-000123", not invoice 1
+            if (
+                isinstance(ref, ParsedReference)
+                and ref.kind == "invoice"
+                and seq.startswith("0")
+                and len(seq) < _INVOICE_SEQ_DIGITS
+            ):
+                values["ref"] = None
+            if len(seq) < _INVOICE_SEQ_DIGITS:
+                low, high = _digit_range(seq, _INVOICE_SEQ_DIGITS)
+                values["invoice_range"] = (year, max(low, 1), high)
+
+        phone = _phone_e164(raw)
+        values["phone"] = phone
+        lower = raw.lower()
+        if single and "@" in lower:
+            values["email"] = lower
+        looks_like_identifier = any(ch in "@." or ch.isdigit() for ch in lower)
+        if single and len(lower) >= MIN_TEXT_CHARS and looks_like_identifier:
+            values["ident_prefix"] = lower
+        if single and "@" not in lower:
+            host = _URL_PREFIX.sub("", lower).split("/", 1)[0].rstrip(".")
+            if "." in host and len(host) >= MIN_TEXT_CHARS:
+                values["host"] = host
+                values["ident_prefix"] = host
+        postcodes = [w for w in words if _POSTCODE.fullmatch(w)]
+        if len(postcodes) == 1:
+            values["postcode"] = postcodes[0]
+            values["postcode_words"] = tuple(w for w in words if w != postcodes[0])
+
+        identifier_keys = ("ref", "wrong_check", "phone", "number_range", "ticket_range",
+                           "order_range", "mandate_customer", "invoice_range")  # fmt: skip
+        textual = not (
+            any(values.get(key) is not None for key in identifier_keys)
+            or compact.isdigit()
+            or len(raw) < MIN_TEXT_CHARS
+        )
+        if textual and any(len(w) >= MIN_TEXT_CHARS for w in words) and not postcodes:
+            values["text_words"] = words
+        return cls(raw, folded, words, **values)  # type: ignore[arg-type]
+
+
+# --- SQL: every statement is built once per dialect, values are bound ------------------------
+
+#: SQLite: the FTS5 index of migration 0002 (rowid = customers.id)
+_fts = table("customer_fts", column("rowid", Integer), column("search_text", Text))
+
+
+def _search_text(col: SQLColumnExpression[str]) -> ColumnElement[str]:
+    """The search text: ``search_folded``, a space and its umlaut-less variant.
+
+    Must stay the expression of migration 0002's ``search_text_sql``: PostgreSQL uses
+    the trigram index only for the same expression (constants inline, not bound).
+    """
+    variant: SQLColumnExpression[str] = col
+    for spelt, plain in (("ae", "a"), ("oe", "o"), ("ue", "u")):
+        variant = func.replace(variant, literal_column(f"'{spelt}'"), literal_column(f"'{plain}'"))
+    return col + literal_column("' '") + variant
+
+
+_SEARCH_TEXT: Final = _search_text(Customer.search_folded)
+#: the same text as an expression no index covers: short words only filter with it
+_SEARCH_TEXT_UNINDEXED: Final = _SEARCH_TEXT + literal_column("''")
+
+
+def _like_pattern(word: str) -> str:
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _contains(expr: SQLColumnExpression[str], name: str) -> ColumnElement[bool]:
+    """``expr LIKE :name`` (``_like_pattern`` of a word).
+
+    The pattern goes into the SQL text (``literal_execute``): psycopg prepares statements
+    it sees repeatedly, and PostgreSQL's generic plan for a bound pattern has no
+    selectivity to go on and may choose a sequential scan.
+    """
+    return expr.like(bindparam(name, type_=Text, literal_execute=True), escape="\\")
+
+
+def _fts_query(words: Iterable[str]) -> str:
+    """An FTS5 query: every word a quoted phrase (substring for the trigram tokenizer)."""
+    return " ".join('"' + w.replace('"', '""') + '"' for w in words)
+
+
+_N = bindparam("n", type_=Integer)
+_Found = tuple[int, MatchKind, str]
+_HOST_COLUMNS: Final = ((Product.domain, MatchKind.DOMAIN), (Product.hostname, MatchKind.HOSTNAME))
+
+
+def _between(col: SQLColumnExpression[int]) -> ColumnElement[bool]:
+    return col.between(bindparam("low", type_=Integer), bindparam("high", type_=Integer))
+
+
+class _Statements:
+    """The statements of one dialect; values are bound at execution."""
+
+    def __init__(self, pg: bool) -> None:
+        self.pg = pg
+        self.customer_by_number = select(Customer.id).where(Customer.number == bindparam("v"))
+        self.by_reference: dict[str, Select[int]] = {
+            "customer": self.customer_by_number,
+            "invoice": select(Invoice.customer_id).where(Invoice.number == bindparam("v")),
+            "ticket": select(Ticket.customer_id).where(Ticket.number == bindparam("v")),
+            "order": select(SupportOrder.customer_id).where(SupportOrder.number == bindparam("v")),
+            "mandate": select(SepaMandate.customer_id).where(
+                SepaMandate.reference == bindparam("v")
+            ),
+        }
+        self.phone = (
+            select(Customer.id)
+            .where(
+                or_(Customer.phone_e164 == bindparam("v"), Customer.mobile_e164 == bindparam("v"))
+            )
+            .order_by(Customer.number)
+            .limit(_N)
+        )
+        self.email = (
+            select(Customer.id)
+            .where(Customer.email == bindparam("v"))
+            .order_by(Customer.number)
+            .limit(_N)
+        )
+        self.host = {
+            kind: select(Product.customer_id)
+            .where(col == bindparam("v"))
+            .order_by(Product.id)
+            .limit(_N)
+            for col, kind in _HOST_COLUMNS
+        }
+        self.number_range = (
+            select(Customer.id, Customer.number)
+            .where(_between(Customer.number))
+            .order_by(Customer.number)
+            .limit(_N)
+        )
+        self.ticket_range = (
+            select(Ticket.customer_id, Ticket.number)
+            .where(_between(Ticket.number))
+            .order_by(Ticket.number)
+            .limit(_N)
+        )
+        self.order_range = (
+            select(SupportOrder.customer_id, SupportOrder.number)
+            .where(_between(SupportOrder.number))
+            .order_by(SupportOrder.number)
+            .limit(_N)
+        )
+        self.invoice_range = (
+            select(Invoice.customer_id, Invoice.number)
+            .where(Invoice.year == bindparam("year"), _between(Invoice.seq))
+            .order_by(Invoice.seq)
+            .limit(_N)
+        )
+        self.email_prefix = (
+            select(Customer.id, Customer.email)
+            .where(self._prefix(Customer.email))
+            .order_by(Customer.email)
+            .limit(_N)
+        )
+        self.host_prefix = {
+            kind: select(Product.customer_id, col).where(self._prefix(col)).order_by(col).limit(_N)
+            for col, kind in _HOST_COLUMNS
+        }
+        self.postcode = (
+            select(PostalAddress.customer_id)
+            .where(PostalAddress.postcode == bindparam("v"))
+            .distinct()
+            .order_by(PostalAddress.customer_id)
+            .limit(_N)
+        )
+        self.page = self._page()
+        self._text: dict[tuple[int, int], Select[int]] = {}
+        self._postcode_words: dict[int, Select[int]] = {}
+
+    def _prefix(self, col: SQLColumnExpression[str | None]) -> ColumnElement[bool]:
+        """``col`` starts with ``:lo``; ``:hi`` is ``:lo`` with its last character + 1.
+
+        A range the btree index answers; on PostgreSQL with the byte-wise operators of
+        the ``text_pattern_ops`` indexes (0002), so the database collation does not matter.
+        """
+        lo, hi = bindparam("lo", type_=Text), bindparam("hi", type_=Text)
+        if self.pg:
+            return and_(
+                col.op("~>=~", is_comparison=True)(lo), col.op("~<~", is_comparison=True)(hi)
+            )
+        return and_(col >= lo, col < hi)
+
+    def postcode_with_words(self, words: int) -> Select[int]:
+        """Postcode matches whose search text also holds ``:w0`` … (``50667 köln``)."""
+        if words not in self._postcode_words:
+            self._postcode_words[words] = self.postcode.join(
+                Customer, Customer.id == PostalAddress.customer_id
+            ).where(*(_contains(_SEARCH_TEXT_UNINDEXED, f"w{i}") for i in range(words)))
+        return self._postcode_words[words]
+
+    def text(self, indexed: int, short: int) -> Select[int]:
+        """Customers whose search text holds every word: ``:w0`` … are the ``indexed``
+        ones (at least ``MIN_TEXT_CHARS`` long; on SQLite one FTS5 query ``:fts``), the
+        ``short`` ones after them only filter what the index found."""
+        key = (indexed, short)
+        if key not in self._text:
+            short_filters = [
+                _contains(_SEARCH_TEXT_UNINDEXED, f"w{i}") for i in range(indexed, indexed + short)
+            ]
+            stmt: Select[int]
+            if self.pg:
+                stmt = (
+                    select(Customer.id)
+                    .where(*(_contains(_SEARCH_TEXT, f"w{i}") for i in range(indexed)))
+                    .where(*short_filters)
+                    .limit(_N)
+                )
+            else:
+                match = literal_column("customer_fts").op("MATCH")(bindparam("fts", type_=Text))
+                stmt = select(_fts.c.rowid).where(match)
+                if short:
+                    stmt = (
+                        select(Customer.id)
+                        .join(_fts, _fts.c.rowid == Customer.id)
+                        .where(match, *short_filters)
+                    )
+                stmt = stmt.order_by(_fts.c.rowid).limit(_N)
+            self._text[key] = stmt
+        return self._text[key]
+
+    @staticmethod
+    def _page() -> Select[Any]:
+        """Display columns and badges of the customers ``:ids`` (one page)."""
+        today = bindparam("today", type_=Date)
+        city = (
+            select(PostalAddress.city)
+            .where(PostalAddress.customer_id == Customer.id)
+            .order_by(
+                case((PostalAddress.kind == AddressKind.BILLING, 0), else_=1),
+                case((PostalAddress.valid_from <= today, 0), else_=1),
+                PostalAddress.valid_from.desc(),
+                PostalAddress.id.desc(),
+            )
+            .limit(1)
+            .scalar_subquery()
+        )
+        # the same rule as the customer view's badge (services.customers)
+        in_arrears = exists().where(
+            Invoice.customer_id == Customer.id,
+            or_(
+                Invoice.state.in_((InvoiceState.OVERDUE, InvoiceState.RETURNED_DEBIT)),
+                and_(
+                    Invoice.state.in_((InvoiceState.OPEN, InvoiceState.PARTLY_PAID)),
+                    Invoice.due_on < today,
+                ),
+            ),
+        )
+        open_tickets = (
+            select(func.count())
+            .select_from(Ticket)
+            .where(Ticket.customer_id == Customer.id, Ticket.state != TicketState.CLOSED)
+            .scalar_subquery()
+        )
+        return select(
+            Customer.id,
+            Customer.number,
+            Customer.first_name,
+            Customer.last_name,
+            Customer.company,
+            Customer.email,
+            Customer.blocked,
+            Customer.p_factor_locked_until,
+            city,
+            in_arrears,
+            open_tickets,
+        ).where(Customer.id.in_(bindparam("ids", expanding=True)))
+
+
+_Matcher = Callable[[Session, _Query, int], Iterable[_Found]]
+_STATEMENTS: dict[bool, _Statements] = {}
+
+
+def _statements(pg: bool) -> _Statements:
+    if pg not in _STATEMENTS:
+        _STATEMENTS[pg] = _Statements(pg)
+    return _STATEMENTS[pg]
+
+
+# --- the service ---------------------------------------------------------------------------
+
+
+class CustomerSearch:
+    """SPEC C1.1: one search field, results while typing."""
+
+    def __init__(self, db: Database, *, clock: Callable[[], dt.datetime] | None = None) -> None:
+        self._db = db
+        self._clock = clock or (lambda: dt.datetime.now(dt.UTC))
+        self._sql = _statements(db.dialect == "postgresql")
+
+    def search(self, text: str, limit: int = 50) -> SearchResult:
+        """Customers matching ``text``, best first; at most ``limit`` of them.
+
+        Raises :class:`InvalidInput` (``field="search"``) for a complete customer number,
+        ticket, support order or mandate reference with a wrong check digit.
+        """
+        if not 1 <= limit <= MAX_LIMIT:
+            raise ValueError(f"limit must be 1 … {MAX_LIMIT}")
+        query = _Query.parse(text)
+        if not query.raw:
+            return SearchResult(())
+        now = self._clock()
+        with self._db.transaction() as s:
+            found = _Candidates()
+            for tier, matcher in self._plan(query):
+                if found.count_before(tier) > limit:
+                    break
+                for customer_id, kind, detail in matcher(s, query, limit + 1):
+                    found.add(customer_id, tier, kind, detail)
+            if query.wrong_check is not None and not found:
+                err = query.wrong_check
+                raise InvalidInput(
+                    _WRONG_CHECK_DIGIT.get(err.kind, _WRONG_CHECK_DIGIT["customer"]),
+                    field="search",
+                    ref=query.raw,
+                )
+            page = found.best(limit)
+            hits = self._hits(s, page, query, now)
+        return SearchResult(hits, truncated=len(found) > limit)
+
+    # --- which matchers run, in rank order ---------------------------------------------
+
+    def _plan(self, q: _Query) -> Iterator[tuple[Tier, _Matcher]]:
+        if q.ref is not None:
+            yield Tier.EXACT, self._by_reference
+        if q.phone is not None:
+            yield Tier.EXACT, self._by_phone
+        if q.email is not None:
+            yield Tier.EXACT, self._by_email
+        if q.host is not None:
+            yield Tier.EXACT, self._by_host
+        if q.mandate_customer is not None:
+            yield Tier.PREFIX, self._by_mandate_customer
+        if q.number_range is not None:
+            yield Tier.PREFIX, self._by_number_range
+        if q.ticket_range is not None:
+            yield Tier.PREFIX, self._by_ticket_range
+        if q.order_range is not None:
+            yield Tier.PREFIX, self._by_order_range
+        if q.invoice_range is not None:
+            yield Tier.PREFIX, self._by_invoice_range
+        if q.postcode is not None:
+            yield Tier.PREFIX, self._by_postcode
+        if q.ident_prefix is not None:
+            yield Tier.PREFIX, self._by_email_prefix
+            yield Tier.PREFIX, self._by_host_prefix
+        if q.text_words:
+            yield Tier.TEXT, self._by_text
+
+    # --- matchers ------------------------------------------------------------------------
+
+    def _by_reference(self, s: Session, q: _Query, n: int) -> Iterable[_Found]:
+        ref = q.ref
+        assert ref is not None
+        value: int | str = ref.number
+        if ref.kind in ("invoice", "mandate"):
+            value = ref.canonical()
+        kind = _REFERENCE_MATCH[ref.kind]
+        detail = ref.canonical()
+        return [
+            (cid, kind, detail) for cid in s.scalars(self._sql.by_reference[ref.kind], {"v": value})
+        ]
+
+    def _by_phone(self, s: Session, q: _Query, n: int) -> Iterable[_Found]:
+        assert q.phone is not None
+        ids = s.scalars(self._sql.phone, {"v": q.phone, "n": n})
+        return [(cid, MatchKind.PHONE, q.phone) for cid in ids]
+
+    def _by_email(self, s: Session, q: _Query, n: int) -> Iterable[_Found]:
+        assert q.email is not None
+        ids = s.scalars(self._sql.email, {"v": q.email, "n": n})
+        return [(cid, MatchKind.EMAIL, q.email) for cid in ids]
+
+    def _by_host(self, s: Session, q: _Query, n: int) -> Iterable[_Found]:
+        assert q.host is not None
+        return [
+            (cid, kind, q.host)
+            for kind, stmt in self._sql.host.items()
+            for cid in s.scalars(stmt, {"v": q.host, "n": n})
+        ]
+
+    def _by_mandate_customer(self, s: Session, q: _Query, n: int) -> Iterable[_Found]:
+        assert q.mandate_customer is not None
+        detail = format_customer_number(q.mandate_customer)
+        ids = s.scalars(self._sql.customer_by_number, {"v": q.mandate_customer})
+        return [(cid, MatchKind.CUSTOMER_NUMBER, detail) for cid in ids]
+
+    def _by_number_range(self, s: Session, q: _Query, n: int) -> Iterable[_Found]:
+        assert q.number_range is not None
+        low, high = q.number_range
+        rows = s.execute(self._sql.number_range, {"low": low, "high": high, "n": n})
+        return [(cid, MatchKind.CUSTOMER_NUMBER, format_customer_number(num)) for cid, num in rows]
+
+    def _by_ticket_range(self, s: Session, q: _Query, n: int) -> Iterable[_Found]:
+        assert q.ticket_range is not None
+        low, high = q.ticket_range
+        rows = s.execute(self._sql.ticket_range, {"low": low, "high": high, "n": n})
+        return [(cid, MatchKind.TICKET, format_ticket_ref(num)) for cid, num in rows]
+
+    def _by_order_range(self, s: Session, q: _Query, n: int) -> Iterable[_Found]:
+        assert q.order_range is not None
+        low, high = q.order_range
+        rows = s.execute(self._sql.order_range, {"low": low, "high": high, "n": n})
+        return [(cid, MatchKind.SUPPORT_ORDER, format_order_ref(num)) for cid, num in rows]
+
+    def _by_invoice_range(self, s: Session, q: _Query, n: int) -> Iterable[_Found]:
+        assert q.invoice_range is not None
+        year, low, high = q.invoice_range
+        params = {"year": year, "low": low, "high": high, "n": n}
+        return [
+            (cid, MatchKind.INVOICE, num) for cid, num in s.execute(self._sql.invoice_range, params)
+        ]
+
+    def _by_postcode(self, s: Session, q: _Query, n: int) -> Iterable[_Found]:
+        assert q.postcode is not None
+        params: dict[str, object] = {"v": q.postcode, "n": n}
+        stmt = self._sql.postcode
+        if q.postcode_words:  # "50667 köln": the other words must match the text
+            stmt = self._sql.postcode_with_words(len(q.postcode_words))
+            params.update({f"w{i}": _like_pattern(w) for i, w in enumerate(q.postcode_words)})
+        return [(cid, MatchKind.POSTCODE, q.postcode) for cid in s.scalars(stmt, params)]
+
+    def _by_email_prefix(self, s: Session, q: _Query, n: int) -> Iterable[_Found]:
+        assert q.ident_prefix is not None
+        rows = s.execute(self._sql.email_prefix, {**_prefix_params(q.ident_prefix), "n": n})
+        return [(cid, MatchKind.EMAIL, email) for cid, email in rows]
+
+    def _by_host_prefix(self, s: Session, q: _Query, n: int) -> Iterable[_Found]:
+        prefix = q.host or q.ident_prefix
+        assert prefix is not None
+        params = {**_prefix_params(prefix), "n": n}
+        return [
+            (cid, kind, value or "")
+            for kind, stmt in self._sql.host_prefix.items()
+            for cid, value in s.execute(stmt, params)
+        ]
+
+    def _by_text(self, s: Session, q: _Query, n: int) -> Iterable[_Found]:
+        statement, params = self._text_statement(q.text_words)
+        return [(cid, MatchKind.NAME, "") for cid in s.scalars(statement, {**params, "n": n})]
+
+    def _text_statement(self, words: Sequence[str]) -> tuple[Select[int], dict[str, object]]:
+        """The text search for ``words`` and its parameters (but ``n``, the limit)."""
+        indexed = [w for w in words if len(w) >= MIN_TEXT_CHARS]
+        short = [w for w in words if len(w) < MIN_TEXT_CHARS]
+        assert indexed, "a text search needs a word the trigram index can look up"
+        params: dict[str, object] = {
+            f"w{i}": _like_pattern(w) for i, w in enumerate([*indexed, *short])
+        }
+        if not self._sql.pg:
+            params["fts"] = _fts_query(indexed)
+        return self._sql.text(len(indexed), len(short)), params
+
+    # --- the page: display columns and badges, in one query --------------------------------
+
+    def _hits(
+        self, s: Session, page: Sequence[_Candidate], q: _Query, now: dt.datetime
+    ) -> tuple[CustomerHit, ...]:
+        if not page:
+            return ()
+        params = {"ids": [c.customer_id for c in page], "today": now.date()}
+        by_id = {row[0]: row for row in s.execute(self._sql.page, params)}
+        hits: list[tuple[tuple[int, int, str, int], CustomerHit]] = []
+        for position, cand in enumerate(page):
+            row = by_id.get(cand.customer_id)
+            if row is None:  # deleted between the two queries
+                continue
+            (cid, number, first, last, company, email, blocked, locked, town, arrears,
+             tickets) = row  # fmt: skip
+            name = company or " ".join(p for p in (first, last) if p)
+            kind, detail = cand.kind, cand.detail
+            key = (int(cand.tier), 0, "", position)
+            if cand.tier == Tier.TEXT:
+                kind, quality = _text_match(q.text_words, first, last, company, email, town)
+                detail = email if kind == MatchKind.EMAIL else ""
+                key = (int(cand.tier), quality, fold(name), number)
+            hits.append(
+                (
+                    key,
+                    CustomerHit(
+                        customer_id=cid,
+                        number_text=format_customer_number(number),
+                        display_name=name,
+                        email=email,
+                        city=town or "",
+                        match=kind,
+                        match_detail=detail,
+                        tier=cand.tier,
+                        in_arrears=bool(arrears),
+                        open_tickets=int(tickets or 0),
+                        factor_locked=locked is not None and locked > now,
+                        blocked=bool(blocked),
+                    ),
+                )
+            )
+        hits.sort(key=lambda pair: pair[0])
+        return tuple(hit for _, hit in hits)
+
+
+_REFERENCE_MATCH: Final[dict[str, MatchKind]] = {
+    "customer": MatchKind.CUSTOMER_NUMBER,
+    "invoice": MatchKind.INVOICE,
+    "ticket": MatchKind.TICKET,
+    "order": MatchKind.SUPPORT_ORDER,
+    "mandate": MatchKind.MANDATE,
+}
+
+
+def _prefix_params(prefix: str) -> dict[str, str]:
+    return {"lo": prefix, "hi": prefix[:-1] + chr(ord(prefix[-1]) + 1)}
+
+
+# --- collecting candidates ---------------------------------------------------------------------
+
+
+@dataclass
+class _Candidate:
+    customer_id: int
+    tier: Tier
+    order: int
+    kind: MatchKind
+    detail: str
+
+
+class _Candidates:
+    """Matches so far, one per customer (its best), in the order they were found."""
+
+    def __init__(self) -> None:
+        self._by_id: dict[int, _Candidate] = {}
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def add(self, customer_id: int, tier: Tier, kind: MatchKind, detail: str) -> None:
+        if customer_id in self._by_id:
+            return  # matchers run best tier first: the first match is the best
+        self._by_id[customer_id] = _Candidate(customer_id, tier, len(self._by_id), kind, detail)
+
+    def count_before(self, tier: Tier) -> int:
+        return sum(1 for c in self._by_id.values() if c.tier < tier)
+
+    def best(self, limit: int) -> list[_Candidate]:
+        ordered = sorted(self._by_id.values(), key=lambda c: (c.tier, c.order))
+        return ordered[:limit]
+
+
+def _text_match(
+    words: Sequence[str],
+    first: str,
+    last: str,
+    company: str | None,
+    email: str,
+    city: str | None,
+) -> tuple[MatchKind, int]:
+    """Which field a text match is in, and how well: 0 whole word, 1 word start, 2 inside."""
+    fields = (
+        (MatchKind.NAME, fold(f"{first} {last}")),
+        (MatchKind.COMPANY, fold(company or "")),
+        (MatchKind.EMAIL, email.lower()),
+        (MatchKind.CITY, fold(city or "")),
+    )
+    longest = max(words, key=len)
+    best_kind, best_quality = MatchKind.NAME, 3
+    for kind, value in fields:
+        for spelling in {value, umlaut_variant(value)}:
+            quality = _quality(longest, spelling)
+            if quality < best_quality:
+                best_kind, best_quality = kind, quality
+    return best_kind, best_quality
+
+
+_WORD_SPLIT: Final = re.compile(r"[^\w]+")
+
+
+def _quality(word: str, value: str) -> int:
+    if word not in value:
+        return 3
+    tokens = [t for t in _WORD_SPLIT.split(value) if t]
+    if word in tokens:
+        return 0
+    if any(t.startswith(word) for t in tokens) or value.startswith(word):
+        return 1
+    return 2

@@ -1,0 +1,195 @@
+"""The customer search (SPEC C1.1, C1.2): one field, results while typing.
+
+Every keystroke starts a search on the worker pool; a result that arrives for an older
+keystroke is dropped, so the list always matches what is in the field and the window
+never waits for the database.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kcp_desk.errors import KcpError
+from kcp_desk.services.search import MATCH_LABELS, CustomerHit, CustomerSearch, SearchResult
+from kcp_desk.views.messages import error_text
+from kcp_desk.views.operation import Operation
+from kcp_desk.views.table_model import Column, DtoTableModel
+
+
+def badge_texts(
+    in_arrears: bool, open_tickets: int, factor_locked: bool, blocked: bool
+) -> list[str]:
+    tr = QCoreApplication.translate
+    badges = []
+    if blocked:
+        badges.append(tr("Badges", "blocked"))
+    if in_arrears:
+        badges.append(tr("Badges", "in arrears"))
+    if open_tickets:
+        badges.append(tr("Badges", "%n open ticket(s)", "", open_tickets))
+    if factor_locked:
+        badges.append(tr("Badges", "phone password locked"))
+    return badges
+
+
+def match_text(hit: CustomerHit) -> str:
+    label = QCoreApplication.translate("CustomerSearch", MATCH_LABELS[hit.match])
+    return label.format(detail=hit.match_detail)
+
+
+_STEPS = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 10, Qt.Key.Key_PageUp: -10}
+
+
+class SearchField(QLineEdit):
+    """Arrow keys move through the results while the cursor stays in the field."""
+
+    move_selection = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        step = _STEPS.get(Qt.Key(event.key()))
+        if step is not None:
+            self.move_selection.emit(step)
+            return
+        super().keyPressEvent(event)
+
+
+class CustomerSearchView(QWidget):
+    open_customer = Signal(int)  # customer id
+    searched = Signal()  # a result (or error) for the current text is on screen
+
+    def __init__(self, search: CustomerSearch) -> None:
+        super().__init__()
+        self._search = search
+        self._generation = 0
+
+        self.field = SearchField()
+        self.field.setObjectName("customer_search")
+        self.field.setClearButtonEnabled(True)
+        self.field.setPlaceholderText(
+            self.tr(
+                "Customer number, name, e-mail, phone, postcode, domain, "
+                "RE-/#KCP-/SA- reference or mandate"
+            )
+        )
+        font = self.field.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.field.setFont(font)
+        self.field.setMinimumHeight(36)
+        self.message = QLabel()
+        self.message.setObjectName("search_message")
+        self.message.setWordWrap(True)
+
+        tr = QCoreApplication.translate
+        self.model: DtoTableModel[CustomerHit] = DtoTableModel(
+            [
+                Column(tr("CustomerSearchView", "Number"), lambda h: h.number_text),
+                Column(tr("CustomerSearchView", "Name / company"), lambda h: h.display_name),
+                Column(tr("CustomerSearchView", "E-mail"), lambda h: h.email),
+                Column(tr("CustomerSearchView", "City"), lambda h: h.city),
+                Column(
+                    tr("CustomerSearchView", "Status"),
+                    lambda h: " · ".join(
+                        badge_texts(h.in_arrears, h.open_tickets, h.factor_locked, h.blocked)
+                    ),
+                ),
+                Column(tr("CustomerSearchView", "Found by"), match_text),
+            ],
+            self,
+        )
+        self.table = QTableView()
+        self.table.setObjectName("search_results")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for col, width in enumerate((110, 240, 250, 140, 220)):
+            self.table.setColumnWidth(col, width)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 8)
+        layout.addWidget(self.field)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
+
+        self.field.textChanged.connect(self._text_changed)
+        self.field.returnPressed.connect(self._open_current)
+        self.field.move_selection.connect(self._move)
+        self.table.activated.connect(self._open_index)
+
+    def focus_search(self) -> None:
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+
+    # --- searching --------------------------------------------------------------------------
+
+    def _text_changed(self, text: str) -> None:
+        self._generation += 1
+        generation = self._generation
+        if not text.strip():
+            self._show(generation, SearchResult(()))
+            return
+        Operation(self, self._search.search, text).success(
+            lambda result: self._show(generation, result)
+        ).failure(lambda err: self._failed(generation, err)).run()
+
+    def _show(self, generation: int, result: SearchResult) -> None:
+        if generation != self._generation:
+            return  # an older keystroke's answer: the field has moved on
+        self.model.set_rows(result.hits)
+        self.message.setStyleSheet("")
+        if result.hits:
+            self.table.selectRow(0)
+        if not self.field.text().strip():
+            self.message.clear()
+        elif not result.hits:
+            self.message.setText(self.tr("No customer found."))
+        elif result.truncated:
+            self.message.setText(
+                self.tr("Showing the best {0} matches – type more to narrow down.").format(
+                    len(result.hits)
+                )
+            )
+        else:
+            self.message.setText(self.tr("%n customer(s) found.", "", len(result.hits)))
+        self.searched.emit()
+
+    def _failed(self, generation: int, err: KcpError) -> None:
+        if generation != self._generation:
+            return
+        self.model.set_rows(())
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.setText(error_text(err))  # e.g. "check digit wrong", not "not found"
+        self.searched.emit()
+
+    # --- keyboard -----------------------------------------------------------------------------
+
+    def _move(self, steps: int) -> None:
+        rows = self.model.rowCount()
+        if not rows:
+            return
+        current = self.table.currentIndex().row()
+        self.table.selectRow(max(0, min(rows - 1, current + steps)))
+
+    def _open_current(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self._open_index(index)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        self.open_customer.emit(self.model.row(index.row()).customer_id)

@@ -1,0 +1,99 @@
+"""Dates, times, money and enum values as the agent reads them (de_DE or en)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from babel.numbers import format_currency
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale
+
+from kcp_desk.errors import QT_TRANSLATE_NOOP
+
+
+def _locale() -> QLocale:
+    return QLocale()
+
+
+def babel_locale() -> str:
+    return "de_DE" if _locale().language() == QLocale.Language.German else "en_GB"
+
+
+def money(amount: Decimal) -> str:
+    return format_currency(amount, "EUR", locale=babel_locale())
+
+
+def date(value: dt.date | None) -> str:
+    if value is None:
+        return ""
+    return _locale().toString(
+        QDate(value.year, value.month, value.day),
+        "dd.MM.yyyy" if _locale().language() == QLocale.Language.German else "yyyy-MM-dd",
+    )
+
+
+def date_time(value: dt.datetime | None) -> str:
+    """Local time of the workstation (the database holds UTC)."""
+    if value is None:
+        return ""
+    local = value.astimezone()
+    qdt = QDateTime.fromSecsSinceEpoch(int(local.timestamp()))
+    fmt = (
+        "dd.MM.yyyy HH:mm"
+        if _locale().language() == QLocale.Language.German
+        else "yyyy-MM-dd HH:mm"
+    )
+    return _locale().toString(qdt, fmt)
+
+
+def yes_no(value: bool) -> str:
+    return QCoreApplication.translate("Format", "yes") if value else "–"
+
+
+# Enum values from the services (plain strings) and their labels, context "Value".
+_VALUES = {
+    "new": QT_TRANSLATE_NOOP("Value", "new"),
+    "open": QT_TRANSLATE_NOOP("Value", "open"),
+    "pending_customer": QT_TRANSLATE_NOOP("Value", "pending customer"),
+    "closed": QT_TRANSLATE_NOOP("Value", "closed"),
+    "overdue": QT_TRANSLATE_NOOP("Value", "overdue"),
+    "partly_paid": QT_TRANSLATE_NOOP("Value", "partly paid"),
+    "paid": QT_TRANSLATE_NOOP("Value", "paid"),
+    "cancelled": QT_TRANSLATE_NOOP("Value", "cancelled"),
+    "credited": QT_TRANSLATE_NOOP("Value", "credited"),
+    "returned_debit": QT_TRANSLATE_NOOP("Value", "returned debit"),
+    "low": QT_TRANSLATE_NOOP("Value", "low"),
+    "normal": QT_TRANSLATE_NOOP("Value", "normal"),
+    "high": QT_TRANSLATE_NOOP("Value", "high"),
+    "urgent": QT_TRANSLATE_NOOP("Value", "urgent"),
+    "received": QT_TRANSLATE_NOOP("Value", "received"),
+    "in_review": QT_TRANSLATE_NOOP("Value", "in review"),
+    "query": QT_TRANSLATE_NOOP("Value", "query"),
+    "cost_approval": QT_TRANSLATE_NOOP("Value", "cost approval"),
+    "approved": QT_TRANSLATE_NOOP("Value", "approved"),
+    "in_progress": QT_TRANSLATE_NOOP("Value", "in progress"),
+    "done": QT_TRANSLATE_NOOP("Value", "done"),
+    "billed": QT_TRANSLATE_NOOP("Value", "billed"),
+    "rejected": QT_TRANSLATE_NOOP("Value", "rejected"),
+    "webhosting": QT_TRANSLATE_NOOP("Value", "web hosting"),
+    "vserver": QT_TRANSLATE_NOOP("Value", "vServer"),
+    "dedicated": QT_TRANSLATE_NOOP("Value", "dedicated server"),
+    "domain": QT_TRANSLATE_NOOP("Value", "domain"),
+    "managed": QT_TRANSLATE_NOOP("Value", "managed server"),
+    "none": QT_TRANSLATE_NOOP("Value", "none"),
+    "basic": QT_TRANSLATE_NOOP("Value", "Basic"),
+    "pro": QT_TRANSLATE_NOOP("Value", "Pro"),
+    "premium": QT_TRANSLATE_NOOP("Value", "Premium"),
+    "person": QT_TRANSLATE_NOOP("Value", "person"),
+    "company": QT_TRANSLATE_NOOP("Value", "company"),
+    "phone_password": QT_TRANSLATE_NOOP("Value", "phone password"),
+    "letter_code": QT_TRANSLATE_NOOP("Value", "letter code"),
+    "sms_code": QT_TRANSLATE_NOOP("Value", "SMS code"),
+    "id_document": QT_TRANSLATE_NOOP("Value", "identity document"),
+    "pending": QT_TRANSLATE_NOOP("Value", "pending"),
+}
+
+
+def value(v: str) -> str:
+    """The label of a state/kind value; unknown values are shown as they are."""
+    return QCoreApplication.translate("Value", _VALUES[v]) if v in _VALUES else v

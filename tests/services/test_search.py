@@ -1,0 +1,493 @@
+"""SPEC C1.1 / C1.2: the one search field, on SQLite (FTS5) and PostgreSQL (pg_trgm)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import delete, select, text
+
+from kcp_desk.db import Database
+from kcp_desk.domain.folding import customer_search_text, fold, umlaut_variant
+from kcp_desk.domain.references import format_customer_number, format_mandate_ref
+from kcp_desk.errors import InvalidInput
+from kcp_desk.models import (
+    AddressKind,
+    CostModel,
+    Customer,
+    CustomerKind,
+    Invoice,
+    InvoiceState,
+    PaymentMethod,
+    PostalAddress,
+    Product,
+    ProductKind,
+    SepaMandate,
+    SupportOrder,
+    Ticket,
+    TicketState,
+)
+from kcp_desk.services.search import CustomerSearch, MatchKind, Tier
+
+NOW = dt.datetime(2026, 11, 22, 9, 30, tzinfo=dt.UTC)
+TODAY = NOW.date()
+
+
+@dataclass(frozen=True)
+class People:
+    """Customer ids of the search fixture by nickname."""
+
+    ids: dict[str, int]
+
+    def __getitem__(self, name: str) -> int:
+        return self.ids[name]
+
+
+def _add(
+    s: object,
+    number: int,
+    first: str,
+    last: str,
+    email: str,
+    city: str,
+    postcode: str,
+    *,
+    company: str | None = None,
+    phone_e164: str | None = None,
+    mobile_e164: str | None = None,
+) -> Customer:
+    from sqlalchemy.orm import Session
+
+    assert isinstance(s, Session)
+    customer = Customer(
+        number=number,
+        kind=CustomerKind.COMPANY if company else CustomerKind.PERSON,
+        first_name=first,
+        last_name=last,
+        company=company,
+        email=email,
+        phone=phone_e164 or "",
+        phone_e164=phone_e164,
+        mobile_e164=mobile_e164,
+        customer_since=dt.date(2020, 1, 1),
+        preferred_payment_method=PaymentMethod.BANK_TRANSFER,
+        search_folded=customer_search_text(first, last, company, email, city),
+    )
+    customer.addresses.append(
+        PostalAddress(
+            kind=AddressKind.BILLING,
+            street="Hauptstraße",
+            house_number="1",
+            postcode=postcode,
+            city=city,
+            valid_from=dt.date(2020, 1, 1),
+        )
+    )
+    s.add(customer)
+    s.flush()
+    return customer
+
+
+def _invoice(customer: Customer, seq: int, state: InvoiceState, due: dt.date) -> Invoice:
+    return Invoice(
+        number=f"RE-2026-{seq:06d}",
+        year=2026,
+        seq=seq,
+        customer=customer,
+        issued_on=due - dt.timedelta(days=14),
+        due_on=due,
+        state=state,
+        net=Decimal("10.00"),
+        vat=Decimal("1.90"),
+        gross=Decimal("11.90"),
+        payment_method=PaymentMethod.BANK_TRANSFER,
+    )
+
+
+@pytest.fixture
+def people(database: Database) -> People:
+    ids: dict[str, int] = {}
+    with database.transaction() as s:
+        mueller = _add(
+            s, 1234567, "Hans", "Müller", "hans.mueller@example.org", "Köln", "50667",
+            phone_e164="+492211234567",
+        )  # fmt: skip
+        ids["mueller"] = mueller.id
+        ids["gross"] = _add(
+            s, 2345678, "Erika", "Groß", "e.gross@web.de", "Berlin", "10115",
+            mobile_e164="+491711234567",
+        ).id  # fmt: skip
+        ids["weinstrasse"] = _add(
+            s, 3456789, "Peter", "Lang", "p.lang@posteo.de", "Neustadt an der Weinstraße",
+            "67433",
+        ).id  # fmt: skip
+        ids["company"] = _add(
+            s, 1239999, "Olga", "Schmidt", "kontakt@schaefer-bau.de", "Bonn", "53111",
+            company="Schäfer Bau GmbH",
+        ).id  # fmt: skip
+        ids["low"] = _add(s, 1229999, "Ida", "Unter", "ida@unter.de", "Hamm", "59065").id
+        ids["high"] = _add(s, 1240000, "Otto", "Ober", "otto@ober.de", "Hamm", "59065").id
+        ids["in_range"] = _add(s, 1230000, "Rita", "Rand", "rita@rand.de", "Hamm", "59065").id
+        domain_owner = _add(s, 4567890, "Zora", "Anders", "zora@anders.de", "Ulm", "89073")
+        ids["domain_owner"] = domain_owner.id
+        ids["mueller_de"] = _add(
+            s, 5678901, "Karl", "Müller", "info@mueller.de", "Essen", "45127",
+        ).id  # fmt: skip
+
+        started = dt.date(2020, 1, 1)
+        domain = Product(customer=domain_owner, kind=ProductKind.DOMAIN, name="Domain mueller.de")
+        domain.domain, domain.started_on = "mueller.de", started
+        server = Product(customer=mueller, kind=ProductKind.VSERVER, name="vServer M")
+        server.hostname, server.started_on = "vs4711.kcp-server.de", started
+        s.add(domain)
+        s.add(server)
+        s.add(_invoice(mueller, 123, InvoiceState.OVERDUE, TODAY - dt.timedelta(days=20)))
+        s.add(_invoice(domain_owner, 124, InvoiceState.PAID, TODAY - dt.timedelta(days=20)))
+        s.add(_invoice(domain_owner, 125, InvoiceState.OPEN, TODAY + dt.timedelta(days=5)))
+        tickets = [
+            Ticket(number=1234, customer=mueller, subject="a", state=TicketState.OPEN),
+            Ticket(number=1235, customer=mueller, subject="b", state=TicketState.NEW),
+            Ticket(number=1236, customer=mueller, subject="c", state=TicketState.CLOSED),
+        ]
+        s.add_all(tickets)
+        s.flush()
+        s.add(
+            SupportOrder(
+                number=4711,
+                ticket=tickets[0],
+                customer=mueller,
+                product=server,
+                category="Update",
+                description="PHP aktualisieren",
+                cost_model=CostModel.HOURLY,
+                price_per_15min=Decimal("25.00"),
+            )
+        )
+        gross = s.get(Customer, ids["gross"])
+        assert gross is not None
+        gross.blocked = True
+        gross.p_factor_locked_until = NOW + dt.timedelta(hours=1)
+        company = s.get(Customer, ids["company"])
+        assert company is not None
+        company.p_factor_locked_until = NOW - dt.timedelta(hours=1)  # expired lock
+        s.add(
+            SepaMandate(
+                reference=format_mandate_ref(2345678, 1),
+                customer=gross,
+                seq=1,
+                creditor_id="DE98ZZZ09999999999",
+                account_holder="Erika Groß",
+                iban="DE02120300000000202051",
+                signed_on=dt.date(2021, 3, 1),
+                signed_place="Berlin",
+            )
+        )
+    return People(ids)
+
+
+@pytest.fixture
+def search(database: Database) -> CustomerSearch:
+    return CustomerSearch(database, clock=lambda: NOW)
+
+
+def ids_of(search: CustomerSearch, query: str, limit: int = 50) -> list[int]:
+    return [hit.customer_id for hit in search.search(query, limit).hits]
+
+
+# --- identifiers ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["K12345671", "12345671", "k 1234567 1", " K1234567-1 "])
+def test_customer_number_with_or_without_k(
+    search: CustomerSearch, people: People, query: str
+) -> None:
+    result = search.search(query)
+    assert [h.customer_id for h in result.hits] == [people["mueller"]]
+    hit = result.hits[0]
+    assert (hit.match, hit.match_detail, hit.tier) == (
+        MatchKind.CUSTOMER_NUMBER,
+        "K12345671",
+        Tier.EXACT,
+    )
+
+
+def test_customer_number_prefix_is_a_range_on_the_seven_digit_body(
+    search: CustomerSearch, people: People
+) -> None:
+    # K123 → bodies 1230000 … 1239999: not 1229999, not 1240000
+    expected = [people["in_range"], people["mueller"], people["company"]]
+    assert ids_of(search, "K123") == expected
+    assert ids_of(search, "123") == expected
+    assert ids_of(search, "K1234567") == [people["mueller"]]  # the body without check digit
+    assert ids_of(search, "K1") == [  # an identifier: allowed below three characters
+        people["low"], people["in_range"], people["mueller"], people["company"],
+        people["high"],
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("query", "kind", "detail"),
+    [
+        ("RE-2026-000123", MatchKind.INVOICE, "RE-2026-000123"),
+        ("re 2026 123", MatchKind.INVOICE, "RE-2026-000123"),
+        ("#KCP-00012340", MatchKind.TICKET, "#KCP-00012340"),
+        ("kcp 0001234 0", MatchKind.TICKET, "#KCP-00012340"),
+        ("SA-00047118", MatchKind.SUPPORT_ORDER, "SA-00047118"),
+        ("0221 1234-567", MatchKind.PHONE, "+492211234567"),
+        ("+49 221 1234567", MatchKind.PHONE, "+492211234567"),
+        ("(0221) 1234567", MatchKind.PHONE, "+492211234567"),
+        ("0221/123 45 67", MatchKind.PHONE, "+492211234567"),
+        ("hans.mueller@example.org", MatchKind.EMAIL, "hans.mueller@example.org"),
+        ("Hans.Mueller@Example.org", MatchKind.EMAIL, "hans.mueller@example.org"),
+        ("vs4711.kcp-server.de", MatchKind.HOSTNAME, "vs4711.kcp-server.de"),
+        ("50667", MatchKind.POSTCODE, "50667"),
+    ],
+)
+def test_identifiers_find_their_customer(
+    search: CustomerSearch, people: People, query: str, kind: MatchKind, detail: str
+) -> None:
+    hits = search.search(query).hits
+    assert [h.customer_id for h in hits] == [people["mueller"]]
+    assert (hits[0].match, hits[0].match_detail) == (kind, detail)
+
+
+def test_mobile_number_and_mandate_reference(search: CustomerSearch, people: People) -> None:
+    assert ids_of(search, "0171 1234567") == [people["gross"]]
+    hits = search.search("K23456789-M01").hits
+    assert [h.customer_id for h in hits] == [people["gross"]]
+    assert hits[0].match == MatchKind.MANDATE
+
+
+def test_domain_exact_also_from_a_pasted_url(search: CustomerSearch, people: People) -> None:
+    for query in ("mueller.de", "https://www.mueller.de/impressum"):
+        hits = search.search(query).hits
+        assert hits[0].customer_id == people["domain_owner"]
+        assert (hits[0].match, hits[0].tier) == (MatchKind.DOMAIN, Tier.EXACT)
+
+
+def test_prefixes_of_e_mail_host_name_and_references(
+    search: CustomerSearch, people: People
+) -> None:
+    hits = search.search("hans.mue").hits
+    assert [h.customer_id for h in hits] == [people["mueller"]]
+    assert (hits[0].match, hits[0].tier) == (MatchKind.EMAIL, Tier.PREFIX)
+    assert ids_of(search, "vs47") == [people["mueller"]]
+    assert ids_of(search, "#KCP-000123") == [people["mueller"]]
+    assert ids_of(search, "SA-00047") == [people["mueller"]]
+    assert ids_of(search, "RE-2026-0001") == [people["mueller"], people["domain_owner"]]
+
+
+def test_postcode_with_city(search: CustomerSearch, people: People) -> None:
+    assert ids_of(search, "50667 Köln") == [people["mueller"]]
+    assert ids_of(search, "50667 Berlin") == []
+
+
+# --- text: folding, substrings, several words -------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["muller", "mueller", "MÜLLER", "Müller", "Mueller"])
+def test_umlaut_spellings_find_mueller(search: CustomerSearch, people: People, query: str) -> None:
+    found = ids_of(search, query)
+    assert people["mueller"] in found
+    assert people["mueller_de"] in found
+
+
+def test_gross_finds_gross_with_sharp_s(search: CustomerSearch, people: People) -> None:
+    assert ids_of(search, "gross") == [people["gross"]]
+    assert ids_of(search, "Groß") == [people["gross"]]
+
+
+@pytest.mark.parametrize("query", ["strasse", "Weinstraße", "WEINSTRASSE", "weinstra"])
+def test_strasse_finds_strasse_with_sharp_s(
+    search: CustomerSearch, people: People, query: str
+) -> None:
+    hits = search.search(query).hits
+    assert [h.customer_id for h in hits] == [people["weinstrasse"]]
+    assert hits[0].match == MatchKind.CITY
+
+
+def test_substrings_inside_names_companies_and_e_mails(
+    search: CustomerSearch, people: People
+) -> None:
+    assert ids_of(search, "ülle") == [people["mueller"], people["mueller_de"]]
+    assert ids_of(search, "häfer") == [people["company"]]  # inside "Schäfer Bau GmbH"
+    hits = search.search("takt@schae").hits
+    assert [h.customer_id for h in hits] == [people["company"]]
+    assert (hits[0].match, hits[0].match_detail) == (MatchKind.EMAIL, "kontakt@schaefer-bau.de")
+    assert ids_of(search, "posteo") == [people["weinstrasse"]]
+
+
+def test_every_word_must_match_in_any_order(search: CustomerSearch, people: People) -> None:
+    assert ids_of(search, "hans muller") == [people["mueller"]]
+    assert ids_of(search, "Müller Hans") == [people["mueller"]]
+    assert ids_of(search, "müller essen") == [people["mueller_de"]]
+    # short words do not start a scan, but they do narrow one
+    assert ids_of(search, "karl mü") == [people["mueller_de"]]
+    assert ids_of(search, "karl mu") == [people["mueller_de"]]
+    assert ids_of(search, "müller xy") == []
+
+
+def test_fewer_than_three_characters_never_scan_text(
+    search: CustomerSearch, people: People
+) -> None:
+    assert ids_of(search, "mü") == []
+    assert ids_of(search, "ha") == []
+    assert ids_of(search, "  ") == []
+    assert ids_of(search, "mül") == [people["mueller"], people["mueller_de"]]
+
+
+def test_like_wildcards_are_literal(
+    search: CustomerSearch, database: Database, people: People
+) -> None:
+    with database.transaction() as s:
+        underscore = _add(s, 6789012, "Max", "Muster", "max_muster@x.de", "Hamm", "59065").id
+    assert ids_of(search, "x_mu") == [underscore]
+    assert ids_of(search, "muster x_") == [underscore]  # also as a short filter word
+    assert ids_of(search, "muster h_") == []
+    assert ids_of(search, "h_ns") == []
+    assert ids_of(search, "%%%") == []
+    assert ids_of(search, "ma% mu") == []
+    assert ids_of(search, '"müller"') == []
+
+
+# --- ranking, errors, badges ------------------------------------------------------------------
+
+
+def test_exact_identifier_ranks_before_text_matches(search: CustomerSearch, people: People) -> None:
+    hits = search.search("mueller.de").hits
+    # the domain owner is called Anders; Karl Müller only has "mueller.de" in his e-mail
+    assert [h.customer_id for h in hits] == [people["domain_owner"], people["mueller_de"]]
+    assert [h.tier for h in hits] == [Tier.EXACT, Tier.TEXT]
+
+
+def test_whole_word_matches_rank_before_partial_ones(
+    search: CustomerSearch, database: Database, people: People
+) -> None:
+    with database.transaction() as s:
+        _add(s, 6789012, "Anna", "Langer", "a@langer.de", "Hamm", "59065")
+    hits = search.search("lang").hits
+    assert [h.display_name for h in hits] == ["Peter Lang", "Anna Langer"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected_ref"),
+    [
+        ("K12345672", "K12345672"),
+        ("12345672", "12345672"),
+        ("#KCP-00012341", "#KCP-00012341"),
+        ("SA-00047119", "SA-00047119"),
+        ("K12345672-M01", "K12345672-M01"),
+    ],
+)
+def test_wrong_check_digit_says_so_instead_of_no_customer(
+    search: CustomerSearch, people: People, query: str, expected_ref: str
+) -> None:
+    with pytest.raises(InvalidInput) as info:
+        search.search(query)
+    err = info.value
+    assert err.field == "search"
+    assert err.template.startswith("Check digit wrong: {ref}")
+    assert err.params == {"ref": expected_ref}
+    assert expected_ref in str(err)
+
+
+def test_eight_digits_that_are_a_phone_number_are_not_a_check_digit_error(
+    search: CustomerSearch, database: Database, people: People
+) -> None:
+    with database.transaction() as s:
+        # 02211234: eight digits with a wrong Damm check digit, and a valid phone number
+        customer = _add(s, 7890123, "Tom", "Tel", "t@tel.de", "Köln", "50667")
+        customer.phone_e164 = "+492211234"
+    assert ids_of(search, "02211234") == [customer.id]
+
+
+def test_limit_and_truncated(search: CustomerSearch, people: People) -> None:
+    result = search.search("K1", limit=2)
+    assert len(result.hits) == 2
+    assert result.truncated
+    assert not search.search("K1", limit=5).truncated
+
+
+def test_hit_shows_the_list_columns_and_badges(search: CustomerSearch, people: People) -> None:
+    (mueller,) = search.search("K12345671").hits
+    assert mueller.number_text == format_customer_number(1234567) == "K12345671"
+    assert mueller.display_name == "Hans Müller"
+    assert (mueller.email, mueller.city) == ("hans.mueller@example.org", "Köln")
+    assert mueller.in_arrears  # an overdue invoice
+    assert mueller.open_tickets == 2  # open + new; the closed one does not count
+    assert not mueller.factor_locked
+    assert not mueller.blocked
+
+    (gross,) = search.search("K23456789").hits
+    assert (gross.factor_locked, gross.blocked, gross.in_arrears) == (True, True, False)
+    assert gross.open_tickets == 0
+
+    (company,) = search.search("Schäfer Bau").hits
+    assert company.display_name == "Schäfer Bau GmbH"
+    assert company.match == MatchKind.COMPANY
+    assert not company.factor_locked  # the lock has expired
+
+    (owner,) = [h for h in search.search("mueller.de").hits if h.match == MatchKind.DOMAIN]
+    assert not owner.in_arrears  # paid, and open but not yet due
+
+
+def test_the_index_follows_every_write(
+    search: CustomerSearch, database: Database, people: People
+) -> None:
+    with database.transaction() as s:
+        customer = s.get(Customer, people["weinstrasse"])
+        assert customer is not None
+        customer.last_name = "Kürzinger"
+        customer.search_folded = customer_search_text(
+            customer.first_name, customer.last_name, None, customer.email, "Neustadt"
+        )
+    assert ids_of(search, "kurzinger") == [people["weinstrasse"]]
+    assert ids_of(search, "weinstrasse") == []
+    with database.transaction() as s:
+        s.execute(delete(PostalAddress).where(PostalAddress.customer_id == people["weinstrasse"]))
+        customer = s.get(Customer, people["weinstrasse"])
+        s.delete(customer)
+    assert ids_of(search, "kurzinger") == []
+
+
+def test_text_search_uses_the_trigram_index(database: Database, people: People) -> None:
+    """The query's search-text expression must stay the one migration 0002 indexed."""
+    search = CustomerSearch(database)
+    statement, params = search._text_statement(("mueller", "mu"))
+    statement = statement.params(**params, n=51)
+    compiled = statement.compile(database.engine, compile_kwargs={"literal_binds": True})
+    with database.engine.begin() as conn:
+        if database.dialect == "postgresql":
+            conn.execute(text("SET LOCAL enable_seqscan = off"))
+            plan = "\n".join(r[0] for r in conn.execute(text(f"EXPLAIN {compiled}")))
+            assert "ix_customers_search_trgm" in plan
+        else:
+            rows = conn.execute(text(f"EXPLAIN QUERY PLAN {compiled}")).all()
+            plan = "\n".join(str(r[-1]) for r in rows)
+            assert "VIRTUAL TABLE INDEX" in plan
+            assert "SCAN customers" not in plan
+        found = conn.execute(statement).scalars().all()
+    assert set(found) == {people["mueller"], people["mueller_de"]}
+
+
+def test_search_runs_no_writes(search: CustomerSearch, database: Database, people: People) -> None:
+    search.search("müller")
+    with database.transaction() as s:
+        assert s.scalar(select(Customer.version).where(Customer.id == people["mueller"])) == 1
+
+
+@pytest.mark.parametrize("name", ["Müller", "Mueller", "Schäfer", "Köln", "aee", "ueue", "Groß"])
+def test_the_sql_variant_is_the_python_one(database: Database, name: str) -> None:
+    """Migration 0002 indexes the umlaut-less variant computed in SQL; the service
+    explains matches with folding.umlaut_variant. Both must agree."""
+    from kcp_desk.services.search import _SEARCH_TEXT
+
+    folded = fold(name)
+    with database.transaction() as s:
+        customer = _add(s, 1000001, "", name, "x@y.de", "", "12345")
+        customer.search_folded = folded
+        s.flush()
+        indexed = s.scalar(select(_SEARCH_TEXT).where(Customer.id == customer.id))
+    assert indexed == f"{folded} {umlaut_variant(folded)}"
