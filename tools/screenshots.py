@@ -1,30 +1,34 @@
-"""Save screenshots of the login window, the main window and the lock screen.
+"""Save screenshots of the main screens on a throwaway demo database.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py [de|en] [OUT_DIR]
-
-Uses a throwaway SQLite database with two agents (cheap KDF parameters).
+QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py [de|en] [OUT_DIR]
 """
 
 from __future__ import annotations
 
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kcp_desk.app import install_translators
 from kcp_desk.db import Database
-from kcp_desk.models.agents import Role
 from kcp_desk.security.sealing import KdfParams
-from kcp_desk.services.agents import provision_agent
+from kcp_desk.services.demo import DEMO_AGENTS, populate
 from kcp_desk.services.desk import DeskServices
+from kcp_desk.views.caller_dialog import CallerVerificationDialog
 from kcp_desk.views.login_window import LoginWindow
 from kcp_desk.views.main_window import MainWindow
 
 
-def settle(app: QApplication) -> None:
-    for _ in range(20):
+def wait(app: QApplication, done: Callable[[], bool], timeout: float = 5.0) -> None:
+    end = time.monotonic() + timeout
+    while not done() and time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+    for _ in range(10):
         app.processEvents()
 
 
@@ -37,36 +41,59 @@ def main() -> None:
     tmp = tempfile.mkdtemp()
     db = Database(f"sqlite:///{tmp}/shots.sqlite3")
     db.migrate()
-    with db.transaction() as s:
-        provision_agent(
-            s,
-            username="lea",
-            display_name="Lea Großmann",
-            role=Role.LEAD,
-            passphrase="lea-demo-2026!",
-            kdf=KdfParams(64, 1, 1),
-        )
+    populate(db, customers=300, kdf=KdfParams(64, 1, 1))
     services = DeskServices.build(db)
-    auth = services.auth
+    lea = next(a for a in DEMO_AGENTS if a.username == "lea")
 
-    login = LoginWindow(auth, db.describe(), "lea")
+    def shot(widget: QWidget, name: str) -> None:
+        wait(app, lambda: True)
+        widget.grab().save(str(out / f"{name}_{lang}.png"))
+
+    login = LoginWindow(services.auth, db.describe(), "lea")
     login.resize(460, 420)
     login.show()
-    settle(app)
-    login.grab().save(str(out / f"login_{lang}.png"))
-    login.show_error(QApplication.translate("KcpError", "User name or passphrase is wrong."))
-    settle(app)
-    login.grab().save(str(out / f"login_error_{lang}.png"))
+    shot(login, "login")
+    login.close()
 
-    session = auth.login("lea", "lea-demo-2026!").session
+    session = services.auth.login("lea", lea.passphrase).session
     main = MainWindow(services, session, db.describe(), 5)
-    main.resize(1100, 700)
+    main.resize(1280, 760)
     main.show()
-    settle(app)
-    main.grab().save(str(out / f"main_{lang}.png"))
+    search = main.customers.search
+    search.field.setText("mann")
+    wait(app, lambda: search.model.rowCount() > 0)
+    shot(main, "search")
+    search.field.setText("K10000013")
+    wait(app, lambda: "Check digit" in search.message.text())
+    shot(main, "search_check_digit")
+    search.field.setText("K10000012")
+    wait(app, lambda: search.model.rowCount() > 0)
+    main.customers.open_customer(search.model.row(0).customer_id)
+    view = main.customers.customer
+    wait(app, lambda: view.detail is not None)
+    shot(main, "customer")
+    form = view.contact
+    form.set_editing(True)
+    form.fields["email"].setText("kein-at-zeichen")
+    form.fields["billing.postcode"].setText("123")
+    form.save()
+    wait(app, lambda: form.errors["email"].isVisible())
+    shot(main, "contact_error")
+    form.set_editing(False)
+    view.tabs.setCurrentIndex(2)
+    shot(main, "customer_invoices")
+    assert view.detail is not None
+    dialog = CallerVerificationDialog(
+        view, services.verification, session, view.detail.customer_id, "K10000012"
+    )
+    dialog.show()
+    dialog.spoken.setText("falsch-geraten")
+    dialog._check()
+    wait(app, lambda: dialog.answer.text() != "")
+    shot(dialog, "caller_no_match")
+    dialog.close()
     main.lock(reason="manual")
-    settle(app)
-    main.grab().save(str(out / f"lock_{lang}.png"))
+    shot(main, "lock")
     print(f"saved to {out}")
 
 

@@ -112,7 +112,7 @@ DEMO_AGENTS: Final[tuple[DemoAgent, ...]] = (
 )
 
 #: Phone password (C1.5, factor P) of the first :data:`PHONE_PASSWORD_CUSTOMERS` customers
-#: (customer numbers K10000017 onwards); all other demo customers have none.
+#: (customer numbers K10000012 onwards); all other demo customers have none.
 DEMO_PHONE_PASSWORD: Final = "Sonnenblume-42"
 PHONE_PASSWORD_CUSTOMERS: Final = 50
 #: Cheap but valid Argon2id parameters for the demo phone passwords (8 MiB, t=1).

@@ -90,6 +90,7 @@ class ContactForm(QWidget):
         for key, label in _labels():
             edit = QLineEdit()
             edit.setObjectName(f"field_{key}")
+            edit.setMaximumWidth(520)
             edit.setReadOnly(True)
             error = QLabel()
             error.setStyleSheet(_ERROR_STYLE)
@@ -108,6 +109,7 @@ class ContactForm(QWidget):
         form.addRow(self.tr("Phone password"), self.phone_password)
         self.reason = QLineEdit()
         self.reason.setObjectName("field_reason")
+        self.reason.setMaximumWidth(520)
         self.reason.setPlaceholderText(self.tr("optional, e.g. “customer called, moved”"))
         self.reason_label = QLabel(self.tr("Reason for the change"))
         form.addRow(self.reason_label, self.reason)
@@ -140,10 +142,8 @@ class ContactForm(QWidget):
         self._customer_id = customer_id
         self._contact = contact
         name = " ".join(p for p in (contact.first_name, contact.last_name) if p)
-        if contact.company:
-            name = f"{contact.company} {contact.legal_form or ''}".strip() + (
-                f" ({name})" if name else ""
-            )
+        if contact.company:  # the registered name, legal form included
+            name = contact.company + (f" ({name})" if name else "")
         if contact.pending_name_change_id:
             name += "  " + self.tr("– name change pending approval")
         self.name.setText(name)

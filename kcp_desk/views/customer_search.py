@@ -118,7 +118,7 @@ class CustomerSearchView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((110, 240, 250, 140, 220)):
+        for col, width in enumerate((100, 250, 270, 150, 160)):
             self.table.setColumnWidth(col, width)
 
         layout = QVBoxLayout(self)

@@ -47,7 +47,7 @@ def _table(model: DtoTableModel[Any]) -> QTableView:
     view.setWordWrap(False)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
+    header.setStretchLastSection(False)  # a stretched money column reads badly
     return view
 
 

@@ -132,8 +132,8 @@ class NameChangeDialog(QDialog):
 
 def _name(first: str, last: str, company: str | None, legal_form: str | None) -> str:
     person = " ".join(p for p in (first, last) if p)
-    if company:
-        return f"{company} {legal_form or ''}".strip() + (f" ({person})" if person else "")
+    if company:  # the registered name, legal form included
+        return company + (f" ({person})" if person else "")
     return person
 
 

@@ -1,0 +1,123 @@
+"""Search → Enter → customer view, contact edit and caller verification, driven by keys."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from kcp_desk.db import Database
+from kcp_desk.domain.references import format_customer_number
+from kcp_desk.services.demo import DEMO_AGENTS, DEMO_PHONE_PASSWORD, populate
+from kcp_desk.services.desk import DeskServices
+from kcp_desk.services.principal import AgentSession
+from kcp_desk.views.caller_dialog import CallerVerificationDialog
+from kcp_desk.views.customers_page import CustomersPage
+from tests.conftest import FAST_KDF
+
+FIRST = format_customer_number(1000001)
+
+
+@pytest.fixture
+def demo(database: Database) -> Database:
+    populate(database, customers=40, kdf=FAST_KDF)
+    return database
+
+
+@pytest.fixture
+def page(qtbot: QtBot, demo: Database) -> CustomersPage:
+    services = DeskServices.build(demo)
+    anna = next(a for a in DEMO_AGENTS if a.username == "anna")
+    session: AgentSession = services.auth.login("anna", anna.passphrase).session
+    page = CustomersPage(services, session)
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()
+    return page
+
+
+def _search(qtbot: QtBot, page: CustomersPage, text: str) -> None:
+    with qtbot.waitSignal(page.search.searched, timeout=5000):
+        qtbot.keyClicks(page.search.field, text)
+    qtbot.waitUntil(lambda: page.search.message.text() != "", timeout=5000)
+
+
+def _open_first_hit(qtbot: QtBot, page: CustomersPage) -> None:
+    _search(qtbot, page, FIRST)
+    assert page.search.model.rowCount() >= 1
+    qtbot.keyClick(page.search.field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.customer.detail is not None, timeout=5000)
+
+
+def test_search_enter_opens_the_customer(qtbot: QtBot, page: CustomersPage) -> None:
+    _open_first_hit(qtbot, page)
+    assert page.currentWidget() is page.customer
+    assert page.customer.number.text() == FIRST
+    assert page.customer.tabs.count() == 7
+    assert page.customer.invoices.model.rowCount() > 0
+
+
+def test_wrong_check_digit_is_said_at_the_field(qtbot: QtBot, page: CustomersPage) -> None:
+    wrong = FIRST[:-1] + str((int(FIRST[-1]) + 1) % 10)
+    for char in wrong:
+        qtbot.keyClick(page.search.field, char)
+    qtbot.waitUntil(lambda: "Check digit" in page.search.message.text(), timeout=5000)
+    assert page.search.model.rowCount() == 0
+
+
+def test_contact_edit_error_keeps_input_and_save_records_history(
+    qtbot: QtBot, page: CustomersPage
+) -> None:
+    _open_first_hit(qtbot, page)
+    form = page.customer.contact
+    qtbot.mouseClick(form.edit_button, Qt.MouseButton.LeftButton)
+    email = form.fields["email"]
+    email.clear()
+    qtbot.keyClicks(email, "not-an-address")
+    qtbot.keyClicks(form.fields["billing.city"], "X")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(form.errors["email"].isVisible, timeout=5000)
+    assert email.text() == "not-an-address"  # nothing typed is lost
+    assert form.fields["billing.city"].text().endswith("X")
+    assert form.editing
+    email.clear()
+    qtbot.keyClicks(email, "neu@example.de")
+    qtbot.keyClicks(form.reason, "customer called")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not form.editing, timeout=5000)
+    history = page.customer.history.model
+    fields = {history.row(i).field for i in range(history.rowCount())}
+    assert "email" in fields
+
+
+def test_caller_verification_says_only_match_or_not(
+    qtbot: QtBot, page: CustomersPage, demo: Database
+) -> None:
+    _open_first_hit(qtbot, page)
+    customer = page.customer
+    assert customer.detail is not None
+    dialog = CallerVerificationDialog(
+        customer,
+        customer._services.verification,
+        customer._session,
+        customer.detail.customer_id,
+        FIRST,
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.spoken, "Gaensebluemchen-7")
+    qtbot.mouseClick(dialog.check, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Does not match" in dialog.answer.text(), timeout=5000)
+    assert dialog.spoken.text() == ""
+    qtbot.keyClicks(dialog.spoken, DEMO_PHONE_PASSWORD)
+    qtbot.mouseClick(dialog.check, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Matches" in dialog.answer.text(), timeout=5000)
+    for widget in [
+        dialog,
+        customer,
+        *dialog.findChildren(QWidget),
+        *customer.findChildren(QWidget),
+    ]:
+        if isinstance(widget, QLabel | QLineEdit):
+            assert DEMO_PHONE_PASSWORD not in widget.text()
