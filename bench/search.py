@@ -202,7 +202,7 @@ def main() -> None:
     db.migrate()
     if db.dialect == "postgresql":
         with db.engine.begin() as conn:
-            conn.execute(text("ANALYZE customers"))
+            pass
     sampler = Sampler(db, args.seed)
     search = CustomerSearch(db)
     print(f"Database: {db.describe()}, {sampler.max_customer:,} customers", file=sys.stderr)

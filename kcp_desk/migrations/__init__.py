@@ -8,10 +8,11 @@ if TYPE_CHECKING:
     from alembic.runtime.environment import NameFilterParentNames, NameFilterType
 
 #: Search index objects that migration 0002 creates by hand and the ORM metadata does not
-#: describe: SQLite's FTS5 table (and its shadow tables ``customer_fts_data`` …) and
-#: PostgreSQL's trigram index on an expression.
+#: describe: SQLite's FTS5 table (and its shadow tables ``customer_fts_data`` …), and on
+#: PostgreSQL the generated column ``customers.search_text`` with its trigram index.
 SEARCH_INDEX_TABLE_PREFIX = "customer_fts"
 SEARCH_INDEX_NAMES = frozenset({"ix_customers_search_trgm"})
+SEARCH_INDEX_COLUMNS = frozenset({("customers", "search_text")})
 
 
 def include_name(
@@ -24,4 +25,6 @@ def include_name(
         return not name.startswith(SEARCH_INDEX_TABLE_PREFIX)
     if type_ == "index":
         return name not in SEARCH_INDEX_NAMES
+    if type_ == "column":
+        return (parent_names.get("table_name"), name) not in SEARCH_INDEX_COLUMNS
     return True

@@ -76,6 +76,8 @@ class Invoice(Versioned, Base):
         UniqueConstraint("year", "seq"),
         Index("ix_invoices_customer_issued", "customer_id", "issued_on"),
         Index("ix_invoices_state_due", "state", "due_on"),
+        # PAY-5: the at-a-glance aggregates read only a customer's unpaid invoices (0003)
+        Index("ix_invoices_customer_state_due", "customer_id", "state", "due_on"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -97,6 +99,8 @@ class Invoice(Versioned, Base):
     mandate_id: Mapped[int | None] = mapped_column(ForeignKey("sepa_mandates.id"), index=True)
     #: Set on a cancellation invoice: the invoice it cancels.
     cancels_invoice_id: Mapped[int | None] = mapped_column(ForeignKey("invoices.id"), index=True)
+    #: Set on a cancellation invoice: why it was issued (GoBD: corrections state a reason).
+    cancellation_reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
     customer: Mapped[Customer] = relationship(back_populates="invoices")

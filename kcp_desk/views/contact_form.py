@@ -25,18 +25,17 @@ _ERROR_STYLE = "color: #b00020;"
 
 
 def _labels() -> list[tuple[str, str]]:
-    tr = QCoreApplication.translate
     return [
-        ("salutation", tr("ContactForm", "Salutation")),
-        ("email", tr("ContactForm", "E-mail")),
-        ("phone", tr("ContactForm", "Phone")),
-        ("mobile", tr("ContactForm", "Mobile")),
-        ("date_of_birth", tr("ContactForm", "Date of birth")),
-        ("billing.street", tr("ContactForm", "Street")),
-        ("billing.house_number", tr("ContactForm", "House number")),
-        ("billing.postcode", tr("ContactForm", "Postcode")),
-        ("billing.city", tr("ContactForm", "City")),
-        ("billing.country", tr("ContactForm", "Country")),
+        ("salutation", QCoreApplication.translate("ContactForm", "Salutation")),
+        ("email", QCoreApplication.translate("ContactForm", "E-mail")),
+        ("phone", QCoreApplication.translate("ContactForm", "Phone")),
+        ("mobile", QCoreApplication.translate("ContactForm", "Mobile")),
+        ("date_of_birth", QCoreApplication.translate("ContactForm", "Date of birth")),
+        ("billing.street", QCoreApplication.translate("ContactForm", "Street")),
+        ("billing.house_number", QCoreApplication.translate("ContactForm", "House number")),
+        ("billing.postcode", QCoreApplication.translate("ContactForm", "Postcode")),
+        ("billing.city", QCoreApplication.translate("ContactForm", "City")),
+        ("billing.country", QCoreApplication.translate("ContactForm", "Country")),
     ]
 
 

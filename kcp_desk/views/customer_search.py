@@ -29,16 +29,15 @@ from kcp_desk.views.table_model import Column, DtoTableModel
 def badge_texts(
     in_arrears: bool, open_tickets: int, factor_locked: bool, blocked: bool
 ) -> list[str]:
-    tr = QCoreApplication.translate
     badges = []
     if blocked:
-        badges.append(tr("Badges", "blocked"))
+        badges.append(QCoreApplication.translate("Badges", "blocked"))
     if in_arrears:
-        badges.append(tr("Badges", "in arrears"))
+        badges.append(QCoreApplication.translate("Badges", "in arrears"))
     if open_tickets:
-        badges.append(tr("Badges", "%n open ticket(s)", "", open_tickets))
+        badges.append(QCoreApplication.translate("Badges", "%n open ticket(s)", "", open_tickets))
     if factor_locked:
-        badges.append(tr("Badges", "phone password locked"))
+        badges.append(QCoreApplication.translate("Badges", "phone password locked"))
     return badges
 
 
@@ -89,20 +88,19 @@ class CustomerSearchView(QWidget):
         self.message.setObjectName("search_message")
         self.message.setWordWrap(True)
 
-        tr = QCoreApplication.translate
         self.model: DtoTableModel[CustomerHit] = DtoTableModel(
             [
-                Column(tr("CustomerSearchView", "Number"), lambda h: h.number_text),
-                Column(tr("CustomerSearchView", "Name / company"), lambda h: h.display_name),
-                Column(tr("CustomerSearchView", "E-mail"), lambda h: h.email),
-                Column(tr("CustomerSearchView", "City"), lambda h: h.city),
+                Column(self.tr("Number"), lambda h: h.number_text),
+                Column(self.tr("Name / company"), lambda h: h.display_name),
+                Column(self.tr("E-mail"), lambda h: h.email),
+                Column(self.tr("City"), lambda h: h.city),
                 Column(
-                    tr("CustomerSearchView", "Status"),
+                    self.tr("Status"),
                     lambda h: " · ".join(
                         badge_texts(h.in_arrears, h.open_tickets, h.factor_locked, h.blocked)
                     ),
                 ),
-                Column(tr("CustomerSearchView", "Found by"), match_text),
+                Column(self.tr("Found by"), match_text),
             ],
             self,
         )

@@ -482,12 +482,11 @@ def test_search_runs_no_writes(search: CustomerSearch, database: Database, peopl
 def test_the_sql_variant_is_the_python_one(database: Database, name: str) -> None:
     """Migration 0002 indexes the umlaut-less variant computed in SQL; the service
     explains matches with folding.umlaut_variant. Both must agree."""
-    from kcp_desk.services.search import _SEARCH_TEXT
-
+    search_text = CustomerSearch(database)._sql.search_text
     folded = fold(name)
     with database.transaction() as s:
         customer = _add(s, 1000001, "", name, "x@y.de", "", "12345")
         customer.search_folded = folded
         s.flush()
-        indexed = s.scalar(select(_SEARCH_TEXT).where(Customer.id == customer.id))
+        indexed = s.scalar(select(search_text).where(Customer.id == customer.id))
     assert indexed == f"{folded} {umlaut_variant(folded)}"

@@ -6,23 +6,31 @@ Create Date: 2026-11-22
 
 SPEC C1.1: the index behind the one search field (kcp_desk.services.search).
 
-What is indexed is the *search text* of a customer: ``search_folded`` followed by its
+What is indexed is the *search text* of a customer: ``search_folded``, a space and its
 umlaut-less variant (``mueller`` → ``muller``, see ``folding.umlaut_variant``), so
-``muller``, ``mueller`` and ``Müller`` all find ``Müller``. The expression is built by
-:func:`search_text_sql` below; ``services/search.py`` renders the very same expression,
-which PostgreSQL's planner must match against the index expression.
+``muller``, ``mueller`` and ``Müller`` all find ``Müller``. :func:`search_text_sql`
+builds it; ``services/search.py`` relies on exactly this text.
 
 - SQLite: an FTS5 table with the trigram tokenizer, external content read through the
   view ``customer_search_v`` (so ``'rebuild'`` indexes the same expression the triggers
   write), kept up to date by AFTER INSERT / UPDATE / DELETE triggers on ``customers``.
-- PostgreSQL: ``pg_trgm`` and ONE GIN trigram index on the expression.
+- PostgreSQL: ``pg_trgm`` and ONE GIN trigram index, on the generated column
+  ``customers.search_text`` (STORED, so a recheck or a filter reads a column instead of
+  evaluating three ``replace()`` calls per row, and ANALYZE keeps statistics on it). In
+  that column punctuation that e-mail addresses and names contain (``. @ - _ & ' ( ) , /
+  +``) is spelt as letters with a caron (``ǎ ě ǐ`` …): pg_trgm only makes trigrams of
+  letters and digits, so ``c.roeh`` would otherwise be looked up as ``roeh`` and every
+  Röhrig rechecked. ``fold()`` strips diacritics, so those letters never occur in folded
+  text and the mapping loses nothing (``PG_PUNCTUATION`` / ``PG_LETTERS``; the service
+  spells the query words the same way). With a database ctype other than UTF-8 they are
+  not letters to pg_trgm either: the search is then as exact, only less selective.
 - PostgreSQL: the identifier columns searched by prefix (``customers.email``,
   ``products.domain``, ``products.hostname``) get ``text_pattern_ops`` btree indexes
   (byte-wise order, so a prefix is a range whatever the database collation); they replace
   the plain indexes of the same names, equality lookups use them as before.
 
-The FTS5 objects and the trigram index are not part of the ORM metadata;
-``kcp_desk.migrations.include_name`` keeps autogenerate from comparing them.
+The FTS5 objects, the generated column and the trigram index are not part of the ORM
+metadata; ``kcp_desk.migrations.include_name`` keeps autogenerate from comparing them.
 """
 
 from __future__ import annotations
@@ -36,6 +44,9 @@ depends_on = None
 
 #: the pattern-ops indexes: (table, column); names follow the naming convention
 _PATTERN_INDEXES = (("customers", "email"), ("products", "domain"), ("products", "hostname"))
+#: PostgreSQL: punctuation in the search text, and the letters it is spelt as
+PG_PUNCTUATION = ".@-_&'(),/+"
+PG_LETTERS = "ǎěǐǒǔǧǩňřťž"
 
 
 def umlaut_variant_sql(column: str) -> str:
@@ -122,9 +133,14 @@ def _downgrade_sqlite() -> None:
 def _upgrade_postgresql() -> None:
     # pg_trgm is a trusted extension: the database owner may create it.
     op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    punctuation = PG_PUNCTUATION.replace("'", "''")
     op.execute(
-        "CREATE INDEX ix_customers_search_trgm ON customers "
-        f"USING gin (({search_text_sql('search_folded')}) gin_trgm_ops)"
+        "ALTER TABLE customers ADD COLUMN search_text text GENERATED ALWAYS AS ("
+        f"translate({search_text_sql('search_folded')}, '{punctuation}', '{PG_LETTERS}')"
+        ") STORED"
+    )
+    op.execute(
+        "CREATE INDEX ix_customers_search_trgm ON customers USING gin (search_text gin_trgm_ops)"
     )
     for table, column in _PATTERN_INDEXES:
         name = f"ix_{table}_{column}"
@@ -138,4 +154,5 @@ def _downgrade_postgresql() -> None:
         op.drop_index(name, table_name=table)
         op.create_index(name, table, [column])
     op.execute("DROP INDEX ix_customers_search_trgm")
+    op.execute("ALTER TABLE customers DROP COLUMN search_text")
     # pg_trgm stays: other objects of the database may use it by now.
