@@ -1,332 +1,284 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de_DE">
-<context>
-    <name></name>
-    <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="31"/>
-        <source>ContactForm</source>
-        <comment>E-mail</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="32"/>
-        <source>ContactForm</source>
-        <comment>Phone</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="33"/>
-        <source>ContactForm</source>
-        <comment>Mobile</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="34"/>
-        <source>ContactForm</source>
-        <comment>Date of birth</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="35"/>
-        <source>ContactForm</source>
-        <comment>Street</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="36"/>
-        <source>ContactForm</source>
-        <comment>House number</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="37"/>
-        <source>ContactForm</source>
-        <comment>Postcode</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="38"/>
-        <source>ContactForm</source>
-        <comment>City</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="39"/>
-        <source>ContactForm</source>
-        <comment>Country</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="35"/>
-        <source>Badges</source>
-        <comment>blocked</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="37"/>
-        <source>Badges</source>
-        <comment>in arrears</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kcp_desk/views/customer_search.py" line="39"/>
-        <source>Badges</source>
-        <comment>%n open ticket(s)</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="41"/>
-        <source>Badges</source>
-        <comment>phone password locked</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="95"/>
-        <source>CustomerSearchView</source>
-        <comment>Number</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="96"/>
-        <source>CustomerSearchView</source>
-        <comment>Name / company</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="97"/>
-        <source>CustomerSearchView</source>
-        <comment>E-mail</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="98"/>
-        <source>CustomerSearchView</source>
-        <comment>City</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="100"/>
-        <source>CustomerSearchView</source>
-        <comment>Status</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="105"/>
-        <source>CustomerSearchView</source>
-        <comment>Found by</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
 <context>
     <name>ApprovalsPage</name>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="149"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="149" />
         <source>Pending approvals</source>
-        <translation type="unfinished"></translation>
+        <translation>Offene Freigaben</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="156"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="156" />
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="158"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="158" />
         <source>Current name</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktueller Name</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="167"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="167" />
         <source>New name</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Name</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="172"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="172" />
         <source>Ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="173"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="173" />
         <source>Requested by</source>
-        <translation type="unfinished"></translation>
+        <translation>Beantragt von</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="174"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="174" />
         <source>Requested</source>
-        <translation type="unfinished"></translation>
+        <translation>Beantragt am</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="175"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="175" />
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Begründung</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="188"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="188" />
         <source>Reason for your decision (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>Begründung Ihrer Entscheidung (Pflicht)</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="189"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="189" />
         <source>Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigeben</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="191"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="191" />
         <source>Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablehnen</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="232"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="232" />
         <source>Another team lead must decide this request (four-eyes).</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine andere Teamleitung muss diesen Antrag entscheiden (Vier-Augen-Prinzip).</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="234"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="234" />
         <source>A team lead decides this request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Über diesen Antrag entscheidet eine Teamleitung.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="256"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="256" />
         <source>Decision saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entscheidung gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>Badges</name>
+    <message>
+        <location filename="../../kcp_desk/views/customer_search.py" line="34" />
+        <source>blocked</source>
+        <translation>gesperrt</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/customer_search.py" line="36" />
+        <source>in arrears</source>
+        <translation>im Zahlungsrückstand</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/customer_search.py" line="38" />
+        <source>%n open ticket(s)</source>
+        <translation>%n offene Tickets</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/customer_search.py" line="40" />
+        <source>phone password locked</source>
+        <translation>Telefonpasswort gesperrt</translation>
     </message>
 </context>
 <context>
     <name>CallerVerificationDialog</name>
     <message>
-        <location filename="../../kcp_desk/views/caller_dialog.py" line="41"/>
+        <location filename="../../kcp_desk/views/caller_dialog.py" line="41" />
         <source>Verify caller – {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufer prüfen – {0}</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/caller_dialog.py" line="46"/>
+        <location filename="../../kcp_desk/views/caller_dialog.py" line="46" />
         <source>Ask the caller for their phone password and type it here. The desk only says whether it matches; it never shows the stored password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fragen Sie den Anrufer nach seinem Telefonpasswort und tippen Sie es hier ein. Der Desk sagt nur, ob es passt; das gespeicherte Passwort zeigt er nie.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/caller_dialog.py" line="60"/>
+        <location filename="../../kcp_desk/views/caller_dialog.py" line="60" />
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/caller_dialog.py" line="87"/>
+        <location filename="../../kcp_desk/views/caller_dialog.py" line="87" />
         <source>✔ Matches – the caller knows the phone password.</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ Stimmt – der Anrufer kennt das Telefonpasswort.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/caller_dialog.py" line="91"/>
+        <location filename="../../kcp_desk/views/caller_dialog.py" line="91" />
         <source>This customer has no phone password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Kunde hat kein Telefonpasswort.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/caller_dialog.py" line="95"/>
+        <location filename="../../kcp_desk/views/caller_dialog.py" line="95" />
         <source>The phone password is locked until {0} after too many wrong tries. Use another factor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Telefonpasswort ist nach zu vielen Fehlversuchen bis {0} gesperrt. Nutzen Sie einen anderen Faktor.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kcp_desk/views/caller_dialog.py" line="104"/>
+        <location filename="../../kcp_desk/views/caller_dialog.py" line="104" />
         <source>✘ Does not match. %n more wrong try(s) lock the phone password.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>✘ Stimmt nicht. Noch %n Fehlversuch sperrt das Telefonpasswort.</numerusform>
+            <numerusform>✘ Stimmt nicht. Noch %n Fehlversuche sperren das Telefonpasswort.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>ContactForm</name>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="77"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="29" />
+        <source>Salutation</source>
+        <translation>Anrede</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/contact_form.py" line="30" />
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/contact_form.py" line="31" />
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/contact_form.py" line="32" />
+        <source>Mobile</source>
+        <translation>Mobil</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/contact_form.py" line="33" />
+        <source>Date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/contact_form.py" line="34" />
+        <source>Street</source>
+        <translation>Straße</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/contact_form.py" line="35" />
+        <source>House number</source>
+        <translation>Hausnummer</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/contact_form.py" line="36" />
+        <source>Postcode</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/contact_form.py" line="37" />
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/contact_form.py" line="38" />
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/contact_form.py" line="76" />
         <source>Request name change…</source>
-        <translation type="unfinished"></translation>
+        <translation>Namensänderung beantragen …</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="79"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="78" />
         <source>Name and company change only through a request a team lead approves.</source>
-        <translation type="unfinished"></translation>
+        <translation>Name und Firma ändern sich nur über einen Antrag, den eine Teamleitung freigibt.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="87"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="86" />
         <source>Name / company</source>
-        <translation type="unfinished"></translation>
+        <translation>Name / Firma</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="107"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="106" />
         <source>E-mail verified</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail bestätigt</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="109"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="108" />
         <source>Phone password</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefonpasswort</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="113"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="112" />
         <source>optional, e.g. “customer called, moved”</source>
-        <translation type="unfinished"></translation>
+        <translation>optional, z. B. „Kunde rief an, umgezogen“</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="114"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="113" />
         <source>Reason for the change</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund der Änderung</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="117"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="116" />
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="119"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="118" />
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="122"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="121" />
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="148"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="147" />
         <source>– name change pending approval</source>
-        <translation type="unfinished"></translation>
+        <translation>– Namensänderung wartet auf Freigabe</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="155"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="154" />
         <source>not set</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gesetzt</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="158"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="157" />
         <source>set – locked until {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>gesetzt – gesperrt bis {0}</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="164"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="163" />
         <source>set since {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>gesetzt seit {0}</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="222"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="221" />
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert.</translation>
     </message>
 </context>
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../kcp_desk/views/crash_dialog.py" line="31"/>
+        <location filename="../../kcp_desk/views/crash_dialog.py" line="31" />
         <source>kcp-desk – unexpected error</source>
         <translation>kcp-desk – unerwarteter Fehler</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/crash_dialog.py" line="33"/>
+        <location filename="../../kcp_desk/views/crash_dialog.py" line="33" />
         <source>Something went wrong that should not have. Your work in other windows is kept. Please send the log file to IT.</source>
         <translation>Etwas ist schiefgegangen, das nicht hätte passieren dürfen. Ihre Arbeit in anderen Fenstern bleibt erhalten. Bitte senden Sie die Protokolldatei an die IT.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/crash_dialog.py" line="40"/>
+        <location filename="../../kcp_desk/views/crash_dialog.py" line="40" />
         <source>Log file: {0}</source>
         <translation>Protokolldatei: {0}</translation>
     </message>
@@ -334,348 +286,378 @@
 <context>
     <name>CustomerSearch</name>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="126"/>
+        <location filename="../../kcp_desk/services/search.py" line="126" />
         <source>customer number {detail}</source>
-        <extracomment>the largest page a caller may ask for substring search needs this many typed characters (and one word this long) English source texts (Qt Linguist context &quot;CustomerSearch&quot;); ``{detail}`` is ``CustomerHit.match_detail``: the reference, number or address that matched.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>the largest page a caller may ask for substring search needs this many typed characters (and one word this long) English source texts (Qt Linguist context "CustomerSearch"); ``{detail}`` is ``CustomerHit.match_detail``: the reference, number or address that matched.</extracomment>
+        <translation>Kundennummer {detail}</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="127"/>
+        <location filename="../../kcp_desk/services/search.py" line="127" />
         <source>invoice {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechnung {detail}</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="128"/>
+        <location filename="../../kcp_desk/services/search.py" line="128" />
         <source>ticket {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket {detail}</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="129"/>
+        <location filename="../../kcp_desk/services/search.py" line="129" />
         <source>support order {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>Support-Auftrag {detail}</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="130"/>
+        <location filename="../../kcp_desk/services/search.py" line="130" />
         <source>SEPA mandate {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>SEPA-Mandat {detail}</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="131"/>
+        <location filename="../../kcp_desk/services/search.py" line="131" />
         <source>phone {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefon {detail}</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="132"/>
+        <location filename="../../kcp_desk/services/search.py" line="132" />
         <source>e-mail {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail {detail}</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="133"/>
+        <location filename="../../kcp_desk/services/search.py" line="133" />
         <source>domain {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>Domain {detail}</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="134"/>
+        <location filename="../../kcp_desk/services/search.py" line="134" />
         <source>server {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>Server {detail}</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="135"/>
+        <location filename="../../kcp_desk/services/search.py" line="135" />
         <source>postcode {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>PLZ {detail}</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="136"/>
+        <location filename="../../kcp_desk/services/search.py" line="136" />
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="137"/>
+        <location filename="../../kcp_desk/services/search.py" line="137" />
         <source>company</source>
-        <translation type="unfinished"></translation>
+        <translation>Firma</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="138"/>
+        <location filename="../../kcp_desk/services/search.py" line="138" />
         <source>city</source>
-        <translation type="unfinished"></translation>
+        <translation>Ort</translation>
     </message>
 </context>
 <context>
     <name>CustomerSearchView</name>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="80"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="79" />
         <source>Customer number, name, e-mail, phone, postcode, domain, RE-/#KCP-/SA- reference or mandate</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundennummer, Name, E-Mail, Telefon, PLZ, Domain, RE-/#KCP-/SA-Nummer oder Mandat</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="161"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="93" />
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/customer_search.py" line="94" />
+        <source>Name / company</source>
+        <translation>Name / Firma</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/customer_search.py" line="95" />
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/customer_search.py" line="96" />
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/customer_search.py" line="98" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/customer_search.py" line="103" />
+        <source>Found by</source>
+        <translation>Gefunden über</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/customer_search.py" line="159" />
         <source>No customer found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Kunde gefunden.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="164"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="162" />
         <source>Showing the best {0} matches – type more to narrow down.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die besten {0} Treffer – tippen Sie weiter, um einzugrenzen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kcp_desk/views/customer_search.py" line="169"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="167" />
         <source>%n customer(s) found.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Kunde gefunden.</numerusform>
+            <numerusform>%n Kunden gefunden.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>CustomerView</name>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="99"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="99" />
         <source>← Results</source>
-        <translation type="unfinished"></translation>
+        <translation>← Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="100"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="100" />
         <source>Back to the search results (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück zu den Suchergebnissen (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="115"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="115" />
         <source>Verify caller…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufer prüfen …</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="140"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="140" />
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="141"/>
-        <location filename="../../kcp_desk/views/customer_view.py" line="172"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="141" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="172" />
         <source>Product</source>
-        <translation type="unfinished"></translation>
+        <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="142"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="142" />
         <source>Domain / server</source>
-        <translation type="unfinished"></translation>
+        <translation>Domain / Server</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="143"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="143" />
         <source>Systems management</source>
-        <translation type="unfinished"></translation>
+        <translation>Systems-Management</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="144"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="144" />
         <source>Since</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="145"/>
-        <location filename="../../kcp_desk/views/customer_view.py" line="186"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="145" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="186" />
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="150"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="150" />
         <source>Invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechnung</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="151"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="151" />
         <source>Issued</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgestellt</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="152"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="152" />
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="153"/>
-        <location filename="../../kcp_desk/views/customer_view.py" line="162"/>
-        <location filename="../../kcp_desk/views/customer_view.py" line="174"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="153" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="162" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="174" />
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="154"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="154" />
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="155"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="155" />
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Offen</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="160"/>
-        <location filename="../../kcp_desk/views/customer_view.py" line="171"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="160" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="171" />
         <source>Ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="161"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="161" />
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Betreff</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="163"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="163" />
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Priorität</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="164"/>
-        <location filename="../../kcp_desk/views/customer_view.py" line="175"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="164" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="175" />
         <source>Assignee</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiter/in</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="165"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="165" />
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="170"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="170" />
         <source>Order</source>
-        <translation type="unfinished"></translation>
+        <translation>Auftrag</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="173"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="173" />
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorie</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="180"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="180" />
         <source>Login</source>
-        <translation type="unfinished"></translation>
+        <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="181"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="181" />
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="182"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="182" />
         <source>Invoices</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechnungen</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="183"/>
-        <location filename="../../kcp_desk/views/customer_view.py" line="204"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="183" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="204" />
         <source>Tickets</source>
-        <translation type="unfinished">Tickets</translation>
+        <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="184"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="184" />
         <source>Orders</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="185"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="185" />
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakte</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="191"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="191" />
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="192"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="192" />
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="193"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="193" />
         <source>Old → new</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt → neu</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="194"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="194" />
         <source>Agent</source>
-        <translation type="unfinished">Servicemitarbeiter/in</translation>
+        <translation>Servicemitarbeiter/in</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="195"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="195" />
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Begründung</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="201"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="201" />
         <source>Contact data</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontaktdaten</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="202"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="202" />
         <source>Products</source>
-        <translation type="unfinished"></translation>
+        <translation>Produkte</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="203"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="203" />
         <source>Invoices &amp;&amp; payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechnungen &amp;&amp; Zahlung</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="205"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="205" />
         <source>Support orders</source>
-        <translation type="unfinished">Support-Aufträge</translation>
+        <translation>Support-Aufträge</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="206"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="206" />
         <source>Additional accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusatzkonten</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="207"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="207" />
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="231"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="231" />
         <source>Customer since {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde seit {0}</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="257"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="257" />
         <source>Caller not verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufer nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="259"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="259" />
         <source>matched</source>
-        <translation type="unfinished"></translation>
+        <translation>stimmte</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="259"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="259" />
         <source>did not match</source>
-        <translation type="unfinished"></translation>
+        <translation>stimmte nicht</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="261"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="261" />
         <source>Last check: {0} {1} at {2} by {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Prüfung: {0} {1} am {2} durch {3}</translation>
     </message>
 </context>
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../kcp_desk/app.py" line="100"/>
+        <location filename="../../kcp_desk/app.py" line="100" />
         <source>Preparing the database…</source>
         <extracomment>set by bench/startup.py: print a marker when the login window has painted, then quit</extracomment>
         <translation>Datenbank wird vorbereitet …</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/app.py" line="107"/>
+        <location filename="../../kcp_desk/app.py" line="107" />
         <source>Creating demo data…</source>
         <translation>Demodaten werden angelegt …</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/app.py" line="116"/>
+        <location filename="../../kcp_desk/app.py" line="116" />
         <source>This database has no agents yet. Start with --demo for the demo database, or ask an admin to create your account.</source>
         <translation>Diese Datenbank hat noch keine Mitarbeitenden. Starten Sie mit --demo für die Demodatenbank oder lassen Sie Ihr Konto von der Administration anlegen.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/app.py" line="142"/>
+        <location filename="../../kcp_desk/app.py" line="142" />
         <source>This workstation now remembers you; the device key is in {0}.</source>
         <translation>Dieser Arbeitsplatz merkt sich Sie jetzt; der Geräteschlüssel liegt in {0}.</translation>
     </message>
@@ -683,309 +665,309 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="50"/>
+        <location filename="../../kcp_desk/views/formatting.py" line="50" />
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ja</translation>
     </message>
 </context>
 <context>
     <name>KcpError</name>
     <message>
-        <location filename="../../kcp_desk/services/auth.py" line="29"/>
+        <location filename="../../kcp_desk/services/auth.py" line="29" />
         <source>User name or passphrase is wrong.</source>
         <translation>Benutzername oder Passphrase ist falsch.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/auth.py" line="30"/>
+        <location filename="../../kcp_desk/services/auth.py" line="30" />
         <source>This account is disabled. Please ask an admin.</source>
         <translation>Dieses Konto ist deaktiviert. Bitte wenden Sie sich an die Administration.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/auth.py" line="129"/>
+        <location filename="../../kcp_desk/services/auth.py" line="129" />
         <source>This workstation has no secure keyring, so it cannot remember you.</source>
-        <extracomment>where &quot;remember on this workstation&quot; put the device key, if it was asked for</extracomment>
+        <extracomment>where "remember on this workstation" put the device key, if it was asked for</extracomment>
         <translation>Dieser Arbeitsplatz hat keinen sicheren Schlüsselbund und kann sich Sie daher nicht merken.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/auth.py" line="161"/>
+        <location filename="../../kcp_desk/services/auth.py" line="161" />
         <source>The passphrase is wrong.</source>
         <translation>Die Passphrase ist falsch.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/agents.py" line="25"/>
+        <location filename="../../kcp_desk/services/agents.py" line="25" />
         <source>The passphrase needs at least {n} characters.</source>
         <translation>Die Passphrase braucht mindestens {n} Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/db.py" line="86"/>
+        <location filename="../../kcp_desk/db.py" line="86" />
         <source>The database cannot be reached. Your input is kept.</source>
         <translation>Die Datenbank ist nicht erreichbar. Ihre Eingaben bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="53"/>
+        <location filename="../../kcp_desk/services/name_change.py" line="53" />
         <source>Not a ticket number (#KCP- and 8 digits, e.g. #KCP-00012340).</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Ticketnummer (#KCP- und 8 Ziffern, z. B. #KCP-00012340).</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="56"/>
+        <location filename="../../kcp_desk/services/name_change.py" line="56" />
         <source>Check digit wrong in ticket number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfziffer der Ticketnummer falsch.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="57"/>
+        <location filename="../../kcp_desk/services/name_change.py" line="57" />
         <source>There is no ticket with this number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt kein Ticket mit dieser Nummer.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="58"/>
+        <location filename="../../kcp_desk/services/name_change.py" line="58" />
         <source>This ticket belongs to another customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Ticket gehört zu einem anderen Kunden.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="61"/>
-        <source>A name change for this customer is already waiting for a lead&apos;s decision.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../kcp_desk/services/name_change.py" line="61" />
+        <source>A name change for this customer is already waiting for a lead's decision.</source>
+        <translation>Für diesen Kunden wartet bereits eine Namensänderung auf die Entscheidung einer Teamleitung.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="64"/>
+        <location filename="../../kcp_desk/services/name_change.py" line="64" />
         <source>The new name is the same as the old one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der neue Name ist derselbe wie der alte.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="65"/>
+        <location filename="../../kcp_desk/services/name_change.py" line="65" />
         <source>Only a lead can approve or reject a name change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur eine Teamleitung kann eine Namensänderung freigeben oder ablehnen.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="68"/>
+        <location filename="../../kcp_desk/services/name_change.py" line="68" />
         <source>You requested this name change yourself; another lead has to decide it (four-eyes).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben diese Namensänderung selbst beantragt; eine andere Teamleitung muss entscheiden (Vier-Augen-Prinzip).</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="72"/>
+        <location filename="../../kcp_desk/services/name_change.py" line="72" />
         <source>This name-change request does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Antrag auf Namensänderung gibt es nicht.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="75"/>
+        <location filename="../../kcp_desk/services/name_change.py" line="75" />
         <source>Someone else changed or decided this request meanwhile. Reload to see it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jemand anderes hat diesen Antrag inzwischen geändert oder entschieden. Laden Sie neu, um es zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="78"/>
+        <location filename="../../kcp_desk/services/name_change.py" line="78" />
         <source>Please give a reason for the decision.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte begründen Sie die Entscheidung.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="79"/>
-        <location filename="../../kcp_desk/services/customers.py" line="858"/>
-        <location filename="../../kcp_desk/domain/contact_rules.py" line="84"/>
-        <location filename="../../kcp_desk/domain/sepa.py" line="87"/>
+        <location filename="../../kcp_desk/services/name_change.py" line="79" />
+        <location filename="../../kcp_desk/services/customers.py" line="858" />
+        <location filename="../../kcp_desk/domain/contact_rules.py" line="84" />
+        <location filename="../../kcp_desk/domain/sepa.py" line="87" />
         <source>At most {n} characters, please.</source>
-        <extracomment>ID-3: the phone-password factor P is locked (not the account) ID-1 factor M needs the mobile number registered 30 days before a case whether a phone password exists and since when (never the value, ID-5) a pending name-change request (the form shows &quot;name change pending&quot;) the fields that really changed (empty: nothing was written) (field, old, new) for the history, in a stable order the complete new billing address, if it changed
+        <extracomment>ID-3: the phone-password factor P is locked (not the account) ID-1 factor M needs the mobile number registered 30 days before a case whether a phone password exists and since when (never the value, ID-5) a pending name-change request (the form shows "name change pending") the fields that really changed (empty: nothing was written) (field, old, new) for the history, in a stable order the complete new billing address, if it changed
 ----------
-Numbers without a country prefix are German (the hoster&apos;s home market). Column widths of the fields (``kcp_desk.models``), checked here so the database never has to refuse (PostgreSQL would; SQLite would silently store more). Countries whose postcodes are checked strictly: the number of digits.</extracomment>
-        <translation type="unfinished"></translation>
+Numbers without a country prefix are German (the hoster's home market). Column widths of the fields (``kcp_desk.models``), checked here so the database never has to refuse (PostgreSQL would; SQLite would silently store more). Countries whose postcodes are checked strictly: the number of digits.</extracomment>
+        <translation>Bitte höchstens {n} Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="142"/>
+        <location filename="../../kcp_desk/services/search.py" line="142" />
         <source>Check digit wrong: {ref} is not a valid customer number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfziffer falsch: {ref} ist keine gültige Kundennummer.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="145"/>
+        <location filename="../../kcp_desk/services/search.py" line="145" />
         <source>Check digit wrong: {ref} is not a valid ticket reference.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfziffer falsch: {ref} ist keine gültige Ticketnummer.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="148"/>
+        <location filename="../../kcp_desk/services/search.py" line="148" />
         <source>Check digit wrong: {ref} is not a valid support order reference.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfziffer falsch: {ref} ist keine gültige Support-Auftragsnummer.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="151"/>
+        <location filename="../../kcp_desk/services/search.py" line="151" />
         <source>Check digit wrong: {ref} is not a valid SEPA mandate reference.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfziffer falsch: {ref} ist keine gültige SEPA-Mandatsreferenz.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/customers.py" line="115"/>
+        <location filename="../../kcp_desk/services/customers.py" line="115" />
         <source>This customer does not exist.</source>
         <extracomment>Rows per list tab (invoices, tickets, support orders, history); ``Listing.total`` says how many there are in all. The form fields ``update_contact`` accepts. Address parts are ``billing.&lt;part&gt;``. Changed only through a name-change request (C1.4, ID-4).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Kunden gibt es nicht.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/customers.py" line="116"/>
+        <location filename="../../kcp_desk/services/customers.py" line="116" />
         <source>Someone else changed this customer meanwhile. Your input is kept; reload to see their change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jemand anderes hat diesen Kunden inzwischen geändert. Ihre Eingaben bleiben erhalten; laden Sie neu, um die Änderung zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/customers.py" line="120"/>
+        <location filename="../../kcp_desk/services/customers.py" line="120" />
         <source>Name and company change only by a name-change request with a ticket, approved by a lead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Name und Firma ändern sich nur über einen Antrag auf Namensänderung mit Ticket, freigegeben von einer Teamleitung.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/customers.py" line="124"/>
+        <location filename="../../kcp_desk/services/customers.py" line="124" />
         <source>Only agents and leads work with customer data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Servicemitarbeitende und Teamleitungen arbeiten mit Kundendaten.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/caller_verification.py" line="124"/>
+        <location filename="../../kcp_desk/services/caller_verification.py" line="124" />
         <source>Type what the caller says.</source>
         <extracomment>Without an identity case, wrong tries this close together belong to one call. P is locked (ID-3); nothing was compared or counted the customer has no phone password wrong tries left before P locks; 0 when locked, None when no password is set set when P is (now) locked</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Tippen Sie ein, was der Anrufer sagt.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/caller_verification.py" line="125"/>
+        <location filename="../../kcp_desk/services/caller_verification.py" line="125" />
         <source>This identity case does not belong to this customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Identitätsfall gehört nicht zu diesem Kunden.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/caller_verification.py" line="128"/>
+        <location filename="../../kcp_desk/services/caller_verification.py" line="128" />
         <source>This identity case is no longer open; no more factors can be tried in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Identitätsfall ist nicht mehr offen; es können keine weiteren Faktoren geprüft werden.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/contact_rules.py" line="99"/>
-        <location filename="../../kcp_desk/domain/contact_rules.py" line="168"/>
+        <location filename="../../kcp_desk/domain/contact_rules.py" line="99" />
+        <location filename="../../kcp_desk/domain/contact_rules.py" line="168" />
         <source>This field is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Feld ist ein Pflichtfeld.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/contact_rules.py" line="113"/>
+        <location filename="../../kcp_desk/domain/contact_rules.py" line="113" />
         <source>An e-mail address is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine E-Mail-Adresse ist Pflicht.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/contact_rules.py" line="119"/>
+        <location filename="../../kcp_desk/domain/contact_rules.py" line="119" />
         <source>Not a valid e-mail address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine gültige E-Mail-Adresse.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/contact_rules.py" line="136"/>
+        <location filename="../../kcp_desk/domain/contact_rules.py" line="136" />
         <source>Not a valid phone number (numbers abroad need their +country code).</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine gültige Telefonnummer (Nummern im Ausland brauchen ihre +Ländervorwahl).</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/contact_rules.py" line="158"/>
+        <location filename="../../kcp_desk/domain/contact_rules.py" line="158" />
         <source>Not a country code (two letters, e.g. DE, AT, CH).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Ländercode (zwei Buchstaben, z. B. DE, AT, CH).</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/contact_rules.py" line="174"/>
+        <location filename="../../kcp_desk/domain/contact_rules.py" line="174" />
         <source>A postcode in {country} has {n} digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine PLZ in {country} hat {n} Ziffern.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/contact_rules.py" line="182"/>
+        <location filename="../../kcp_desk/domain/contact_rules.py" line="182" />
         <source>Not a valid postcode.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine gültige PLZ.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/contact_rules.py" line="204"/>
+        <location filename="../../kcp_desk/domain/contact_rules.py" line="204" />
         <source>Not a date (e.g. 30.04.1980).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Datum (z. B. 30.04.1980).</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/contact_rules.py" line="208"/>
+        <location filename="../../kcp_desk/domain/contact_rules.py" line="208" />
         <source>The date of birth must lie in the past.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Geburtsdatum muss in der Vergangenheit liegen.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="67"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="67" />
         <source>Please enter the IBAN.</source>
         <extracomment>``sepa_mandates.account_holder`` (SEPA allows 70 characters for a name)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Bitte geben Sie die IBAN ein.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="68"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="68" />
         <source>This IBAN is not valid: its check digits do not match. Is there a typo?</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese IBAN ist ungültig: Die Prüfziffern stimmen nicht. Ein Tippfehler?</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="71"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="71" />
         <source>This IBAN has the wrong number of characters for its country.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese IBAN hat für ihr Land die falsche Länge.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="74"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="74" />
         <source>This IBAN does not start with a known country code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese IBAN beginnt nicht mit einem bekannten Ländercode.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="77"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="77" />
         <source>This is not a valid IBAN (e.g. DE89 3704 0044 0532 0130 00).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ist keine gültige IBAN (z. B. DE89 3704 0044 0532 0130 00).</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="80"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="80" />
         <source>Direct debits need an IBAN from a SEPA country.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lastschriften brauchen eine IBAN aus einem SEPA-Land.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="83"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="83" />
         <source>This is not a valid BIC (8 or 11 characters, e.g. COBADEFFXXX).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ist keine gültige BIC (8 oder 11 Zeichen, z. B. COBADEFFXXX).</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="86"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="86" />
         <source>Please enter the account holder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte geben Sie den Kontoinhaber ein.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="88"/>
-        <source>A mandate reference has at most 35 letters, digits and / - ? : ( ) . , &apos; + (no spaces, no // and no / at either end).</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../kcp_desk/domain/sepa.py" line="88" />
+        <source>A mandate reference has at most 35 letters, digits and / - ? : ( ) . , ' + (no spaces, no // and no / at either end).</source>
+        <translation>Eine Mandatsreferenz hat höchstens 35 Buchstaben, Ziffern und / - ? : ( ) . , ' + (keine Leerzeichen, kein // und kein / am Anfang oder Ende).</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="93"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="93" />
         <source>This is not a valid creditor identifier (e.g. DE98ZZZ09999999999).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ist keine gültige Gläubiger-ID (z. B. DE98ZZZ09999999999).</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="96"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="96" />
         <source>A return reason code has four letters or digits, e.g. AM04.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Rückgabegrund hat vier Buchstaben oder Ziffern, z. B. AM04.</translation>
     </message>
 </context>
 <context>
     <name>Keyring</name>
     <message>
-        <location filename="../../kcp_desk/security/keyring_guard.py" line="32"/>
+        <location filename="../../kcp_desk/security/keyring_guard.py" line="32" />
         <source>the Windows Credential Manager</source>
         <translation>die Windows-Anmeldeinformationsverwaltung</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/security/keyring_guard.py" line="35"/>
-        <source>the desktop&apos;s Secret Service (GNOME Keyring, KWallet)</source>
+        <location filename="../../kcp_desk/security/keyring_guard.py" line="35" />
+        <source>the desktop's Secret Service (GNOME Keyring, KWallet)</source>
         <translation>den Secret Service des Desktops (GNOME-Schlüsselbund, KWallet)</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/security/keyring_guard.py" line="38"/>
-        <source>the desktop&apos;s Secret Service (libsecret)</source>
+        <location filename="../../kcp_desk/security/keyring_guard.py" line="38" />
+        <source>the desktop's Secret Service (libsecret)</source>
         <translation>den Secret Service des Desktops (libsecret)</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/security/keyring_guard.py" line="41"/>
+        <location filename="../../kcp_desk/security/keyring_guard.py" line="41" />
         <source>KWallet</source>
         <translation>KWallet</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/security/keyring_guard.py" line="42"/>
+        <location filename="../../kcp_desk/security/keyring_guard.py" line="42" />
         <source>the macOS Keychain</source>
         <translation>den macOS-Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/security/keyring_guard.py" line="43"/>
+        <location filename="../../kcp_desk/security/keyring_guard.py" line="43" />
         <source>no keyring at all</source>
         <translation>gar kein Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/security/keyring_guard.py" line="44"/>
+        <location filename="../../kcp_desk/security/keyring_guard.py" line="44" />
         <source>a keyring that forgets</source>
         <translation>ein Schlüsselbund, der nichts behält</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/security/keyring_guard.py" line="45"/>
+        <location filename="../../kcp_desk/security/keyring_guard.py" line="45" />
         <source>a plaintext file (refused)</source>
         <translation>eine Klartextdatei (abgelehnt)</translation>
     </message>
@@ -993,22 +975,22 @@ Numbers without a country prefix are German (the hoster&apos;s home market). Col
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../kcp_desk/views/lock_screen.py" line="24"/>
+        <location filename="../../kcp_desk/views/lock_screen.py" line="24" />
         <source>kcp-desk is locked</source>
         <translation>kcp-desk ist gesperrt</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/lock_screen.py" line="30"/>
+        <location filename="../../kcp_desk/views/lock_screen.py" line="30" />
         <source>Signed in as {0}. Enter your passphrase to continue.</source>
         <translation>Angemeldet als {0}. Geben Sie Ihre Passphrase ein, um weiterzuarbeiten.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/lock_screen.py" line="41"/>
+        <location filename="../../kcp_desk/views/lock_screen.py" line="41" />
         <source>Unlock</source>
         <translation>Entsperren</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/lock_screen.py" line="44"/>
+        <location filename="../../kcp_desk/views/lock_screen.py" line="44" />
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
@@ -1016,77 +998,77 @@ Numbers without a country prefix are German (the hoster&apos;s home market). Col
 <context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../../kcp_desk/views/login_window.py" line="33"/>
+        <location filename="../../kcp_desk/views/login_window.py" line="33" />
         <source>kcp-desk – Sign in</source>
         <translation>kcp-desk – Anmelden</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/login_window.py" line="36"/>
+        <location filename="../../kcp_desk/views/login_window.py" line="36" />
         <source>kcp-desk</source>
         <translation>kcp-desk</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/login_window.py" line="42"/>
+        <location filename="../../kcp_desk/views/login_window.py" line="42" />
         <source>Service desk – sign in with your personal passphrase</source>
         <translation>Service-Desk – melden Sie sich mit Ihrer persönlichen Passphrase an</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/login_window.py" line="47"/>
+        <location filename="../../kcp_desk/views/login_window.py" line="47" />
         <source>e.g. anna</source>
         <translation>z. B. anna</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/login_window.py" line="57"/>
+        <location filename="../../kcp_desk/views/login_window.py" line="57" />
         <source>Remember on this workstation</source>
         <translation>An diesem Arbeitsplatz merken</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/login_window.py" line="63"/>
+        <location filename="../../kcp_desk/views/login_window.py" line="63" />
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/login_window.py" line="74"/>
+        <location filename="../../kcp_desk/views/login_window.py" line="74" />
         <source>Database: {0}</source>
         <translation>Datenbank: {0}</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/login_window.py" line="80"/>
+        <location filename="../../kcp_desk/views/login_window.py" line="80" />
         <source>&amp;User name</source>
         <translation>&amp;Benutzername</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/login_window.py" line="81"/>
+        <location filename="../../kcp_desk/views/login_window.py" line="81" />
         <source>&amp;Passphrase</source>
         <translation>&amp;Passphrase</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/login_window.py" line="145"/>
+        <location filename="../../kcp_desk/views/login_window.py" line="145" />
         <source>Not available: this workstation has no secure keyring (found: {0}). Sign in with your passphrase each time.</source>
         <translation>Nicht verfügbar: Dieser Arbeitsplatz hat keinen sicheren Schlüsselbund (gefunden: {0}). Melden Sie sich jedes Mal mit Ihrer Passphrase an.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/login_window.py" line="151"/>
+        <location filename="../../kcp_desk/views/login_window.py" line="151" />
         <source>A device key is kept in {0}.</source>
         <translation>Ein Geräteschlüssel wird in {0} aufbewahrt.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/login_window.py" line="157"/>
+        <location filename="../../kcp_desk/views/login_window.py" line="157" />
         <source>Remembered here – leave empty to continue</source>
         <translation>Hier gemerkt – leer lassen, um fortzufahren</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/login_window.py" line="165"/>
+        <location filename="../../kcp_desk/views/login_window.py" line="165" />
         <source>Please enter your user name.</source>
         <translation>Bitte geben Sie Ihren Benutzernamen ein.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/login_window.py" line="172"/>
+        <location filename="../../kcp_desk/views/login_window.py" line="172" />
         <source>Unlocking your keys…</source>
         <translation>Ihre Schlüssel werden entsperrt …</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/login_window.py" line="186"/>
+        <location filename="../../kcp_desk/views/login_window.py" line="186" />
         <source>This workstation no longer remembers you. Please enter your passphrase.</source>
         <translation>Dieser Arbeitsplatz kennt Sie nicht mehr. Bitte geben Sie Ihre Passphrase ein.</translation>
     </message>
@@ -1094,113 +1076,109 @@ Numbers without a country prefix are German (the hoster&apos;s home market). Col
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="31"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="31" />
         <source>Agent</source>
         <translation>Servicemitarbeiter/in</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="32"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="32" />
         <source>Team lead</source>
         <translation>Teamleitung</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="33"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="33" />
         <source>Admin</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="76"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="76" />
         <source>kcp-desk</source>
         <translation>kcp-desk</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="119"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="119" />
         <source>Customers</source>
         <translation>Kunden</translation>
     </message>
     <message>
-        <source>Search customers by number, name, e-mail, phone, domain or any invoice, ticket or order reference, and open everything about one customer in one place. Coming with the customer lookup.</source>
-        <translation type="vanished">Kunden nach Nummer, Name, E-Mail, Telefon, Domain oder einer Rechnungs-, Ticket- oder Auftragsnummer suchen und alles über einen Kunden an einem Ort sehen. Kommt mit der Kundensuche.</translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="121"/>
-        <location filename="../../kcp_desk/views/main_window.py" line="123"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="121" />
+        <location filename="../../kcp_desk/views/main_window.py" line="123" />
         <source>Tickets</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="125"/>
-        <source>Your tickets, the unassigned queue, your team&apos;s tickets and the archive: claim, hand over, reply and close. Coming with the ticket queues.</source>
+        <location filename="../../kcp_desk/views/main_window.py" line="125" />
+        <source>Your tickets, the unassigned queue, your team's tickets and the archive: claim, hand over, reply and close. Coming with the ticket queues.</source>
         <translation>Ihre Tickets, die nicht zugewiesenen, die Ihres Teams und das Archiv: übernehmen, übergeben, antworten und schließen. Kommt mit den Ticket-Warteschlangen.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="132"/>
-        <location filename="../../kcp_desk/views/main_window.py" line="134"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="132" />
+        <location filename="../../kcp_desk/views/main_window.py" line="134" />
         <source>Support orders</source>
         <translation>Support-Aufträge</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="136"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="136" />
         <source>Support orders with consents, cost acknowledgement, the start gate, time entries and the credential vault. Coming with support orders.</source>
         <translation>Support-Aufträge mit Einwilligungen, Kostenbestätigung, Startfreigabe, Zeiterfassung und dem Zugangsdaten-Tresor. Kommt mit den Support-Aufträgen.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="141"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="141" />
         <source>Approvals</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigaben</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="159"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="159" />
         <source>&amp;Desk</source>
         <translation>&amp;Desk</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="160"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="160" />
         <source>&amp;Lock now</source>
         <translation>&amp;Jetzt sperren</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="163"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="163" />
         <source>Sign &amp;out</source>
         <translation>&amp;Abmelden</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="165"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="165" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="168"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="168" />
         <source>&amp;Find customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunden &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="179"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="179" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="180"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="180" />
         <source>&amp;About kcp-desk</source>
         <translation>&amp;Über kcp-desk</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="187"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="187" />
         <source>{0} ({1}) – {2}</source>
         <translation>{0} ({1}) – {2}</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="209"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="209" />
         <source>Locked – your keys were removed from memory.</source>
         <translation>Gesperrt – Ihre Schlüssel wurden aus dem Speicher entfernt.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="227"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="227" />
         <source>About kcp-desk</source>
         <translation>Über kcp-desk</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="228"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="228" />
         <source>kcp-desk {0}
 The desk of the service team.</source>
         <translation>kcp-desk {0}
@@ -1210,363 +1188,354 @@ Der Desk des Serviceteams.</translation>
 <context>
     <name>NameChangeDialog</name>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="49"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="49" />
         <source>Request a name change</source>
-        <translation type="unfinished"></translation>
+        <translation>Namensänderung beantragen</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="54"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="54" />
         <source>The new name takes effect when a team lead approves it. Link the ticket in which the customer asked for it (with the proof, e.g. a register extract).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der neue Name gilt, sobald eine Teamleitung ihn freigibt. Verknüpfen Sie das Ticket, in dem der Kunde ihn beantragt hat (mit Nachweis, z. B. Registerauszug).</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="63"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="63" />
         <source>Ticket (#KCP-…)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket (#KCP-…)</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="64"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="64" />
         <source>First name</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorname</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="65"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="65" />
         <source>Last name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachname</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="66"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="66" />
         <source>Company</source>
-        <translation type="unfinished"></translation>
+        <translation>Firma</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="67"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="67" />
         <source>Legal form</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechtsform</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="68"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="68" />
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Begründung</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="91"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="91" />
         <source>Submit for approval</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>QCoreApplication</name>
-    <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="30"/>
-        <source>ContactForm</source>
-        <comment>Salutation</comment>
-        <translation type="unfinished"></translation>
+        <translation>Zur Freigabe einreichen</translation>
     </message>
 </context>
 <context>
     <name>ReturnCode</name>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="238"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="238" />
         <source>Account identifier incorrect</source>
-        <extracomment>English source text; views translate it in the Qt context &quot;ReturnCode&quot; the German wording (for the translator, and stored with the return) ISO 20022 / EPC return and refund reason codes seen on SEPA direct debits.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>English source text; views translate it in the Qt context "ReturnCode" the German wording (for the translator, and stored with the return) ISO 20022 / EPC return and refund reason codes seen on SEPA direct debits.</extracomment>
+        <translation>Kontokennung fehlerhaft</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="240"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="240" />
         <source>Account closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto erloschen</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="241"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="241" />
         <source>Account blocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto gesperrt</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="244"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="244" />
         <source>Debtor account is a consumer account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto des Zahlers ist ein Verbraucherkonto</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="249"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="249" />
         <source>Direct debit not allowed on this account</source>
-        <translation type="unfinished"></translation>
+        <translation>Lastschrift auf diesem Konto nicht zulässig</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="254"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="254" />
         <source>Invalid transaction code or file format</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültiger Transaktionscode oder Dateiformat</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="258"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="258" />
         <source>Insufficient funds</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Deckung</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="261"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="261" />
         <source>Duplicate collection</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelter Einzug</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="265"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="265" />
         <source>Creditor identifier incorrect</source>
-        <translation type="unfinished"></translation>
+        <translation>Gläubiger-ID fehlerhaft</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="269"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="269" />
         <source>Invalid file format</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültiges Dateiformat</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="272"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="272" />
         <source>No valid mandate</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein gültiges Mandat</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="276"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="276" />
         <source>Mandate data missing or incorrect</source>
-        <translation type="unfinished"></translation>
+        <translation>Mandatsdaten fehlen oder sind fehlerhaft</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="281"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="281" />
         <source>Refund requested by the payer (objection)</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstattung durch den Zahler verlangt (Widerspruch)</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="285"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="285" />
         <source>Debtor deceased</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahler verstorben</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="289"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="289" />
         <source>Refused by the payer</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Zahler abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="293"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="293" />
         <source>Reason not specified</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Angabe von Gründen</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="295"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="295" />
         <source>BIC incorrect</source>
-        <translation type="unfinished"></translation>
+        <translation>BIC fehlerhaft</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="298"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="298" />
         <source>Regulatory reason: debtor data missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Regulatorischer Grund: Angaben zum Zahler fehlen</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="303"/>
-        <source>Refused by a service of the debtor&apos;s bank</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../kcp_desk/domain/sepa.py" line="303" />
+        <source>Refused by a service of the debtor's bank</source>
+        <translation>Von einem Dienst der Bank des Zahlers abgelehnt</translation>
     </message>
 </context>
 <context>
     <name>Value</name>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="55"/>
+        <location filename="../../kcp_desk/views/formatting.py" line="55" />
         <source>new</source>
-        <translation type="unfinished"></translation>
+        <translation>neu</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="56"/>
+        <location filename="../../kcp_desk/views/formatting.py" line="56" />
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>offen</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="57"/>
+        <location filename="../../kcp_desk/views/formatting.py" line="57" />
         <source>pending customer</source>
-        <translation type="unfinished"></translation>
+        <translation>wartet auf Kunden</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="58"/>
+        <location filename="../../kcp_desk/views/formatting.py" line="58" />
         <source>closed</source>
-        <translation type="unfinished"></translation>
+        <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="59"/>
+        <location filename="../../kcp_desk/views/formatting.py" line="59" />
         <source>overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>überfällig</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="60"/>
+        <location filename="../../kcp_desk/views/formatting.py" line="60" />
         <source>partly paid</source>
-        <translation type="unfinished"></translation>
+        <translation>teilweise bezahlt</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="61"/>
+        <location filename="../../kcp_desk/views/formatting.py" line="61" />
         <source>paid</source>
-        <translation type="unfinished"></translation>
+        <translation>bezahlt</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="62"/>
+        <location filename="../../kcp_desk/views/formatting.py" line="62" />
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>storniert</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="63"/>
+        <location filename="../../kcp_desk/views/formatting.py" line="63" />
         <source>credited</source>
-        <translation type="unfinished"></translation>
+        <translation>gutgeschrieben</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="64"/>
+        <location filename="../../kcp_desk/views/formatting.py" line="64" />
         <source>returned debit</source>
-        <translation type="unfinished"></translation>
+        <translation>Rücklastschrift</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="65"/>
+        <location filename="../../kcp_desk/views/formatting.py" line="65" />
         <source>low</source>
-        <translation type="unfinished"></translation>
+        <translation>niedrig</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="66"/>
+        <location filename="../../kcp_desk/views/formatting.py" line="66" />
         <source>normal</source>
-        <translation type="unfinished"></translation>
+        <translation>normal</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="67"/>
+        <location filename="../../kcp_desk/views/formatting.py" line="67" />
         <source>high</source>
-        <translation type="unfinished"></translation>
+        <translation>hoch</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="68"/>
+        <location filename="../../kcp_desk/views/formatting.py" line="68" />
         <source>urgent</source>
-        <translation type="unfinished"></translation>
+        <translation>dringend</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="69"/>
+        <location filename="../../kcp_desk/views/formatting.py" line="69" />
         <source>received</source>
-        <translation type="unfinished"></translation>
+        <translation>eingegangen</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="70"/>
+        <location filename="../../kcp_desk/views/formatting.py" line="70" />
         <source>in review</source>
-        <translation type="unfinished"></translation>
+        <translation>in Prüfung</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="71"/>
+        <location filename="../../kcp_desk/views/formatting.py" line="71" />
         <source>query</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückfrage</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="72"/>
+        <location filename="../../kcp_desk/views/formatting.py" line="72" />
         <source>cost approval</source>
-        <translation type="unfinished"></translation>
+        <translation>Kostenfreigabe</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="73"/>
+        <location filename="../../kcp_desk/views/formatting.py" line="73" />
         <source>approved</source>
-        <translation type="unfinished"></translation>
+        <translation>freigegeben</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="74"/>
+        <location filename="../../kcp_desk/views/formatting.py" line="74" />
         <source>in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>in Arbeit</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="75"/>
+        <location filename="../../kcp_desk/views/formatting.py" line="75" />
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="76"/>
+        <location filename="../../kcp_desk/views/formatting.py" line="76" />
         <source>billed</source>
-        <translation type="unfinished"></translation>
+        <translation>abgerechnet</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="77"/>
+        <location filename="../../kcp_desk/views/formatting.py" line="77" />
         <source>rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="78"/>
+        <location filename="../../kcp_desk/views/formatting.py" line="78" />
         <source>web hosting</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhosting</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="79"/>
+        <location filename="../../kcp_desk/views/formatting.py" line="79" />
         <source>vServer</source>
-        <translation type="unfinished"></translation>
+        <translation>vServer</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="80"/>
+        <location filename="../../kcp_desk/views/formatting.py" line="80" />
         <source>dedicated server</source>
-        <translation type="unfinished"></translation>
+        <translation>Dedicated Server</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="81"/>
+        <location filename="../../kcp_desk/views/formatting.py" line="81" />
         <source>domain</source>
-        <translation type="unfinished"></translation>
+        <translation>Domain</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="82"/>
+        <location filename="../../kcp_desk/views/formatting.py" line="82" />
         <source>managed server</source>
-        <translation type="unfinished"></translation>
+        <translation>Managed Server</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="83"/>
+        <location filename="../../kcp_desk/views/formatting.py" line="83" />
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keins</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="84"/>
+        <location filename="../../kcp_desk/views/formatting.py" line="84" />
         <source>Basic</source>
-        <translation type="unfinished"></translation>
+        <translation>Basic</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="85"/>
+        <location filename="../../kcp_desk/views/formatting.py" line="85" />
         <source>Pro</source>
-        <translation type="unfinished"></translation>
+        <translation>Pro</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="86"/>
+        <location filename="../../kcp_desk/views/formatting.py" line="86" />
         <source>Premium</source>
-        <translation type="unfinished"></translation>
+        <translation>Premium</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="87"/>
+        <location filename="../../kcp_desk/views/formatting.py" line="87" />
         <source>person</source>
-        <translation type="unfinished"></translation>
+        <translation>Privatperson</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="88"/>
+        <location filename="../../kcp_desk/views/formatting.py" line="88" />
         <source>company</source>
-        <translation type="unfinished"></translation>
+        <translation>Firma</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="89"/>
+        <location filename="../../kcp_desk/views/formatting.py" line="89" />
         <source>phone password</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefonpasswort</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="90"/>
+        <location filename="../../kcp_desk/views/formatting.py" line="90" />
         <source>letter code</source>
-        <translation type="unfinished"></translation>
+        <translation>Briefcode</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="91"/>
+        <location filename="../../kcp_desk/views/formatting.py" line="91" />
         <source>SMS code</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS-Code</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="92"/>
+        <location filename="../../kcp_desk/views/formatting.py" line="92" />
         <source>identity document</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausweisdokument</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="93"/>
+        <location filename="../../kcp_desk/views/formatting.py" line="93" />
         <source>pending</source>
-        <translation type="unfinished"></translation>
+        <translation>offen</translation>
     </message>
 </context>
 <context>
     <name>_ListTab</name>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="71"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="71" />
         <source>Showing the newest {0} of {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die neuesten {0} von {1}.</translation>
     </message>
 </context>
 </TS>

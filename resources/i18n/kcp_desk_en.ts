@@ -2,126 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="31"/>
-        <source>ContactForm</source>
-        <comment>E-mail</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="32"/>
-        <source>ContactForm</source>
-        <comment>Phone</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="33"/>
-        <source>ContactForm</source>
-        <comment>Mobile</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="34"/>
-        <source>ContactForm</source>
-        <comment>Date of birth</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="35"/>
-        <source>ContactForm</source>
-        <comment>Street</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="36"/>
-        <source>ContactForm</source>
-        <comment>House number</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="37"/>
-        <source>ContactForm</source>
-        <comment>Postcode</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="38"/>
-        <source>ContactForm</source>
-        <comment>City</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="39"/>
-        <source>ContactForm</source>
-        <comment>Country</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="35"/>
-        <source>Badges</source>
-        <comment>blocked</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="37"/>
-        <source>Badges</source>
-        <comment>in arrears</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kcp_desk/views/customer_search.py" line="39"/>
-        <source>Badges</source>
-        <comment>%n open ticket(s)</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="41"/>
-        <source>Badges</source>
-        <comment>phone password locked</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="95"/>
-        <source>CustomerSearchView</source>
-        <comment>Number</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="96"/>
-        <source>CustomerSearchView</source>
-        <comment>Name / company</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="97"/>
-        <source>CustomerSearchView</source>
-        <comment>E-mail</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="98"/>
-        <source>CustomerSearchView</source>
-        <comment>City</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="100"/>
-        <source>CustomerSearchView</source>
-        <comment>Status</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="105"/>
-        <source>CustomerSearchView</source>
-        <comment>Found by</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>ApprovalsPage</name>
     <message>
         <location filename="../../kcp_desk/views/name_change.py" line="149"/>
@@ -195,6 +75,29 @@
     </message>
 </context>
 <context>
+    <name>Badges</name>
+    <message>
+        <location filename="../../kcp_desk/views/customer_search.py" line="34"/>
+        <source>blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/customer_search.py" line="36"/>
+        <source>in arrears</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/customer_search.py" line="38"/>
+        <source>%n open ticket(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/customer_search.py" line="40"/>
+        <source>phone password locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CallerVerificationDialog</name>
     <message>
         <location filename="../../kcp_desk/views/caller_dialog.py" line="41"/>
@@ -238,77 +141,127 @@
 <context>
     <name>ContactForm</name>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="77"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="29"/>
+        <source>Salutation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/contact_form.py" line="30"/>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/contact_form.py" line="31"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/contact_form.py" line="32"/>
+        <source>Mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/contact_form.py" line="33"/>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/contact_form.py" line="34"/>
+        <source>Street</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/contact_form.py" line="35"/>
+        <source>House number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/contact_form.py" line="36"/>
+        <source>Postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/contact_form.py" line="37"/>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/contact_form.py" line="38"/>
+        <source>Country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/contact_form.py" line="76"/>
         <source>Request name change…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="79"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="78"/>
         <source>Name and company change only through a request a team lead approves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="87"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="86"/>
         <source>Name / company</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="107"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="106"/>
         <source>E-mail verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="109"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="108"/>
         <source>Phone password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="113"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="112"/>
         <source>optional, e.g. “customer called, moved”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="114"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="113"/>
         <source>Reason for the change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="117"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="116"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="119"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="118"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="122"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="121"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="148"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="147"/>
         <source>– name change pending approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="155"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="154"/>
         <source>not set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="158"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="157"/>
         <source>set – locked until {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="164"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="163"/>
         <source>set since {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="222"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="221"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -403,22 +356,52 @@
 <context>
     <name>CustomerSearchView</name>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="80"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="79"/>
         <source>Customer number, name, e-mail, phone, postcode, domain, RE-/#KCP-/SA- reference or mandate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="161"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="93"/>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/customer_search.py" line="94"/>
+        <source>Name / company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/customer_search.py" line="95"/>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/customer_search.py" line="96"/>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/customer_search.py" line="98"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/customer_search.py" line="103"/>
+        <source>Found by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/customer_search.py" line="159"/>
         <source>No customer found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="164"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="162"/>
         <source>Showing the best {0} matches – type more to narrow down.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kcp_desk/views/customer_search.py" line="169"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="167"/>
         <source>%n customer(s) found.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1247,15 +1230,6 @@ The desk of the service team.</source>
     <message>
         <location filename="../../kcp_desk/views/name_change.py" line="91"/>
         <source>Submit for approval</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>QCoreApplication</name>
-    <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="30"/>
-        <source>ContactForm</source>
-        <comment>Salutation</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>
