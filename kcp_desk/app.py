@@ -38,7 +38,10 @@ def install_translators(app: QApplication, language: str) -> str:
     """German on German systems (or when asked), English otherwise."""
     lang = language or QLocale.system().name().split("_")[0]
     if lang != "de":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
         return "en"
+    # dates and numbers follow the interface language, not only the system locale
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
     for name, folder in (
         ("qtbase_de", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
         ("kcp_desk_de", str(I18N_DIR)),

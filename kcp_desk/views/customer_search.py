@@ -35,7 +35,11 @@ def badge_texts(
     if in_arrears:
         badges.append(QCoreApplication.translate("Badges", "in arrears"))
     if open_tickets:
-        badges.append(QCoreApplication.translate("Badges", "%n open ticket(s)", "", open_tickets))
+        badges.append(
+            QCoreApplication.translate("Badges", "1 open ticket")
+            if open_tickets == 1
+            else QCoreApplication.translate("Badges", "{0} open tickets").format(open_tickets)
+        )
     if factor_locked:
         badges.append(QCoreApplication.translate("Badges", "phone password locked"))
     return badges

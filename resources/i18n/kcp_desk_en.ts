@@ -87,12 +87,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="38"/>
-        <source>%n open ticket(s)</source>
+        <location filename="../../kcp_desk/views/customer_search.py" line="39"/>
+        <source>1 open ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="40"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="41"/>
+        <source>{0} open tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/customer_search.py" line="44"/>
         <source>phone password locked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -356,52 +361,52 @@
 <context>
     <name>CustomerSearchView</name>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="79"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="83"/>
         <source>Customer number, name, e-mail, phone, postcode, domain, RE-/#KCP-/SA- reference or mandate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="93"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="97"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="94"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="98"/>
         <source>Name / company</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="95"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="99"/>
         <source>E-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="96"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="100"/>
         <source>City</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="98"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="102"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="103"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="107"/>
         <source>Found by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="159"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="163"/>
         <source>No customer found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="162"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="166"/>
         <source>Showing the best {0} matches – type more to narrow down.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kcp_desk/views/customer_search.py" line="167"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="171"/>
         <source>%n customer(s) found.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -642,23 +647,23 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../kcp_desk/app.py" line="100"/>
+        <location filename="../../kcp_desk/app.py" line="103"/>
         <source>Preparing the database…</source>
         <extracomment>set by bench/startup.py: print a marker when the login window has painted, then quit</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/app.py" line="107"/>
+        <location filename="../../kcp_desk/app.py" line="110"/>
         <source>Creating demo data…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/app.py" line="116"/>
+        <location filename="../../kcp_desk/app.py" line="119"/>
         <source>This database has no agents yet. Start with --demo for the demo database, or ask an admin to create your account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/app.py" line="142"/>
+        <location filename="../../kcp_desk/app.py" line="145"/>
         <source>This workstation now remembers you; the device key is in {0}.</source>
         <translation type="unfinished"></translation>
     </message>
