@@ -12,13 +12,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy import select
 
 from kcp_desk.app import install_translators
 from kcp_desk.db import Database
+from kcp_desk.models.billing import DunningLevel, DunningStep, Invoice, InvoiceState, ReturnedDebit
+from kcp_desk.models.customers import Customer
 from kcp_desk.security.sealing import KdfParams
 from kcp_desk.services.demo import DEMO_AGENTS, populate
 from kcp_desk.services.desk import DeskServices
 from kcp_desk.views.caller_dialog import CallerVerificationDialog
+from kcp_desk.views.invoice_document import write_pdf
 from kcp_desk.views.login_window import LoginWindow
 from kcp_desk.views.main_window import MainWindow
 
@@ -32,6 +36,43 @@ def wait(app: QApplication, done: Callable[[], bool], timeout: float = 5.0) -> N
         app.processEvents()
 
 
+def _billing_examples(db: Database) -> dict[str, int]:
+    """A customer in good standing, and one at dunning level 2 with a returned debit."""
+    with db.session_factory() as s:
+        beyond = select(DunningStep.customer_id).where(
+            DunningStep.level.in_(
+                [
+                    DunningLevel.FINAL_NOTICE,
+                    DunningLevel.BLOCKED,
+                    DunningLevel.TERMINATION,
+                    DunningLevel.DEBT_COLLECTION,
+                ]
+            )
+        )
+        dunned = s.scalar(
+            select(DunningStep.customer_id)
+            .where(DunningStep.level == DunningLevel.SECOND)
+            .where(DunningStep.customer_id.in_(select(ReturnedDebit.customer_id)))
+            .where(DunningStep.customer_id.not_in(beyond))
+            .limit(1)
+        )
+        unpaid = select(Invoice.customer_id).where(
+            Invoice.state.in_(
+                [
+                    InvoiceState.OPEN,
+                    InvoiceState.OVERDUE,
+                    InvoiceState.RETURNED_DEBIT,
+                    InvoiceState.PARTLY_PAID,
+                ]
+            )
+        )
+        good = s.scalar(
+            select(Customer.id).where(Customer.id.not_in(unpaid)).order_by(Customer.id).limit(1)
+        )
+    assert good and dunned, "demo data lacks the examples"
+    return {"good": good, "dunning2": dunned}
+
+
 def main() -> None:
     lang = sys.argv[1] if len(sys.argv) > 1 else "en"
     out = Path(sys.argv[2] if len(sys.argv) > 2 else "screenshots")
@@ -41,7 +82,7 @@ def main() -> None:
     tmp = tempfile.mkdtemp()
     db = Database(f"sqlite:///{tmp}/shots.sqlite3")
     db.migrate()
-    populate(db, customers=300, kdf=KdfParams(64, 1, 1))
+    populate(db, customers=2000, kdf=KdfParams(64, 1, 1))
     services = DeskServices.build(db)
     lea = next(a for a in DEMO_AGENTS if a.username == "lea")
 
@@ -80,8 +121,17 @@ def main() -> None:
     wait(app, lambda: form.errors["email"].isVisible())
     shot(main, "contact_error")
     form.set_editing(False)
-    view.tabs.setCurrentIndex(2)
-    shot(main, "customer_invoices")
+    for name, customer_id in _billing_examples(db).items():
+        view.detail = None
+        view.billing.glance = None
+        main.customers.open_customer(customer_id)
+        wait(app, lambda: view.detail is not None and view.billing.glance is not None)
+        view.tabs.setCurrentWidget(view.billing)
+        wait(app, lambda: view.billing.invoice is not None)
+        shot(main, f"billing_{name}")
+    assert view.billing.invoice is not None
+    pdf = out / f"invoice_{lang}.pdf"
+    write_pdf(view.billing.invoice, pdf)
     assert view.detail is not None
     dialog = CallerVerificationDialog(
         view, services.verification, session, view.detail.customer_id, "K10000012"

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from kcp_desk.db import Database
 from kcp_desk.services.auth import AuthService
+from kcp_desk.services.billing import BillingService
 from kcp_desk.services.caller_verification import CallerVerificationService
 from kcp_desk.services.customers import CustomerService
 from kcp_desk.services.name_change import NameChangeService
@@ -19,6 +20,7 @@ class DeskServices:
     customers: CustomerService
     verification: CallerVerificationService
     name_change: NameChangeService
+    billing: BillingService
 
     @classmethod
     def build(cls, db: Database) -> DeskServices:
@@ -28,4 +30,5 @@ class DeskServices:
             customers=CustomerService(db),
             verification=CallerVerificationService(db),
             name_change=NameChangeService(db),
+            billing=BillingService(db),
         )

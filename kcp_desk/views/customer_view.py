@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kcp_desk.errors import KcpError
+from kcp_desk.services.billing import PaymentGlance
 from kcp_desk.services.customers import (
     ContactSaved,
     CustomerDetail,
@@ -28,6 +29,7 @@ from kcp_desk.services.customers import (
 from kcp_desk.services.desk import DeskServices
 from kcp_desk.services.principal import AgentSession
 from kcp_desk.views import formatting as fmt
+from kcp_desk.views.billing_tab import BillingTab
 from kcp_desk.views.caller_dialog import CallerVerificationDialog
 from kcp_desk.views.contact_form import ContactForm
 from kcp_desk.views.customer_search import badge_texts
@@ -145,16 +147,9 @@ class CustomerView(QWidget):
                 Column(self.tr("Active"), lambda p: fmt.yes_no(p.active)),
             ]
         )
-        self.invoices = _ListTab(
-            [
-                Column(self.tr("Invoice"), lambda i: i.number),
-                Column(self.tr("Issued"), lambda i: fmt.date(i.issued_on)),
-                Column(self.tr("Due"), lambda i: fmt.date(i.due_on)),
-                Column(self.tr("State"), lambda i: fmt.value(i.state)),
-                Column(self.tr("Amount"), lambda i: fmt.money(i.gross), align_right=True),
-                Column(self.tr("Open"), lambda i: fmt.money(i.open_amount), align_right=True),
-            ]
-        )
+        self.billing = BillingTab(services.billing, session)
+        self.billing.glance_loaded.connect(self._payment_badges)
+        self.billing.changed.connect(lambda: self._reload())
         self.tickets = _ListTab(
             [
                 Column(self.tr("Ticket"), lambda t: t.ref),
@@ -200,7 +195,7 @@ class CustomerView(QWidget):
         for widget, label in (
             (self.contact, self.tr("Contact data")),
             (self.products, self.tr("Products")),
-            (self.invoices, self.tr("Invoices && payment")),
+            (self.billing, self.tr("Invoices && payment")),
             (self.tickets, self.tr("Tickets")),
             (self.orders, self.tr("Support orders")),
             (self.accounts, self.tr("Additional accounts")),
@@ -244,11 +239,29 @@ class CustomerView(QWidget):
         self._show_verification()
         self.contact.show_contact(h.customer_id, detail.contact)
         self.products.show_rows(detail.products)
-        self.invoices.show_listing(detail.invoices)
+        self.billing.load(h.customer_id, h.display_name)
         self.tickets.show_listing(detail.tickets)
         self.orders.show_listing(detail.support_orders)
         self.accounts.show_rows(detail.sub_accounts)
         self.history.show_listing(detail.history)
+
+    def _payment_badges(self, glance: PaymentGlance) -> None:
+        """PAY-5 key facts next to the header badges: dunning level, returned debit."""
+        if glance.dunning_level:
+            self.badges.addWidget(
+                _badge(self.tr("dunning: {0}").format(fmt.value(glance.dunning_level)), "#6a1b9a")
+            )
+        if glance.last_debit is not None and glance.last_debit.returned:
+            self.badges.addWidget(
+                _badge(
+                    self.tr("debit returned ({0})").format(glance.last_debit.reason_code or "?"),
+                    "#b00020",
+                )
+            )
+
+    def _reload(self) -> None:
+        if self.detail is not None:
+            self.open_customer(self.detail.customer_id, reload=True)
 
     def _show_verification(self) -> None:
         assert self.detail is not None

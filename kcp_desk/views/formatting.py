@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from babel.numbers import format_currency
+from babel.numbers import format_currency, format_decimal
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale
 
 from kcp_desk.errors import QT_TRANSLATE_NOOP
@@ -44,6 +44,20 @@ def date_time(value: dt.datetime | None) -> str:
         else "yyyy-MM-dd HH:mm"
     )
     return _locale().toString(qdt, fmt)
+
+
+def quantity(value: Decimal) -> str:
+    """A quantity without trailing zeros (1, 2.5)."""
+    return format_decimal(value.normalize(), locale=babel_locale())
+
+
+def percent(value: Decimal) -> str:
+    return format_decimal(value.normalize(), locale=babel_locale()) + " %"
+
+
+def return_reason(text: str) -> str:
+    """A return reason's text (English source in the "ReturnCode" context)."""
+    return QCoreApplication.translate("ReturnCode", text)
 
 
 def yes_no(value: bool) -> str:
@@ -91,6 +105,19 @@ _VALUES = {
     "sms_code": QT_TRANSLATE_NOOP("Value", "SMS code"),
     "id_document": QT_TRANSLATE_NOOP("Value", "identity document"),
     "pending": QT_TRANSLATE_NOOP("Value", "pending"),
+    "reminder": QT_TRANSLATE_NOOP("Value", "payment reminder"),
+    "first": QT_TRANSLATE_NOOP("Value", "1st dunning letter"),
+    "second": QT_TRANSLATE_NOOP("Value", "2nd dunning letter"),
+    "final_notice": QT_TRANSLATE_NOOP("Value", "final notice"),
+    "termination": QT_TRANSLATE_NOOP("Value", "termination"),
+    "debt_collection": QT_TRANSLATE_NOOP("Value", "debt collection"),
+    "sepa_direct_debit": QT_TRANSLATE_NOOP("Value", "SEPA direct debit"),
+    "bank_transfer": QT_TRANSLATE_NOOP("Value", "bank transfer"),
+    "credit_card": QT_TRANSLATE_NOOP("Value", "credit card"),
+    "paypal": QT_TRANSLATE_NOOP("Value", "PayPal"),
+    "active": QT_TRANSLATE_NOOP("Value", "active"),
+    "revoked": QT_TRANSLATE_NOOP("Value", "revoked"),
+    "expired": QT_TRANSLATE_NOOP("Value", "expired"),
 }
 
 

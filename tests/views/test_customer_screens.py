@@ -55,7 +55,9 @@ def test_search_enter_opens_the_customer(qtbot: QtBot, page: CustomersPage) -> N
     assert page.currentWidget() is page.customer
     assert page.customer.number.text() == FIRST
     assert page.customer.tabs.count() == 7
-    assert page.customer.invoices.model.rowCount() > 0
+    assert page.customer.billing.invoices.rowCount() > 0
+    qtbot.waitUntil(lambda: page.customer.billing.glance is not None, timeout=5000)
+    assert page.customer.billing.panel.headline.text()
 
 
 def test_wrong_check_digit_is_said_at_the_field(qtbot: QtBot, page: CustomersPage) -> None:
