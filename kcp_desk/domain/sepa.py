@@ -60,7 +60,7 @@ __all__ = [
 ]
 
 MASK: Final = "•"
-#: ``sepa_mandates.account_holder`` (SEPA allows 70 characters for a name)
+# ``sepa_mandates.account_holder`` (SEPA allows 70 characters for a name)
 HOLDER_MAX: Final = 70
 MANDATE_REFERENCE_MAX: Final = 35
 
@@ -222,9 +222,9 @@ def validate_creditor_id(text: str, *, field: str = "creditor_id") -> str:
 @dataclass(frozen=True, slots=True)
 class ReturnReason:
     code: str
-    #: English source text; views translate it in the Qt context "ReturnCode"
+    # English source text; views translate it in the Qt context "ReturnCode"
     text: str
-    #: the German wording (for the translator, and stored with the return)
+    # the German wording (for the translator, and stored with the return)
     text_de: str
 
 
@@ -232,7 +232,7 @@ def _reasons(*reasons: ReturnReason) -> Mapping[str, ReturnReason]:
     return {r.code: r for r in reasons}
 
 
-#: ISO 20022 / EPC return and refund reason codes seen on SEPA direct debits.
+# ISO 20022 / EPC return and refund reason codes seen on SEPA direct debits.
 RETURN_REASONS: Final[Mapping[str, ReturnReason]] = _reasons(
     ReturnReason(
         "AC01", QT_TRANSLATE_NOOP("ReturnCode", "Account identifier incorrect"), "IBAN fehlerhaft"
