@@ -25,14 +25,59 @@ SELLER_LEGAL = (
 )
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("InvoiceDocument", text)
+def _labels() -> dict[str, str]:
+    """Every text of the document, translated once per rendering."""
+    return {
+        "cancellation": QCoreApplication.translate("InvoiceDocument", "Cancellation invoice"),
+        "invoice": QCoreApplication.translate("InvoiceDocument", "Invoice"),
+        "vat_on": QCoreApplication.translate("InvoiceDocument", "VAT {0} on {1}"),
+        "sepa": QCoreApplication.translate(
+            "InvoiceDocument",
+            "The amount is collected by SEPA direct debit (mandate reference {0}, creditor "
+            "identifier {1}) on or after {2}.",
+        ),
+        "credited": QCoreApplication.translate(
+            "InvoiceDocument", "The amount is credited to your customer account."
+        ),
+        "terms": QCoreApplication.translate(
+            "InvoiceDocument", "Payable without deduction within {0} days, by {1}."
+        ),
+        "cancels": QCoreApplication.translate(
+            "InvoiceDocument", "This invoice cancels invoice {0} of {1}."
+        ),
+        "cancelled_by": QCoreApplication.translate("InvoiceDocument", "Cancelled by {0}."),
+        "customer_number": QCoreApplication.translate("InvoiceDocument", "Customer number"),
+        "invoice_number": QCoreApplication.translate("InvoiceDocument", "Invoice number"),
+        "invoice_date": QCoreApplication.translate("InvoiceDocument", "Invoice date"),
+        "service_date": QCoreApplication.translate(
+            "InvoiceDocument", "Date of service: the invoice date, periods as stated."
+        ),
+        "pos": QCoreApplication.translate("InvoiceDocument", "Pos."),
+        "description": QCoreApplication.translate("InvoiceDocument", "Description"),
+        "qty": QCoreApplication.translate("InvoiceDocument", "Qty"),
+        "unit_price": QCoreApplication.translate("InvoiceDocument", "Unit price"),
+        "vat": QCoreApplication.translate("InvoiceDocument", "VAT"),
+        "net": QCoreApplication.translate("InvoiceDocument", "Net"),
+        "total_net": QCoreApplication.translate("InvoiceDocument", "Total net"),
+        "total_gross": QCoreApplication.translate("InvoiceDocument", "Total gross"),
+        "state": QCoreApplication.translate("InvoiceDocument", "State"),
+        "paid": QCoreApplication.translate("InvoiceDocument", "Paid"),
+        "open": QCoreApplication.translate("InvoiceDocument", "Open"),
+        "days_overdue": QCoreApplication.translate("InvoiceDocument", "{0} days overdue"),
+        "payments": QCoreApplication.translate("InvoiceDocument", "Payments"),
+        "dunning": QCoreApplication.translate("InvoiceDocument", "Dunning"),
+        "fee": QCoreApplication.translate("InvoiceDocument", "fee"),
+        "pay_by": QCoreApplication.translate("InvoiceDocument", "pay by"),
+        "next": QCoreApplication.translate("InvoiceDocument", "Next: {0} on {1}"),
+        "returns": QCoreApplication.translate("InvoiceDocument", "Returned debits"),
+    }
 
 
 def invoice_html(d: InvoiceDetail, *, for_print: bool) -> str:
     """The invoice as HTML; the screen version adds payments, dunning and returns."""
     m = fmt.money
-    title = _t("Cancellation invoice") if d.is_cancellation else _t("Invoice")
+    t = _labels()
+    title = t["cancellation"] if d.is_cancellation else t["invoice"]
     buyer = "<br>".join(escape(x) for x in (d.buyer.name, *d.buyer.address_lines))
     rows = "".join(
         f"<tr><td>{p.pos}</td><td>{escape(p.description)}</td>"
@@ -41,70 +86,61 @@ def invoice_html(d: InvoiceDetail, *, for_print: bool) -> str:
         f"<td align=right>{m(p.net)}</td></tr>"
         for p in d.positions
     )
-    vat_label = _t("VAT {0} on {1}")
     vat = "".join(
-        f"<tr><td colspan=5 align=right>{vat_label.format(fmt.percent(v.rate), m(v.net))}"
+        f"<tr><td colspan=5 align=right>{t['vat_on'].format(fmt.percent(v.rate), m(v.net))}"
         f"</td><td align=right>{m(v.vat)}</td></tr>"
         for v in d.vat_lines
     )
     if d.mandate_reference:
-        terms = _t(
-            "The amount is collected by SEPA direct debit (mandate reference {0}, creditor "
-            "identifier {1}) on or after {2}."
-        ).format(escape(d.mandate_reference), escape(d.creditor_id or ""), fmt.date(d.due_on))
-    elif d.is_cancellation:
-        terms = _t("The amount is credited to your customer account.")
-    else:
-        terms = _t("Payable without deduction within {0} days, by {1}.").format(
-            d.payment_terms_days, fmt.date(d.due_on)
+        terms = t["sepa"].format(
+            escape(d.mandate_reference), escape(d.creditor_id or ""), fmt.date(d.due_on)
         )
+    elif d.is_cancellation:
+        terms = t["credited"]
+    else:
+        terms = t["terms"].format(d.payment_terms_days, fmt.date(d.due_on))
     cancels = ""
     if d.cancels:
+        reason = f" {escape(d.cancellation_reason)}" if d.cancellation_reason else ""
         cancels = (
-            "<p>"
-            + _t("This invoice cancels invoice {0} of {1}.").format(
-                d.cancels.number, fmt.date(d.cancels.issued_on)
-            )
-            + (f" {escape(d.cancellation_reason)}" if d.cancellation_reason else "")
-            + "</p>"
+            f"<p>{t['cancels'].format(d.cancels.number, fmt.date(d.cancels.issued_on))}{reason}</p>"
         )
     if d.cancelled_by and not for_print:
-        cancels += "<p><b>" + _t("Cancelled by {0}.").format(d.cancelled_by.number) + "</b></p>"
+        cancels += f"<p><b>{t['cancelled_by'].format(d.cancelled_by.number)}</b></p>"
+    seller = "<br>".join(map(escape, SELLER_ADDRESS))
     html = f"""
 <table width=100%><tr>
  <td valign=top><small>{escape(SELLER_NAME)} · {" · ".join(map(escape, SELLER_ADDRESS))}</small>
  <br><br>{buyer}</td>
- <td valign=top align=right><b>{escape(SELLER_NAME)}</b>
- <br>{"<br>".join(map(escape, SELLER_ADDRESS))}
- <br><br>{_t("Customer number")}: {escape(d.buyer.customer_number)}
- <br>{_t("Invoice number")}: {escape(d.number)}
- <br>{_t("Invoice date")}: {fmt.date(d.issued_on)}</td>
+ <td valign=top align=right><b>{escape(SELLER_NAME)}</b><br>{seller}
+ <br><br>{t["customer_number"]}: {escape(d.buyer.customer_number)}
+ <br>{t["invoice_number"]}: {escape(d.number)}
+ <br>{t["invoice_date"]}: {fmt.date(d.issued_on)}</td>
 </tr></table>
 <h2>{title} {escape(d.number)}</h2>
 {cancels}
 <table width=100% cellspacing=0 cellpadding=3 border=1 style="border-collapse:collapse">
-<tr><th>{_t("Pos.")}</th><th>{_t("Description")}</th><th>{_t("Qty")}</th>
-<th>{_t("Unit price")}</th><th>{_t("VAT")}</th><th>{_t("Net")}</th></tr>
+<tr><th>{t["pos"]}</th><th>{t["description"]}</th><th>{t["qty"]}</th>
+<th>{t["unit_price"]}</th><th>{t["vat"]}</th><th>{t["net"]}</th></tr>
 {rows}
-<tr><td colspan=5 align=right>{_t("Total net")}</td><td align=right>{m(d.net)}</td></tr>
+<tr><td colspan=5 align=right>{t["total_net"]}</td><td align=right>{m(d.net)}</td></tr>
 {vat}
-<tr><td colspan=5 align=right><b>{_t("Total gross")}</b></td>
+<tr><td colspan=5 align=right><b>{t["total_gross"]}</b></td>
 <td align=right><b>{m(d.gross)}</b></td></tr>
 </table>
-<p>{terms}</p>
+<p>{terms}<br><small>{t["service_date"]}</small></p>
 """
     if for_print:
         return html + f"<hr><p><small>{escape(SELLER_LEGAL)}</small></p>"
-    return html + _history_html(d)
+    return html + _history_html(d, t)
 
 
-def _history_html(d: InvoiceDetail) -> str:
+def _history_html(d: InvoiceDetail, t: dict[str, str]) -> str:
     m = fmt.money
+    overdue = f" · {t['days_overdue'].format(d.days_overdue)}" if d.days_overdue else ""
     parts = [
-        f"<p><b>{_t('State')}:</b> {fmt.value(d.state)} · <b>{_t('Paid')}:</b> {m(d.paid)}"
-        f" · <b>{_t('Open')}:</b> {m(d.open_amount)}"
-        + (f" · {_t('{0} days overdue').format(d.days_overdue)}" if d.days_overdue else "")
-        + "</p>"
+        f"<p><b>{t['state']}:</b> {fmt.value(d.state)} · <b>{t['paid']}:</b> {m(d.paid)}"
+        f" · <b>{t['open']}:</b> {m(d.open_amount)}{overdue}</p>"
     ]
     if d.payments:
         items = "".join(
@@ -112,29 +148,25 @@ def _history_html(d: InvoiceDetail) -> str:
             f"{' – ' + escape(p.reference) if p.reference else ''}</li>"
             for p in d.payments
         )
-        parts.append(f"<h3>{_t('Payments')}</h3><ul>{items}</ul>")
+        parts.append(f"<h3>{t['payments']}</h3><ul>{items}</ul>")
     if d.dunning_steps or d.next_dunning_step:
         items = "".join(
-            f"<li>{fmt.date(s.issued_on)}: {fmt.value(s.level)}, {_t('fee')} {m(s.fee)}"
-            + (f", {_t('pay by')} {fmt.date(s.deadline)}" if s.deadline else "")
+            f"<li>{fmt.date(s.issued_on)}: {fmt.value(s.level)}, {t['fee']} {m(s.fee)}"
+            + (f", {t['pay_by']} {fmt.date(s.deadline)}" if s.deadline else "")
             + "</li>"
             for s in d.dunning_steps
         )
         if d.next_dunning_step:
             n = d.next_dunning_step
-            items += (
-                "<li><i>"
-                + _t("Next: {0} on {1}").format(fmt.value(n.level), fmt.date(n.on))
-                + "</i></li>"
-            )
-        parts.append(f"<h3>{_t('Dunning')}</h3><ul>{items}</ul>")
+            items += f"<li><i>{t['next'].format(fmt.value(n.level), fmt.date(n.on))}</i></li>"
+        parts.append(f"<h3>{t['dunning']}</h3><ul>{items}</ul>")
     if d.returned_debits:
         items = "".join(
             f"<li>{fmt.date(r.returned_on)}: {m(r.amount)} – {escape(r.reason_code)} "
-            f"{escape(fmt.return_reason(r.reason_text))}, {_t('fee')} {m(r.fee)}</li>"
+            f"{escape(fmt.return_reason(r.reason_text))}, {t['fee']} {m(r.fee)}</li>"
             for r in d.returned_debits
         )
-        parts.append(f"<h3>{_t('Returned debits')}</h3><ul>{items}</ul>")
+        parts.append(f"<h3>{t['returns']}</h3><ul>{items}</ul>")
     return "".join(parts)
 
 

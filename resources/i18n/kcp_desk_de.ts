@@ -102,6 +102,261 @@
     </message>
 </context>
 <context>
+    <name>BillingTab</name>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="387" />
+        <source>Change payment method…</source>
+        <translation>Zahlungsart ändern …</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="400" />
+        <source>Print…</source>
+        <translation>Drucken …</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="401" />
+        <source>Save as PDF…</source>
+        <translation>Als PDF speichern …</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="402" />
+        <source>Cancel invoice…</source>
+        <translation>Rechnung stornieren …</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="404" />
+        <source>Creates a cancellation invoice; the issued invoice stays as it is.</source>
+        <translation>Erstellt eine Stornorechnung; die ausgestellte Rechnung bleibt unverändert.</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="430" />
+        <source>Reference</source>
+        <translation>Referenz</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="431" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="432" />
+        <source>Holder</source>
+        <translation>Kontoinhaber</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="433" />
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="434" />
+        <source>BIC</source>
+        <translation>BIC</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="435" />
+        <source>Signed</source>
+        <translation>Unterschrieben</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="437" />
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="440" />
+        <source>recurring</source>
+        <translation>wiederkehrend</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="440" />
+        <source>one-off</source>
+        <translation>einmalig</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="444" />
+        <source>First / last collection</source>
+        <translation>Erster / letzter Einzug</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="450" />
+        <source>Valid until</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="452" />
+        <source>Debits</source>
+        <translation>Lastschriften</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="453" />
+        <source>blocked</source>
+        <translation>gesperrt</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="453" />
+        <source>allowed</source>
+        <translation>erlaubt</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="455" />
+        <source>Creditor id</source>
+        <translation>Gläubiger-ID</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="461" />
+        <source>Returned</source>
+        <translation>Zurückgegeben</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="462" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="473" />
+        <source>Invoice</source>
+        <translation>Rechnung</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="463" />
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="464" />
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="465" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="499" />
+        <source>Reason</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="466" />
+        <source>Fee</source>
+        <translation>Gebühr</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="467" />
+        <source>Effect</source>
+        <translation>Folge</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="474" />
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="475" />
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="476" />
+        <source>Steps (date, fee, pay by)</source>
+        <translation>Stufen (Datum, Gebühr, zahlbar bis)</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="478" />
+        <source>Next step</source>
+        <translation>Nächster Schritt</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="480" />
+        <source>{0} on {1}</source>
+        <translation>{0} am {1}</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="492" />
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="493" />
+        <source>Agent</source>
+        <translation>Servicemitarbeiter/in</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="495" />
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="498" />
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="504" />
+        <source>Invoices</source>
+        <translation>Rechnungen</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="505" />
+        <source>SEPA mandates</source>
+        <translation>SEPA-Mandate</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="506" />
+        <source>Returned debits</source>
+        <translation>Rücklastschriften</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="507" />
+        <source>Dunning</source>
+        <translation>Mahnwesen</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="508" />
+        <source>Payment changes</source>
+        <translation>Zahlungsänderungen</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="521" />
+        <source>objection – debits blocked</source>
+        <translation>Widerspruch – Lastschriften gesperrt</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="523" />
+        <source>mandate invalid</source>
+        <translation>Mandat ungültig</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="524" />
+        <source>invoice open again</source>
+        <translation>Rechnung wieder offen</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="595" />
+        <source>Save invoice as PDF</source>
+        <translation>Rechnung als PDF speichern</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="599" />
+        <source>Saved {0}.</source>
+        <translation>{0} gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="606" />
+        <source>Cancel invoice {0}</source>
+        <translation>Rechnung {0} stornieren</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="607" />
+        <source>Reason for the cancellation (printed on the cancellation invoice):</source>
+        <translation>Grund der Stornierung (steht auf der Stornorechnung):</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="621" />
+        <source>Cancellation invoice {0} created.</source>
+        <translation>Stornorechnung {0} erstellt.</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="637" />
+        <source>Payment method saved.</source>
+        <translation>Zahlungsart gespeichert.</translation>
+    </message>
+</context>
+<context>
     <name>CallerVerificationDialog</name>
     <message>
         <location filename="../../kcp_desk/views/caller_dialog.py" line="41" />
@@ -291,68 +546,68 @@
 <context>
     <name>CustomerSearch</name>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="126" />
+        <location filename="../../kcp_desk/services/search.py" line="136" />
         <source>customer number {detail}</source>
-        <extracomment>the largest page a caller may ask for substring search needs this many typed characters (and one word this long) English source texts (Qt Linguist context "CustomerSearch"); ``{detail}`` is ``CustomerHit.match_detail``: the reference, number or address that matched.</extracomment>
+        <extracomment>the largest page a caller may ask for substring search needs this many typed characters (and one word this long) PostgreSQL: rows a text search looks at before it asks the index (see ``_pg_text``) English source texts (Qt Linguist context "CustomerSearch"); ``{detail}`` is ``CustomerHit.match_detail``: the reference, number or address that matched.</extracomment>
         <translation>Kundennummer {detail}</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="127" />
+        <location filename="../../kcp_desk/services/search.py" line="137" />
         <source>invoice {detail}</source>
         <translation>Rechnung {detail}</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="128" />
+        <location filename="../../kcp_desk/services/search.py" line="138" />
         <source>ticket {detail}</source>
         <translation>Ticket {detail}</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="129" />
+        <location filename="../../kcp_desk/services/search.py" line="139" />
         <source>support order {detail}</source>
         <translation>Support-Auftrag {detail}</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="130" />
+        <location filename="../../kcp_desk/services/search.py" line="140" />
         <source>SEPA mandate {detail}</source>
         <translation>SEPA-Mandat {detail}</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="131" />
+        <location filename="../../kcp_desk/services/search.py" line="141" />
         <source>phone {detail}</source>
         <translation>Telefon {detail}</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="132" />
+        <location filename="../../kcp_desk/services/search.py" line="142" />
         <source>e-mail {detail}</source>
         <translation>E-Mail {detail}</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="133" />
+        <location filename="../../kcp_desk/services/search.py" line="143" />
         <source>domain {detail}</source>
         <translation>Domain {detail}</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="134" />
+        <location filename="../../kcp_desk/services/search.py" line="144" />
         <source>server {detail}</source>
         <translation>Server {detail}</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="135" />
+        <location filename="../../kcp_desk/services/search.py" line="145" />
         <source>postcode {detail}</source>
         <translation>PLZ {detail}</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="136" />
+        <location filename="../../kcp_desk/services/search.py" line="146" />
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="137" />
+        <location filename="../../kcp_desk/services/search.py" line="147" />
         <source>company</source>
         <translation>Firma</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="138" />
+        <location filename="../../kcp_desk/services/search.py" line="148" />
         <source>city</source>
         <translation>Ort</translation>
     </message>
@@ -416,229 +671,213 @@
 <context>
     <name>CustomerView</name>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="99" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="101" />
         <source>← Results</source>
         <translation>← Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="100" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="102" />
         <source>Back to the search results (Esc)</source>
         <translation>Zurück zu den Suchergebnissen (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="115" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="117" />
         <source>Verify caller…</source>
         <translation>Anrufer prüfen …</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="140" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="142" />
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="141" />
-        <location filename="../../kcp_desk/views/customer_view.py" line="172" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="143" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="167" />
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="142" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="144" />
         <source>Domain / server</source>
         <translation>Domain / Server</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="143" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="145" />
         <source>Systems management</source>
         <translation>Systems-Management</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="144" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="146" />
         <source>Since</source>
         <translation>Seit</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="145" />
-        <location filename="../../kcp_desk/views/customer_view.py" line="186" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="147" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="181" />
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="150" />
-        <source>Invoice</source>
-        <translation>Rechnung</translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="151" />
-        <source>Issued</source>
-        <translation>Ausgestellt</translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="152" />
-        <source>Due</source>
-        <translation>Fällig</translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="153" />
-        <location filename="../../kcp_desk/views/customer_view.py" line="162" />
-        <location filename="../../kcp_desk/views/customer_view.py" line="174" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="157" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="169" />
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="154" />
-        <source>Amount</source>
-        <translation>Betrag</translation>
-    </message>
-    <message>
         <location filename="../../kcp_desk/views/customer_view.py" line="155" />
-        <source>Open</source>
-        <translation>Offen</translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="160" />
-        <location filename="../../kcp_desk/views/customer_view.py" line="171" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="166" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="161" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="156" />
         <source>Subject</source>
         <translation>Betreff</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="163" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="158" />
         <source>Priority</source>
         <translation>Priorität</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="164" />
-        <location filename="../../kcp_desk/views/customer_view.py" line="175" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="159" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="170" />
         <source>Assignee</source>
         <translation>Bearbeiter/in</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="165" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="160" />
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="170" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="165" />
         <source>Order</source>
         <translation>Auftrag</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="173" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="168" />
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="180" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="175" />
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="181" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="176" />
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="182" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="177" />
         <source>Invoices</source>
         <translation>Rechnungen</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="183" />
-        <location filename="../../kcp_desk/views/customer_view.py" line="204" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="178" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="199" />
         <source>Tickets</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="184" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="179" />
         <source>Orders</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="185" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="180" />
         <source>Contacts</source>
         <translation>Kontakte</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="191" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="186" />
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="192" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="187" />
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="193" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="188" />
         <source>Old → new</source>
         <translation>Alt → neu</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="194" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="189" />
         <source>Agent</source>
         <translation>Servicemitarbeiter/in</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="195" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="190" />
         <source>Reason</source>
         <translation>Begründung</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="201" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="196" />
         <source>Contact data</source>
         <translation>Kontaktdaten</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="202" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="197" />
         <source>Products</source>
         <translation>Produkte</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="203" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="198" />
         <source>Invoices &amp;&amp; payment</source>
         <translation>Rechnungen &amp;&amp; Zahlung</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="205" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="200" />
         <source>Support orders</source>
         <translation>Support-Aufträge</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="206" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="201" />
         <source>Additional accounts</source>
         <translation>Zusatzkonten</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="207" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="202" />
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="231" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="226" />
         <source>Customer since {0}</source>
         <translation>Kunde seit {0}</translation>
     </message>
     <message>
+        <location filename="../../kcp_desk/views/customer_view.py" line="252" />
+        <source>dunning: {0}</source>
+        <translation>Mahnstufe: {0}</translation>
+    </message>
+    <message>
         <location filename="../../kcp_desk/views/customer_view.py" line="257" />
+        <source>debit returned ({0})</source>
+        <translation>Rücklastschrift ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/customer_view.py" line="270" />
         <source>Caller not verified</source>
         <translation>Anrufer nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="259" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="272" />
         <source>matched</source>
         <translation>stimmte</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="259" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="272" />
         <source>did not match</source>
         <translation>stimmte nicht</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="261" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="274" />
         <source>Last check: {0} {1} at {2} by {3}</source>
         <translation>Letzte Prüfung: {0} {1} am {2} durch {3}</translation>
     </message>
@@ -670,9 +909,318 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="50" />
+        <location filename="../../kcp_desk/views/formatting.py" line="64" />
         <source>yes</source>
         <translation>ja</translation>
+    </message>
+</context>
+<context>
+    <name>GlancePanel</name>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="75" />
+        <source>Total open</source>
+        <translation>Offen gesamt</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="76" />
+        <source>Overdue since</source>
+        <translation>Überfällig seit</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="77" />
+        <source>Dunning level</source>
+        <translation>Mahnstufe</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="78" />
+        <source>Next step</source>
+        <translation>Nächster Schritt</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="79" />
+        <source>Services</source>
+        <translation>Leistungen</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="80" />
+        <source>Last payment</source>
+        <translation>Letzte Zahlung</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="81" />
+        <source>Last direct debit</source>
+        <translation>Letzte Lastschrift</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="82" />
+        <source>Returns (12 months)</source>
+        <translation>Rücklastschriften (12 Monate)</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="83" />
+        <source>SEPA mandate</source>
+        <translation>SEPA-Mandat</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="84" />
+        <source>Payment method</source>
+        <translation>Zahlungsart</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="85" />
+        <source>Credit balance</source>
+        <translation>Guthaben</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="108" />
+        <source>In arrears: {0} overdue</source>
+        <translation>Im Zahlungsrückstand: {0} überfällig</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="111" />
+        <source>In good standing – nothing overdue</source>
+        <translation>Alles bezahlt – nichts überfällig</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="115" />
+        <source>{0} on {1} invoice(s)</source>
+        <translation>{0} auf {1} Rechnung(en)</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="116" />
+        <source> + {0} fees</source>
+        <translation> + {0} Gebühren</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="118" />
+        <source>nothing open</source>
+        <translation>nichts offen</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="121" />
+        <source>{0} ({1} days)</source>
+        <translation>{0} ({1} Tage)</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="128" />
+        <source>{0} on {1} ({2})</source>
+        <translation>{0} am {1} ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="136" />
+        <source>blocked</source>
+        <translation>gesperrt</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="136" />
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="149" />
+        <source>returned {0}: {1} {2}</source>
+        <translation>zurückgegeben {0}: {1} {2}</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="155" />
+        <source>collected {0}</source>
+        <translation>eingezogen {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="159" />
+        <source>{0}: {1}, valid until {2}</source>
+        <translation>{0}: {1}, gültig bis {2}</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="163" />
+        <source>debits blocked</source>
+        <translation>Lastschriften gesperrt</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceDocument</name>
+    <message>
+        <location filename="../../kcp_desk/views/invoice_document.py" line="31" />
+        <source>Cancellation invoice</source>
+        <translation>Stornorechnung</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/invoice_document.py" line="32" />
+        <source>Invoice</source>
+        <translation>Rechnung</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/invoice_document.py" line="33" />
+        <source>VAT {0} on {1}</source>
+        <translation>USt. {0} auf {1}</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/invoice_document.py" line="34" />
+        <source>The amount is collected by SEPA direct debit (mandate reference {0}, creditor identifier {1}) on or after {2}.</source>
+        <translation>Der Betrag wird per SEPA-Lastschrift (Mandatsreferenz {0}, Gläubiger-ID {1}) am oder nach dem {2} eingezogen.</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/invoice_document.py" line="39" />
+        <source>The amount is credited to your customer account.</source>
+        <translation>Der Betrag wird Ihrem Kundenkonto gutgeschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/invoice_document.py" line="42" />
+        <source>Payable without deduction within {0} days, by {1}.</source>
+        <translation>Zahlbar ohne Abzug innerhalb von {0} Tagen, bis {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/invoice_document.py" line="45" />
+        <source>This invoice cancels invoice {0} of {1}.</source>
+        <translation>Diese Rechnung storniert die Rechnung {0} vom {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/invoice_document.py" line="48" />
+        <source>Cancelled by {0}.</source>
+        <translation>Storniert durch {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/invoice_document.py" line="49" />
+        <source>Customer number</source>
+        <translation>Kundennummer</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/invoice_document.py" line="50" />
+        <source>Invoice number</source>
+        <translation>Rechnungsnummer</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/invoice_document.py" line="51" />
+        <source>Invoice date</source>
+        <translation>Rechnungsdatum</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/invoice_document.py" line="52" />
+        <source>Date of service: the invoice date, periods as stated.</source>
+        <translation>Leistungsdatum: Rechnungsdatum, Zeiträume wie angegeben.</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/invoice_document.py" line="55" />
+        <source>Pos.</source>
+        <translation>Pos.</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/invoice_document.py" line="56" />
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/invoice_document.py" line="57" />
+        <source>Qty</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/invoice_document.py" line="58" />
+        <source>Unit price</source>
+        <translation>Einzelpreis</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/invoice_document.py" line="59" />
+        <source>VAT</source>
+        <translation>USt.</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/invoice_document.py" line="60" />
+        <source>Net</source>
+        <translation>Netto</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/invoice_document.py" line="61" />
+        <source>Total net</source>
+        <translation>Summe netto</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/invoice_document.py" line="62" />
+        <source>Total gross</source>
+        <translation>Gesamtbetrag</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/invoice_document.py" line="63" />
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/invoice_document.py" line="64" />
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/invoice_document.py" line="65" />
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/invoice_document.py" line="66" />
+        <source>{0} days overdue</source>
+        <translation>{0} Tage überfällig</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/invoice_document.py" line="67" />
+        <source>Payments</source>
+        <translation>Zahlungen</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/invoice_document.py" line="68" />
+        <source>Dunning</source>
+        <translation>Mahnwesen</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/invoice_document.py" line="69" />
+        <source>fee</source>
+        <translation>Gebühr</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/invoice_document.py" line="70" />
+        <source>pay by</source>
+        <translation>zahlbar bis</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/invoice_document.py" line="71" />
+        <source>Next: {0} on {1}</source>
+        <translation>Als Nächstes: {0} am {1}</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/invoice_document.py" line="72" />
+        <source>Returned debits</source>
+        <translation>Rücklastschriften</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceListModel</name>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="182" />
+        <source>Invoice</source>
+        <translation>Rechnung</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="183" />
+        <source>Issued</source>
+        <translation>Ausgestellt</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="184" />
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="185" />
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="186" />
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="187" />
+        <source>Open</source>
+        <translation>Offen</translation>
     </message>
 </context>
 <context>
@@ -765,6 +1313,7 @@
     </message>
     <message>
         <location filename="../../kcp_desk/services/name_change.py" line="79" />
+        <location filename="../../kcp_desk/services/billing.py" line="140" />
         <location filename="../../kcp_desk/services/customers.py" line="858" />
         <location filename="../../kcp_desk/domain/contact_rules.py" line="84" />
         <location filename="../../kcp_desk/domain/sepa.py" line="87" />
@@ -775,22 +1324,22 @@ Numbers without a country prefix are German (the hoster's home market). Column w
         <translation>Bitte höchstens {n} Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="142" />
+        <location filename="../../kcp_desk/services/search.py" line="152" />
         <source>Check digit wrong: {ref} is not a valid customer number.</source>
         <translation>Prüfziffer falsch: {ref} ist keine gültige Kundennummer.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="145" />
+        <location filename="../../kcp_desk/services/search.py" line="155" />
         <source>Check digit wrong: {ref} is not a valid ticket reference.</source>
         <translation>Prüfziffer falsch: {ref} ist keine gültige Ticketnummer.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="148" />
+        <location filename="../../kcp_desk/services/search.py" line="158" />
         <source>Check digit wrong: {ref} is not a valid support order reference.</source>
         <translation>Prüfziffer falsch: {ref} ist keine gültige Support-Auftragsnummer.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="151" />
+        <location filename="../../kcp_desk/services/search.py" line="161" />
         <source>Check digit wrong: {ref} is not a valid SEPA mandate reference.</source>
         <translation>Prüfziffer falsch: {ref} ist keine gültige SEPA-Mandatsreferenz.</translation>
     </message>
@@ -880,7 +1429,6 @@ Numbers without a country prefix are German (the hoster's home market). Column w
     <message>
         <location filename="../../kcp_desk/domain/sepa.py" line="67" />
         <source>Please enter the IBAN.</source>
-        <extracomment>``sepa_mandates.account_holder`` (SEPA allows 70 characters for a name)</extracomment>
         <translation>Bitte geben Sie die IBAN ein.</translation>
     </message>
     <message>
@@ -932,6 +1480,86 @@ Numbers without a country prefix are German (the hoster's home market). Column w
         <location filename="../../kcp_desk/domain/sepa.py" line="96" />
         <source>A return reason code has four letters or digits, e.g. AM04.</source>
         <translation>Ein Rückgabegrund hat vier Buchstaben oder Ziffern, z. B. AM04.</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/services/billing.py" line="130" />
+        <source>This invoice does not exist.</source>
+        <translation>Diese Rechnung gibt es nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/services/billing.py" line="131" />
+        <source>Someone else changed this invoice meanwhile. Reload to see their change.</source>
+        <translation>Jemand anderes hat diese Rechnung inzwischen geändert. Laden Sie neu, um die Änderung zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/services/billing.py" line="134" />
+        <source>Only a lead may cancel an invoice.</source>
+        <translation>Nur eine Teamleitung darf eine Rechnung stornieren.</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/services/billing.py" line="135" />
+        <source>This invoice is already cancelled.</source>
+        <translation>Diese Rechnung ist bereits storniert.</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/services/billing.py" line="136" />
+        <source>A cancellation invoice or credit note cannot be cancelled.</source>
+        <translation>Eine Stornorechnung oder Gutschrift kann nicht storniert werden.</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/services/billing.py" line="139" />
+        <source>Please give a reason.</source>
+        <translation>Bitte geben Sie einen Grund an.</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/services/billing.py" line="141" />
+        <source>This invoice was not collected by direct debit.</source>
+        <translation>Diese Rechnung wurde nicht per Lastschrift eingezogen.</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/services/billing.py" line="144" />
+        <source>A cancelled invoice or a credit note cannot have a returned debit.</source>
+        <translation>Eine stornierte Rechnung oder Gutschrift kann keine Rücklastschrift haben.</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/services/billing.py" line="147" />
+        <source>This date lies in the future.</source>
+        <translation>Dieses Datum liegt in der Zukunft.</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/services/billing.py" line="148" />
+        <source>The debit cannot come back before the invoice was issued.</source>
+        <translation>Die Lastschrift kann nicht vor dem Rechnungsdatum zurückkommen.</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/services/billing.py" line="151" />
+        <source>The amount must be more than zero.</source>
+        <translation>Der Betrag muss größer als null sein.</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/services/billing.py" line="152" />
+        <source>The amount is higher than the invoice total.</source>
+        <translation>Der Betrag ist höher als die Rechnungssumme.</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/services/billing.py" line="155" />
+        <source>The fee cannot be negative.</source>
+        <translation>Die Gebühr kann nicht negativ sein.</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/services/billing.py" line="156" />
+        <source>The customer already pays this way.</source>
+        <translation>Der Kunde zahlt bereits so.</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/services/billing.py" line="157" />
+        <source>This customer has used all 99 mandate references.</source>
+        <translation>Dieser Kunde hat alle 99 Mandatsreferenzen verbraucht.</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/services/billing.py" line="160" />
+        <source>No SEPA creditor identifier is configured.</source>
+        <translation>Es ist keine SEPA-Gläubiger-ID eingerichtet.</translation>
     </message>
 </context>
 <context>
@@ -1239,11 +1867,48 @@ Der Desk des Serviceteams.</translation>
     </message>
 </context>
 <context>
+    <name>PaymentMethodDialog</name>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="285" />
+        <source>Change payment method</source>
+        <translation>Zahlungsart ändern</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="293" />
+        <source>Payment method</source>
+        <translation>Zahlungsart</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="295" />
+        <source>Account holder</source>
+        <translation>Kontoinhaber</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="296" />
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="297" />
+        <source>BIC (optional)</source>
+        <translation>BIC (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="298" />
+        <source>Mandate signed at</source>
+        <translation>Mandat unterschrieben in</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="299" />
+        <source>Reason</source>
+        <translation>Begründung</translation>
+    </message>
+</context>
+<context>
     <name>ReturnCode</name>
     <message>
         <location filename="../../kcp_desk/domain/sepa.py" line="238" />
         <source>Account identifier incorrect</source>
-        <extracomment>English source text; views translate it in the Qt context "ReturnCode" the German wording (for the translator, and stored with the return) ISO 20022 / EPC return and refund reason codes seen on SEPA direct debits.</extracomment>
         <translation>Kontokennung fehlerhaft</translation>
     </message>
     <message>
@@ -1340,205 +2005,270 @@ Der Desk des Serviceteams.</translation>
 <context>
     <name>Value</name>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="55" />
+        <location filename="../../kcp_desk/views/formatting.py" line="69" />
         <source>new</source>
         <translation>neu</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="56" />
+        <location filename="../../kcp_desk/views/formatting.py" line="70" />
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="57" />
+        <location filename="../../kcp_desk/views/formatting.py" line="71" />
         <source>pending customer</source>
         <translation>wartet auf Kunden</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="58" />
+        <location filename="../../kcp_desk/views/formatting.py" line="72" />
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="59" />
+        <location filename="../../kcp_desk/views/formatting.py" line="73" />
         <source>overdue</source>
         <translation>überfällig</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="60" />
+        <location filename="../../kcp_desk/views/formatting.py" line="74" />
         <source>partly paid</source>
         <translation>teilweise bezahlt</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="61" />
+        <location filename="../../kcp_desk/views/formatting.py" line="75" />
         <source>paid</source>
         <translation>bezahlt</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="62" />
+        <location filename="../../kcp_desk/views/formatting.py" line="76" />
         <source>cancelled</source>
         <translation>storniert</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="63" />
+        <location filename="../../kcp_desk/views/formatting.py" line="77" />
         <source>credited</source>
         <translation>gutgeschrieben</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="64" />
+        <location filename="../../kcp_desk/views/formatting.py" line="78" />
         <source>returned debit</source>
         <translation>Rücklastschrift</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="65" />
+        <location filename="../../kcp_desk/views/formatting.py" line="79" />
         <source>low</source>
         <translation>niedrig</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="66" />
+        <location filename="../../kcp_desk/views/formatting.py" line="80" />
         <source>normal</source>
         <translation>normal</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="67" />
+        <location filename="../../kcp_desk/views/formatting.py" line="81" />
         <source>high</source>
         <translation>hoch</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="68" />
+        <location filename="../../kcp_desk/views/formatting.py" line="82" />
         <source>urgent</source>
         <translation>dringend</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="69" />
+        <location filename="../../kcp_desk/views/formatting.py" line="83" />
         <source>received</source>
         <translation>eingegangen</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="70" />
+        <location filename="../../kcp_desk/views/formatting.py" line="84" />
         <source>in review</source>
         <translation>in Prüfung</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="71" />
+        <location filename="../../kcp_desk/views/formatting.py" line="85" />
         <source>query</source>
         <translation>Rückfrage</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="72" />
+        <location filename="../../kcp_desk/views/formatting.py" line="86" />
         <source>cost approval</source>
         <translation>Kostenfreigabe</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="73" />
+        <location filename="../../kcp_desk/views/formatting.py" line="87" />
         <source>approved</source>
         <translation>freigegeben</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="74" />
+        <location filename="../../kcp_desk/views/formatting.py" line="88" />
         <source>in progress</source>
         <translation>in Arbeit</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="75" />
+        <location filename="../../kcp_desk/views/formatting.py" line="89" />
         <source>done</source>
         <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="76" />
+        <location filename="../../kcp_desk/views/formatting.py" line="90" />
         <source>billed</source>
         <translation>abgerechnet</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="77" />
+        <location filename="../../kcp_desk/views/formatting.py" line="91" />
         <source>rejected</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="78" />
+        <location filename="../../kcp_desk/views/formatting.py" line="92" />
         <source>web hosting</source>
         <translation>Webhosting</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="79" />
+        <location filename="../../kcp_desk/views/formatting.py" line="93" />
         <source>vServer</source>
         <translation>vServer</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="80" />
+        <location filename="../../kcp_desk/views/formatting.py" line="94" />
         <source>dedicated server</source>
         <translation>Dedicated Server</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="81" />
+        <location filename="../../kcp_desk/views/formatting.py" line="95" />
         <source>domain</source>
         <translation>Domain</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="82" />
+        <location filename="../../kcp_desk/views/formatting.py" line="96" />
         <source>managed server</source>
         <translation>Managed Server</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="83" />
+        <location filename="../../kcp_desk/views/formatting.py" line="97" />
         <source>none</source>
         <translation>keins</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="84" />
+        <location filename="../../kcp_desk/views/formatting.py" line="98" />
         <source>Basic</source>
         <translation>Basic</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="85" />
+        <location filename="../../kcp_desk/views/formatting.py" line="99" />
         <source>Pro</source>
         <translation>Pro</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="86" />
+        <location filename="../../kcp_desk/views/formatting.py" line="100" />
         <source>Premium</source>
         <translation>Premium</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="87" />
+        <location filename="../../kcp_desk/views/formatting.py" line="101" />
         <source>person</source>
         <translation>Privatperson</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="88" />
+        <location filename="../../kcp_desk/views/formatting.py" line="102" />
         <source>company</source>
         <translation>Firma</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="89" />
+        <location filename="../../kcp_desk/views/formatting.py" line="103" />
         <source>phone password</source>
         <translation>Telefonpasswort</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="90" />
+        <location filename="../../kcp_desk/views/formatting.py" line="104" />
         <source>letter code</source>
         <translation>Briefcode</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="91" />
+        <location filename="../../kcp_desk/views/formatting.py" line="105" />
         <source>SMS code</source>
         <translation>SMS-Code</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="92" />
+        <location filename="../../kcp_desk/views/formatting.py" line="106" />
         <source>identity document</source>
         <translation>Ausweisdokument</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/formatting.py" line="93" />
+        <location filename="../../kcp_desk/views/formatting.py" line="107" />
         <source>pending</source>
         <translation>offen</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/formatting.py" line="108" />
+        <source>payment reminder</source>
+        <translation>Zahlungserinnerung</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/formatting.py" line="109" />
+        <source>1st dunning letter</source>
+        <translation>1. Mahnung</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/formatting.py" line="110" />
+        <source>2nd dunning letter</source>
+        <translation>2. Mahnung</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/formatting.py" line="111" />
+        <source>final notice</source>
+        <translation>letzte Mahnung</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/formatting.py" line="112" />
+        <source>termination</source>
+        <translation>Kündigung</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/formatting.py" line="113" />
+        <source>debt collection</source>
+        <translation>Inkasso</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/formatting.py" line="114" />
+        <source>SEPA direct debit</source>
+        <translation>SEPA-Lastschrift</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/formatting.py" line="115" />
+        <source>bank transfer</source>
+        <translation>Überweisung</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/formatting.py" line="116" />
+        <source>credit card</source>
+        <translation>Kreditkarte</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/formatting.py" line="117" />
+        <source>PayPal</source>
+        <translation>PayPal</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/formatting.py" line="118" />
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/formatting.py" line="119" />
+        <source>revoked</source>
+        <translation>widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/formatting.py" line="120" />
+        <source>expired</source>
+        <translation>abgelaufen</translation>
     </message>
 </context>
 <context>
     <name>_ListTab</name>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="71" />
+        <location filename="../../kcp_desk/views/customer_view.py" line="73" />
         <source>Showing the newest {0} of {1}.</source>
         <translation>Die neuesten {0} von {1}.</translation>
     </message>
