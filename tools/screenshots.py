@@ -49,13 +49,15 @@ def _billing_examples(db: Database) -> dict[str, int]:
                 ]
             )
         )
-        dunned = s.scalar(
+        second_with_return = (
             select(DunningStep.customer_id)
             .where(DunningStep.level == DunningLevel.SECOND)
             .where(DunningStep.customer_id.in_(select(ReturnedDebit.customer_id)))
-            .where(DunningStep.customer_id.not_in(beyond))
             .limit(1)
         )
+        dunned = s.scalar(
+            second_with_return.where(DunningStep.customer_id.not_in(beyond))
+        ) or s.scalar(second_with_return)
         unpaid = select(Invoice.customer_id).where(
             Invoice.state.in_(
                 [
