@@ -32,9 +32,11 @@ Conventions the data follows (other code may rely on them):
   year. A cancellation is a second invoice with negated amounts, ``cancels_invoice_id``
   set and state ``credited``; the original is ``cancelled``.
 * Only a customer's newest invoice can be unpaid (overdue, partly paid, returned debit);
-  its dunning steps follow :data:`DUNNING_LADDER`. Customers at ``blocked`` or beyond
-  are ``blocked``. The first customers (:data:`SHOWCASE_CUSTOMERS`) show every unpaid
-  state and every support-order state, so a small demo has them all.
+  its dunning steps follow ``domain.billing_rules.DUNNING_LADDER``, and customers at a
+  step that blocks services are ``blocked``. Stored states are what
+  ``billing_rules.invoice_state`` and ``effective_mandate_state`` say for ``now``. The
+  first customers (:data:`SHOWCASE_CUSTOMERS`) show every unpaid state and every
+  support-order state, so a small demo has them all.
 * The first :data:`PHONE_PASSWORD_CUSTOMERS` customers have the phone password
   :data:`DEMO_PHONE_PASSWORD` (Argon2id with cheap demo parameters); the others have none.
 """
@@ -43,10 +45,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
+import marshal
 import math
 import multiprocessing
 import os
 import random
+import re
 import sys
 import traceback
 from collections.abc import Callable, Generator, Sequence
@@ -60,11 +65,18 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from sqlalchemy import Connection, func, select
 
 from kcp_desk.db import Database
+from kcp_desk.domain.billing_rules import (
+    DUNNING_LADDER,
+    INVALIDATING_CODES,
+    OBJECTION_CODES,
+    mandate_expiry,
+    to_cents,
+)
 from kcp_desk.domain.folding import fold
 from kcp_desk.domain.references import format_customer_number, format_mandate_ref
 from kcp_desk.models import Base
 from kcp_desk.models.agents import Agent, Role
-from kcp_desk.models.billing import DunningLevel, InvoiceState, MandateStatus
+from kcp_desk.models.billing import InvoiceState, MandateStatus
 from kcp_desk.models.customers import AddressKind, Customer, CustomerKind, PaymentMethod
 from kcp_desk.models.orders import ConsentKind, OrderState
 from kcp_desk.models.products import ProductKind, SlaPolicy, SmPackage
@@ -78,7 +90,6 @@ __all__ = [
     "DEMO_AGENTS",
     "DEMO_CREDITOR_ID",
     "DEMO_PHONE_PASSWORD",
-    "DUNNING_LADDER",
     "PARALLEL_FROM",
     "PHONE_PASSWORD_CUSTOMERS",
     "SHOWCASE_CUSTOMERS",
@@ -87,6 +98,8 @@ __all__ = [
     "NotEmpty",
     "populate",
 ]
+
+_log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], bool]
 Row = tuple[Any, ...]
@@ -152,17 +165,6 @@ SLA_MINUTES: Final[dict[SmPackage, dict[TicketPriority, tuple[int, int]]]] = {
     },
 }
 
-#: PAY-2: (level, days after the due date, fee in cents, days to pay or None).
-DUNNING_LADDER: Final[tuple[tuple[DunningLevel, int, int, int | None], ...]] = (
-    (DunningLevel.REMINDER, 7, 0, 7),
-    (DunningLevel.FIRST, 21, 500, 10),
-    (DunningLevel.SECOND, 35, 750, 10),
-    (DunningLevel.FINAL_NOTICE, 49, 1000, 7),
-    (DunningLevel.BLOCKED, 60, 0, None),
-    (DunningLevel.TERMINATION, 90, 0, 14),
-    (DunningLevel.DEBT_COLLECTION, 120, 0, None),
-)
-
 #: PAY-4: ISO 20022 return reasons with their German text and weight.
 RETURN_REASONS: Final[tuple[tuple[str, str, int], ...]] = (
     ("AM04", "Deckung unzureichend", 35),
@@ -173,8 +175,6 @@ RETURN_REASONS: Final[tuple[tuple[str, str, int], ...]] = (
     ("MD01", "Kein gültiges Mandat", 9),
     ("MD07", "Kontoinhaber verstorben", 5),
 )
-_OBJECTION_CODES: Final = frozenset({"MD06", "MS02"})
-_INVALIDATING_CODES: Final = frozenset({"AC04", "MD01", "MD07"})
 
 #: Rows per table in insert order (parents before children). Every NOT NULL column
 #: without a server default must be listed: :func:`_check_columns` enforces it.
@@ -214,7 +214,7 @@ _COLUMNS: Final[dict[str, tuple[str, ...]]] = {
     "invoices": (
         "id", "number", "year", "seq", "customer_id", "issued_on", "due_on", "state", "net",
         "vat", "gross", "paid_amount", "payment_method", "mandate_id", "cancels_invoice_id",
-        "created_at", "version",
+        "cancellation_reason", "created_at", "version",
     ),
     "invoice_positions": (
         "id", "invoice_id", "pos", "description", "quantity", "unit_price", "vat_rate", "net",
@@ -333,9 +333,11 @@ def populate(
                 del batch
                 if progress is not None and not progress(done, customers):
                     break
-            sink.finish()
         finally:
-            sink.close()
+            try:
+                sink.finish()
+            finally:
+                sink.close()
     stats["invoice_counters"] = len(counters)
     return _ordered(stats)
 
@@ -375,10 +377,14 @@ def _batches(plan: _Plan) -> Generator[_Batch, None, None]:
 
 
 def _produce(plan: _Plan, queue: Any) -> None:
-    """The worker process: generate batch after batch; ``None`` ends, a str is an error."""
+    """The worker process: generate batch after batch; ``None`` ends, a str is an error.
+
+    Batches travel as marshal bytes: rows hold only str, int, float, bool and None, and
+    marshal handles those faster than pickle.
+    """
     try:
-        for batch in _batches(plan):
-            queue.put(batch)
+        for b in _batches(plan):
+            queue.put(marshal.dumps((b.done, b.rows, b.counters, b.last_ids)))
         queue.put(None)
     except BaseException:
         queue.put(traceback.format_exc())
@@ -391,21 +397,29 @@ def _batches_from_worker(plan: _Plan) -> Generator[_Batch, None, None]:
     queue = context.Queue(maxsize=2)
     worker = context.Process(target=_produce, args=(plan, queue), name="kcp-demo", daemon=True)
     worker.start()
+    started = False
     try:
         while True:
             try:
                 item = queue.get(timeout=1.0)
             except Empty:
-                if not worker.is_alive():
+                if worker.is_alive():
+                    continue
+                if started:
                     raise RuntimeError(
                         f"demo data worker ended unexpectedly (exit code {worker.exitcode})"
                     ) from None
-                continue
+                # It could not even start (e.g. a __main__ module without the
+                # ``if __name__ == "__main__"`` guard that "spawn" needs): do it here.
+                _log.warning("demo data worker did not start; generating in-process")
+                yield from _batches(plan)
+                return
+            started = True
             if item is None:
                 return
             if isinstance(item, str):
                 raise RuntimeError(f"demo data worker failed:\n{item}")
-            yield item
+            yield _Batch(*marshal.loads(item))  # noqa: S302 - from our own worker
     finally:
         if worker.is_alive():
             worker.terminate()
@@ -501,17 +515,22 @@ def _create_agents_and_keys(
 class _SqliteSink:
     """Bulk inserts through sqlite3's executemany on the SQLAlchemy connection.
 
-    During the load this connection runs with ``synchronous=OFF``, a bigger page cache,
-    and neither foreign keys nor CHECK constraints enforced (together a third of the
-    insert time; the generator produces valid rows, and the tests check them with
-    ``PRAGMA foreign_key_check`` and ``integrity_check``, and on PostgreSQL, which
-    enforces everything). The connection is invalidated afterwards, so the pool never
-    hands these settings out.
+    During the load this connection runs with ``synchronous=OFF`` and a bigger page
+    cache, and enforces neither foreign keys nor CHECK constraints (a third of the insert
+    time; the generator writes valid rows, which the tests confirm with ``PRAGMA
+    foreign_key_check`` and ``integrity_check``, and PostgreSQL enforces everything).
+    It is invalidated afterwards, so the pool never hands these settings out.
+
+    Triggers that keep an FTS5 index up to date (the customer search, migration 0002)
+    are suspended during the load and each FTS5 table is rebuilt at the end: a million
+    trigger calls cost 65 s, one ``'rebuild'`` 16 s. Other triggers stay active.
     """
 
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
         self._raw: Any = conn.connection.driver_connection
+        self._suspended: list[tuple[str, str]] = []  # (trigger, its SQL)
+        self._fts: list[str] = []
 
     def prepare(self) -> None:
         self._conn.commit()
@@ -523,6 +542,29 @@ class _SqliteSink:
             "ignore_check_constraints=ON",
         ):
             self._raw.execute(f"PRAGMA {pragma}")
+        self._fts = [
+            name
+            for name, sql in self._raw.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE "
+                "'CREATE VIRTUAL TABLE%'"
+            )
+            if "fts5" in sql.lower()
+        ]
+        fed: set[str] = set()
+        for name, table, sql in self._raw.execute(
+            "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+        ).fetchall():
+            targets = {
+                fts
+                for fts in self._fts
+                if re.search(rf'\binto\s+"?{re.escape(fts)}\b', sql, re.IGNORECASE)
+            }
+            if table in _COLUMNS and targets:
+                self._raw.execute(f'DROP TRIGGER "{name}"')
+                self._suspended.append((name, sql))
+                fed |= targets
+        self._fts = sorted(fed)
+        self._raw.commit()
 
     def begin(self) -> None:
         pass
@@ -543,6 +585,16 @@ class _SqliteSink:
         pass  # INTEGER PRIMARY KEY continues after the highest rowid
 
     def finish(self) -> None:
+        """Triggers back, FTS5 tables rebuilt (also after an error), statistics."""
+        self._raw.rollback()
+        if self._suspended:
+            for _, sql in self._suspended:
+                self._raw.execute(sql)
+            for fts in self._fts:
+                rebuild = f'INSERT INTO "{fts}" ("{fts}") VALUES (\'rebuild\')'  # noqa: S608
+                self._raw.execute(rebuild)
+            self._raw.commit()
+            self._suspended = []
         self._raw.execute("PRAGMA analysis_limit=1000")
         self._raw.execute("ANALYZE")
         self._raw.commit()
@@ -553,14 +605,44 @@ class _SqliteSink:
 
 
 class _PgSink:
-    """Bulk inserts through psycopg's COPY on the SQLAlchemy connection."""
+    """Bulk inserts through psycopg's COPY on the SQLAlchemy connection.
+
+    As the PostgreSQL manual advises for bulk loads ("Populating a Database"), the
+    tables' foreign keys and non-unique indexes (the trigram GIN index among them) are
+    dropped first and created again at the end (also after an error or a cancel):
+    one validating join per foreign key and one sort per index instead of a lookup and
+    an index update per row.
+    """
 
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
         self._raw: Any = conn.connection.driver_connection
+        self._indexes: list[tuple[str, str]] = []  # (name, CREATE INDEX …)
+        self._foreign_keys: list[tuple[str, str, str]] = []  # (table, name, definition)
 
     def prepare(self) -> None:
-        pass
+        tables = list(_TABLES)
+        with self._conn.begin():
+            foreign_keys = self._raw.execute(
+                "SELECT c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid) "
+                "FROM pg_constraint c WHERE c.contype = 'f' "
+                "AND c.connamespace = current_schema()::regnamespace "
+                "AND c.conrelid::regclass::text = ANY(%s) ORDER BY 1, 2",
+                (tables,),
+            ).fetchall()
+            indexes = self._raw.execute(
+                "SELECT i.indexname, i.indexdef FROM pg_indexes i "
+                "WHERE i.schemaname = current_schema() AND i.tablename = ANY(%s) "
+                "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname) "
+                "ORDER BY i.indexname",
+                (tables,),
+            ).fetchall()
+            for table, name, _ in foreign_keys:
+                self._raw.execute(f'ALTER TABLE "{table}" DROP CONSTRAINT "{name}"')
+            for name, _ in indexes:
+                self._raw.execute(f'DROP INDEX "{name}"')
+        # only what is really gone is created again by finish()
+        self._foreign_keys, self._indexes = foreign_keys, indexes
 
     def begin(self) -> None:
         self._raw.execute("SET LOCAL synchronous_commit = off")
@@ -592,8 +674,18 @@ class _PgSink:
                     )
 
     def finish(self) -> None:
+        """Indexes and foreign keys back (also after an error), then statistics."""
+        self._raw.rollback()
         with self._conn.begin():
-            self._raw.execute("ANALYZE")
+            self._raw.execute("SET LOCAL maintenance_work_mem = '256MB'")
+            for _, sql in self._indexes:
+                self._raw.execute(sql)
+            for table, name, definition in self._foreign_keys:
+                self._raw.execute(f'ALTER TABLE "{table}" ADD CONSTRAINT "{name}" {definition}')
+        self._indexes = []
+        self._foreign_keys = []
+        self._raw.execute("ANALYZE")
+        self._raw.commit()
 
     def close(self) -> None:
         pass
@@ -928,6 +1020,14 @@ _EXTRA_POSITIONS: Final = (
     ("Einrichtungsgebühr", 1900, 1),
 )
 
+_CANCELLATION_REASONS: Final = (
+    "Doppelte Abrechnung nach Tarifwechsel",
+    "Rechnungsanschrift falsch, Rechnung wird neu ausgestellt",
+    "Kulanz nach Serverausfall",
+    "Vertrag vor Rechnungsstellung gekündigt",
+    "Falscher Tarif berechnet",
+)
+
 _ORDER_REPLY: Final = (
     "vielen Dank für Ihren Auftrag. Wir haben ihn geprüft und melden uns, sobald er "
     "erledigt ist. Den Stand sehen Sie jederzeit im Kundenportal."
@@ -999,9 +1099,16 @@ _PAYMENT_LABEL: Final = {
     PaymentMethod.PAYPAL.value: "PayPal",
 }
 _RETURN_PICK: Final = _weighted(*(((code, text), w) for code, text, w in RETURN_REASONS))
+#: PAY-2 as (level, days after the anchor, fee in cents, days to pay, blocks services)
 _LADDER: Final = tuple(
-    (level.value, after, fee, days, level.rank >= DunningLevel.BLOCKED.rank)
-    for level, after, fee, days in DUNNING_LADDER
+    (
+        rule.stage.value,
+        rule.after_days,
+        to_cents(rule.fee),
+        rule.pay_within_days,
+        rule.blocks_services,
+    )
+    for rule in DUNNING_LADDER
 )
 _SLA: Final = {
     (package.value, priority.value): minutes
@@ -1120,7 +1227,7 @@ class _Invoice:
 
     __slots__ = (
         "cancels", "created", "customer", "customer_number", "day", "dunning", "gross", "id",
-        "k", "mandate", "mandate_ref", "method", "net", "paid", "payments", "positions",
+        "k", "mandate", "method", "net", "paid", "payments", "positions", "reason",
         "returned", "state", "vat", "year",
     )  # fmt: skip
 
@@ -1157,17 +1264,23 @@ class _Invoice:
         self.returned: tuple[int, str, str, int] | None = None  # (day, code, text, fee)
         self.dunning: list[tuple[str, int, int, int | None]] = []
         self.cancels: _Invoice | None = None
+        self.reason: str | None = None  # why a cancellation invoice was issued
         self.id = 0
 
 
 class _Mandate:
     """A SEPA mandate whose row is written once its collections are known."""
 
-    __slots__ = ("blocked", "first", "iban", "id", "last", "ref", "row", "status", "until")
+    __slots__ = (
+        "blocked", "first", "iban", "id", "last", "ref", "row", "signed", "status", "until",
+    )  # fmt: skip
 
-    def __init__(self, mandate_id: int, ref: str, until: int | None, row: list[Any]) -> None:
+    def __init__(
+        self, mandate_id: int, ref: str, signed: int, until: int | None, row: list[Any]
+    ) -> None:
         self.id = mandate_id
         self.ref = ref
+        self.signed = signed
         self.until = until  # the last day it may be used (replaced/revoked); None = open
         self.first: int | None = None
         self.last: int | None = None
@@ -1178,7 +1291,7 @@ class _Mandate:
 
 
 class _Product:
-    __slots__ = ("domain", "ended", "id", "kind", "price", "sm", "started", "tier")
+    __slots__ = ("domain", "ended", "id", "kind", "lines", "sm", "started")
 
     def __init__(
         self,
@@ -1193,12 +1306,20 @@ class _Product:
     ) -> None:
         self.id = product_id
         self.kind = kind
-        self.tier = tier
-        self.price = price
         self.domain = domain
         self.sm = sm
         self.started = started
         self.ended = ended
+        # its invoice positions: (description, quantity, unit price in cents)
+        label = tier
+        if kind == _DOMAIN:
+            label = f"Domain {domain}"
+        elif domain:
+            label = f"{tier} · {domain}"
+        self.lines = [(f"{label} (12 Monate)", 1, price)]
+        if sm != _NO_SM:
+            sm_text, sm_price = _SM_POSITION[sm]
+            self.lines.append((sm_text, 1, sm_price))
 
 
 @dataclass(slots=True)
@@ -1391,7 +1512,7 @@ class _Generator:
         for m in mandates:
             self.finish_mandate(m, rows)
         if preferred == _SEPA and not any(m.status == _ACTIVE for m in mandates):
-            preferred = _TRANSFER  # PAY-4: a returned debit invalidated the mandate
+            preferred = _TRANSFER  # the mandate was invalidated (PAY-4) or lapsed
 
         credit = 0
         if r() < 0.03:  # an unallocated overpayment is the credit balance
@@ -1792,13 +1913,23 @@ class _Generator:
             self.ts(signed * _DAY + self.between(36_000, 56_000)),
             1,
         ]
-        return _Mandate(mid, ref, until, row)
+        return _Mandate(mid, ref, signed, until, row)
 
     def finish_mandate(self, m: _Mandate, rows: dict[str, list[Row]]) -> None:
-        """Status and collections are known once the invoices are settled."""
-        if m.until is not None and m.status == _ACTIVE:
-            last_use = m.last if m.last is not None else m.until
-            m.status = _EXPIRED if last_use + 36 * 30 < self.today else _REVOKED
+        """Status and collections are known once the invoices are settled.
+
+        A mandate replaced or given up is revoked; one that lapsed first (36 months
+        without a collection, ``billing_rules.mandate_expiry``) is expired, like a
+        current one that lapsed. A returned debit may have revoked it already.
+        """
+        if m.status == _ACTIVE:
+            day = _EPOCH_ORDINAL
+            last = None if m.last is None else dt.date.fromordinal(day + m.last)
+            lapses = _day(mandate_expiry(dt.date.fromordinal(day + m.signed), last))
+            if m.until is not None:
+                m.status = _EXPIRED if lapses <= m.until else _REVOKED
+            elif lapses <= self.today:
+                m.status = _EXPIRED
         row = m.row
         row[12] = m.status
         row[13] = None if m.first is None else self.d(m.first)
@@ -1831,18 +1962,7 @@ class _Generator:
             if not active:
                 continue
             for group in [[p] for p in active] if separate else [active]:
-                positions: list[tuple[str, int, int]] = []
-                for p in group:
-                    if p.kind == _DOMAIN:
-                        label = f"Domain {p.domain}"
-                    elif p.domain:
-                        label = f"{p.tier} · {p.domain}"
-                    else:
-                        label = p.tier
-                    positions.append((f"{label} (12 Monate)", 1, p.price))
-                    if p.sm != _NO_SM:
-                        sm_text, sm_price = _SM_POSITION[p.sm]
-                        positions.append((sm_text, 1, sm_price))
+                positions = [line for p in group for line in p.lines]
                 if r() < 0.25:
                     extra, price, most = self.pick(_EXTRA_POSITIONS)
                     positions.append((extra, self.between(1, most), price))
@@ -1926,9 +2046,9 @@ class _Generator:
                 inv.returned = (returned_on, code, text, self.between(300, 850))
                 mandate = inv.mandate
                 assert mandate is not None
-                if code in _OBJECTION_CODES:
+                if code in OBJECTION_CODES:
                     mandate.blocked = True
-                elif code in _INVALIDATING_CODES:
+                elif code in INVALIDATING_CODES:
                     mandate.status = _REVOKED
                     mandate.until = returned_on
             elif state == _CANCELLED:
@@ -1946,6 +2066,7 @@ class _Generator:
                 )
                 storno.state = _CREDITED
                 storno.cancels = inv
+                storno.reason = self.pick(_CANCELLATION_REASONS)
                 cancellations.append(storno)
             if state in _UNPAID:
                 start = inv.returned[0] if inv.returned else due
@@ -1995,6 +2116,7 @@ class _Generator:
                     inv.method,
                     None if mandate is None else mandate.id,
                     None if inv.cancels is None else inv.cancels.id,
+                    inv.reason,
                     self.ts(inv.created),
                     1,
                 )

@@ -87,7 +87,7 @@ from kcp_desk.domain.references import (
     format_ticket_ref,
 )
 from kcp_desk.errors import QT_TRANSLATE_NOOP, InvalidInput
-from kcp_desk.models.billing import Invoice, InvoiceState, SepaMandate
+from kcp_desk.models.billing import DunningLevel, DunningStep, Invoice, InvoiceState, SepaMandate
 from kcp_desk.models.customers import AddressKind, Customer, PostalAddress
 from kcp_desk.models.orders import SupportOrder
 from kcp_desk.models.products import Product
@@ -193,6 +193,10 @@ class CustomerHit:
     #: ID-3: the phone-password factor is locked (``p_factor_locked_until`` in the future)
     factor_locked: bool
     blocked: bool
+    #: PAY-5: the highest dunning step on an unpaid invoice (DunningLevel value)
+    dunning_level: str | None = None
+    #: PAY-4: a returned direct debit is not settled yet
+    debit_returned: bool = False
 
     @property
     def match_text(self) -> str:
@@ -616,6 +620,30 @@ class _Statements:
             .where(Ticket.customer_id == Customer.id, Ticket.state != TicketState.CLOSED)
             .scalar_subquery()
         )
+        # PAY-5 facts as badges: the highest dunning step on an unpaid invoice, and
+        # whether a returned debit is still unsettled
+        rank = case({level.value: level.rank for level in DunningLevel}, value=DunningStep.level)
+        dunning = (
+            select(DunningStep.level)
+            .join(Invoice, Invoice.id == DunningStep.invoice_id)
+            .where(
+                DunningStep.customer_id == Customer.id,
+                Invoice.state.in_(
+                    (
+                        InvoiceState.OPEN,
+                        InvoiceState.OVERDUE,
+                        InvoiceState.PARTLY_PAID,
+                        InvoiceState.RETURNED_DEBIT,
+                    )
+                ),
+            )
+            .order_by(rank.desc())
+            .limit(1)
+            .scalar_subquery()
+        )
+        debit_returned = exists().where(
+            Invoice.customer_id == Customer.id, Invoice.state == InvoiceState.RETURNED_DEBIT
+        )
         return select(
             Customer.id,
             Customer.number,
@@ -628,6 +656,8 @@ class _Statements:
             city,
             in_arrears,
             open_tickets,
+            dunning,
+            debit_returned,
         ).where(Customer.id.in_(bindparam("ids", expanding=True)))
 
 
@@ -858,7 +888,7 @@ class CustomerSearch:
             if row is None:  # deleted between the two queries
                 continue
             (cid, number, first, last, company, email, blocked, locked, town, arrears,
-             tickets) = row  # fmt: skip
+             tickets, dunning, returned) = row  # fmt: skip
             name = company or " ".join(p for p in (first, last) if p)
             kind, detail = cand.kind, cand.detail
             key = (int(cand.tier), 0, "", position)
@@ -882,6 +912,8 @@ class CustomerSearch:
                         open_tickets=int(tickets or 0),
                         factor_locked=locked is not None and locked > now,
                         blocked=bool(blocked),
+                        dunning_level=None if dunning is None else str(dunning),
+                        debit_returned=bool(returned),
                     ),
                 )
             )

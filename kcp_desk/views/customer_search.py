@@ -21,13 +21,19 @@ from PySide6.QtWidgets import (
 
 from kcp_desk.errors import KcpError
 from kcp_desk.services.search import MATCH_LABELS, CustomerHit, CustomerSearch, SearchResult
+from kcp_desk.views import formatting as fmt
 from kcp_desk.views.messages import error_text
 from kcp_desk.views.operation import Operation
 from kcp_desk.views.table_model import Column, DtoTableModel
 
 
 def badge_texts(
-    in_arrears: bool, open_tickets: int, factor_locked: bool, blocked: bool
+    in_arrears: bool,
+    open_tickets: int,
+    factor_locked: bool,
+    blocked: bool,
+    dunning_level: str | None = None,
+    debit_returned: bool = False,
 ) -> list[str]:
     badges = []
     if blocked:
@@ -40,6 +46,10 @@ def badge_texts(
             if open_tickets == 1
             else QCoreApplication.translate("Badges", "{0} open tickets").format(open_tickets)
         )
+    if dunning_level:
+        badges.append(fmt.value(dunning_level))
+    if debit_returned:
+        badges.append(QCoreApplication.translate("Badges", "debit returned"))
     if factor_locked:
         badges.append(QCoreApplication.translate("Badges", "phone password locked"))
     return badges
@@ -101,7 +111,14 @@ class CustomerSearchView(QWidget):
                 Column(
                     self.tr("Status"),
                     lambda h: " · ".join(
-                        badge_texts(h.in_arrears, h.open_tickets, h.factor_locked, h.blocked)
+                        badge_texts(
+                            h.in_arrears,
+                            h.open_tickets,
+                            h.factor_locked,
+                            h.blocked,
+                            h.dunning_level,
+                            h.debit_returned,
+                        )
                     ),
                 ),
                 Column(self.tr("Found by"), match_text),

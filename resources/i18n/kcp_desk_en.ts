@@ -77,27 +77,32 @@
 <context>
     <name>Badges</name>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="34"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="40"/>
         <source>blocked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="36"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="42"/>
         <source>in arrears</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="39"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="45"/>
         <source>1 open ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="41"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="47"/>
         <source>{0} open tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="44"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="52"/>
+        <source>debit returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/customer_search.py" line="54"/>
         <source>phone password locked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -616,52 +621,52 @@
 <context>
     <name>CustomerSearchView</name>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="83"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="93"/>
         <source>Customer number, name, e-mail, phone, postcode, domain, RE-/#KCP-/SA- reference or mandate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="97"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="107"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="98"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="108"/>
         <source>Name / company</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="99"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="109"/>
         <source>E-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="100"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="110"/>
         <source>City</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="102"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="112"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="107"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="124"/>
         <source>Found by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="163"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="180"/>
         <source>No customer found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="166"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="183"/>
         <source>Showing the best {0} matches – type more to narrow down.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kcp_desk/views/customer_search.py" line="171"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="188"/>
         <source>%n customer(s) found.</source>
         <translation type="unfinished">
             <numerusform></numerusform>

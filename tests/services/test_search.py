@@ -18,6 +18,8 @@ from kcp_desk.models import (
     CostModel,
     Customer,
     CustomerKind,
+    DunningLevel,
+    DunningStep,
     Invoice,
     InvoiceState,
     PaymentMethod,
@@ -505,3 +507,35 @@ def test_the_indexed_text_is_the_python_one(database: Database, name: str) -> No
             expression = _search_text(Customer.search_folded)
             indexed = s.scalar(select(expression).where(Customer.id == customer.id))
     assert indexed == expected
+
+
+def test_payment_badges_dunning_level_and_returned_debit(
+    database: Database, search: CustomerSearch, people: People
+) -> None:
+    """PAY-5 key facts in the result list: the highest dunning step on an unpaid
+    invoice, and an unsettled returned debit (a paid invoice's old steps do not count)."""
+    with database.transaction() as s:
+        customer = s.get(Customer, people.ids["domain_owner"])
+        assert customer is not None
+        paid = s.scalars(select(Invoice).where(Invoice.seq == 124)).one()
+        returned = _invoice(customer, 126, InvoiceState.RETURNED_DEBIT, TODAY - dt.timedelta(40))
+        s.add(returned)
+        s.flush()
+        for invoice, level in (
+            (returned, DunningLevel.REMINDER),
+            (returned, DunningLevel.SECOND),
+            (paid, DunningLevel.FINAL_NOTICE),
+        ):
+            s.add(
+                DunningStep(
+                    invoice_id=invoice.id,
+                    customer_id=customer.id,
+                    level=level,
+                    issued_on=TODAY - dt.timedelta(days=5),
+                )
+            )
+    (owner,) = search.search("zora@anders.de").hits
+    assert owner.dunning_level == "second"
+    assert owner.debit_returned
+    (mueller,) = search.search("K12345671").hits
+    assert (mueller.dunning_level, mueller.debit_returned) == (None, False)
