@@ -69,7 +69,6 @@ __all__ = [
     "CustomerService",
     "FieldErrors",
     "HistoryRow",
-    "InvoiceRow",
     "Listing",
     "ProductRow",
     "SubAccountRow",
@@ -221,21 +220,6 @@ class ProductRow:
 
 
 @dataclass(frozen=True)
-class InvoiceRow:
-    invoice_id: int
-    number: str  # RE-2026-000123
-    issued_on: dt.date
-    due_on: dt.date
-    state: str
-    gross: Decimal
-    paid: Decimal
-
-    @property
-    def open_amount(self) -> Decimal:
-        return self.gross - self.paid
-
-
-@dataclass(frozen=True)
 class TicketRow:
     ticket_id: int
     ref: str  # #KCP-00012340
@@ -303,7 +287,6 @@ class CustomerDetail:
     header: CustomerHeader
     contact: ContactData
     products: tuple[ProductRow, ...]
-    invoices: Listing[InvoiceRow]
     tickets: Listing[TicketRow]
     support_orders: Listing[SupportOrderRow]
     sub_accounts: tuple[SubAccountRow, ...]
@@ -607,7 +590,6 @@ class CustomerService:
             header=header,
             contact=contact,
             products=products,
-            invoices=_invoices(s, customer_id),
             tickets=_tickets(s, customer_id),
             support_orders=_support_orders(s, customer_id),
             sub_accounts=sub_accounts,
@@ -697,31 +679,6 @@ def _badge_counts(s: Session, customer_id: int, today: dt.date) -> tuple[int, bo
     )
     row = s.execute(select(open_tickets, in_arrears, pending)).one()
     return int(row[0] or 0), bool(row[1]), row[2]
-
-
-def _invoices(s: Session, customer_id: int) -> Listing[InvoiceRow]:
-    total = func.count().over()
-    rows = s.execute(
-        select(
-            Invoice.id,
-            Invoice.number,
-            Invoice.issued_on,
-            Invoice.due_on,
-            Invoice.state,
-            Invoice.gross,
-            Invoice.paid_amount,
-            total,
-        )
-        .where(Invoice.customer_id == customer_id)
-        .order_by(Invoice.issued_on.desc(), Invoice.id.desc())
-        .limit(LIST_CAP)
-    ).all()
-    return Listing(
-        tuple(
-            InvoiceRow(r[0], r[1], r[2], r[3], r[4].value, _money(r[5]), _money(r[6])) for r in rows
-        ),
-        rows[0][7] if rows else 0,
-    )
 
 
 def _tickets(s: Session, customer_id: int) -> Listing[TicketRow]:

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -36,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kcp_desk.errors import FieldErrors, KcpError
+from kcp_desk.errors import KcpError
 from kcp_desk.services.billing import (
     BillingService,
     InvoiceDetail,
@@ -46,6 +45,7 @@ from kcp_desk.services.billing import (
 )
 from kcp_desk.services.principal import AgentSession
 from kcp_desk.views import formatting as fmt
+from kcp_desk.views.field_rows import FieldRows
 from kcp_desk.views.invoice_document import invoice_html, print_to, write_pdf
 from kcp_desk.views.messages import error_text
 from kcp_desk.views.operation import Operation
@@ -287,10 +287,9 @@ class PaymentMethodDialog(QDialog):
         self.method = QComboBox()
         for value in ("sepa_direct_debit", "bank_transfer", "credit_card", "paypal"):
             self.method.addItem(fmt.value(value), value)
-        self.inputs: dict[str, QLineEdit] = {}
-        self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
         form.addRow(self.tr("Payment method"), self.method)
+        self.rows = FieldRows(form, prefix="pay")
         for key, label, text in (
             ("holder", self.tr("Account holder"), holder),
             ("iban", self.tr("IBAN"), ""),
@@ -298,20 +297,8 @@ class PaymentMethodDialog(QDialog):
             ("signed_place", self.tr("Mandate signed at"), ""),
             ("reason", self.tr("Reason"), ""),
         ):
-            edit = QLineEdit(text)
-            edit.setObjectName(f"pay_{key}")
-            error = QLabel()
-            error.setStyleSheet(f"color: {_RED};")
-            error.setWordWrap(True)
-            error.hide()
-            box = QVBoxLayout()
-            box.setSpacing(2)
-            box.addWidget(edit)
-            box.addWidget(error)
-            form.addRow(label, box)
-            self.inputs[key] = edit
-            self.errors[key] = error
-            edit.textEdited.connect(lambda _t, k=key: self.errors[k].hide())
+            self.rows.add(key, label, text)
+        self.inputs = self.rows.edits
         self.general = QLabel()
         self.general.setStyleSheet(f"color: {_RED};")
         self.general.setWordWrap(True)
@@ -335,7 +322,7 @@ class PaymentMethodDialog(QDialog):
             self.inputs[key].setEnabled(sepa)
 
     def _submit(self) -> None:
-        text = {k: e.text().strip() for k, e in self.inputs.items()}
+        text = self.rows.texts()
         sepa = self.method.currentData() == "sepa_direct_debit"
         self.save.setEnabled(False)
         Operation(
@@ -359,15 +346,9 @@ class PaymentMethodDialog(QDialog):
 
     def _refused(self, err: KcpError) -> None:
         self.save.setEnabled(True)
-        errors = err.errors if isinstance(err, FieldErrors) else {err.field or "": err}
-        for key, field_error in errors.items():
-            label = self.errors.get(key)
-            if label is None:
-                self.general.setText(error_text(field_error))
-                self.general.show()
-            else:
-                label.setText(error_text(field_error))
-                label.show()
+        for other in self.rows.show(err):
+            self.general.setText(error_text(other))
+            self.general.show()
 
 
 class BillingTab(QWidget):

@@ -14,14 +14,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kcp_desk.errors import FieldErrors, KcpError
+from kcp_desk.errors import KcpError
 from kcp_desk.services.customers import ContactData, ContactSaved, CustomerService
 from kcp_desk.services.principal import AgentSession
 from kcp_desk.views import formatting as fmt
+from kcp_desk.views.field_rows import ERROR_STYLE, FieldRows
 from kcp_desk.views.messages import error_text
 from kcp_desk.views.operation import Operation
-
-_ERROR_STYLE = "color: #b00020;"
 
 
 def _labels() -> list[tuple[str, str]]:
@@ -84,24 +83,11 @@ class ContactForm(QWidget):
 
         form = QFormLayout()
         form.addRow(self.tr("Name / company"), name_row)
-        self.fields: dict[str, QLineEdit] = {}
-        self.errors: dict[str, QLabel] = {}
+        self.rows = FieldRows(form, prefix="field", max_width=520)
         for key, label in _labels():
-            edit = QLineEdit()
-            edit.setObjectName(f"field_{key}")
-            edit.setMaximumWidth(520)
-            edit.setReadOnly(True)
-            error = QLabel()
-            error.setStyleSheet(_ERROR_STYLE)
-            error.hide()
-            box = QVBoxLayout()
-            box.setSpacing(2)
-            box.addWidget(edit)
-            box.addWidget(error)
-            form.addRow(label, box)
-            self.fields[key] = edit
-            self.errors[key] = error
-            edit.textEdited.connect(lambda _t, k=key: self.errors[k].hide())
+            self.rows.add(key, label).setReadOnly(True)
+        self.fields = self.rows.edits
+        self.errors = self.rows.errors
         self.verified = QLabel()
         form.addRow(self.tr("E-mail verified"), self.verified)
         self.phone_password = QLabel()
@@ -179,8 +165,7 @@ class ContactForm(QWidget):
             self.fields["email"].setFocus()
         else:
             self.reason.clear()
-            for error in self.errors.values():
-                error.hide()
+            self.rows.clear_errors()
 
     def _cancel(self) -> None:
         self.banner.hide()
@@ -224,20 +209,10 @@ class ContactForm(QWidget):
     def _refused(self, err: KcpError) -> None:
         """Keep every typed character; say what is wrong where it is wrong."""
         self.save_button.setEnabled(True)
-        if isinstance(err, FieldErrors):
-            for key, field_error in err.errors.items():
-                self._field_error(key, error_text(field_error))
-        elif err.field and err.field in self.fields:
-            self._field_error(err.field, error_text(err))
-        else:  # a stale save, a lost connection: the form keeps what was typed
-            self._show_banner(error_text(err), error=True)
-
-    def _field_error(self, key: str, text: str) -> None:
-        self.errors[key].setText(text)
-        self.errors[key].show()
-        self.fields[key].setFocus()
+        for other in self.rows.show(err):  # a stale save, a lost connection …
+            self._show_banner(error_text(other), error=True)
 
     def _show_banner(self, text: str, *, error: bool) -> None:
         self.banner.setText(text)
-        self.banner.setStyleSheet(_ERROR_STYLE if error else "color: #1b5e20;")
+        self.banner.setStyleSheet(ERROR_STYLE if error else "color: #1b5e20;")
         self.banner.show()

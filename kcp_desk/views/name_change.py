@@ -18,16 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kcp_desk.errors import FieldErrors, KcpError
+from kcp_desk.errors import KcpError
 from kcp_desk.services.customers import ContactData
 from kcp_desk.services.name_change import NameChangeRequestDTO, NameChangeService
 from kcp_desk.services.principal import AgentSession
 from kcp_desk.views import formatting as fmt
+from kcp_desk.views.field_rows import ERROR_STYLE, FieldRows
 from kcp_desk.views.messages import error_text
 from kcp_desk.views.operation import Operation
 from kcp_desk.views.table_model import Column, DtoTableModel
-
-_ERROR_STYLE = "color: #b00020;"
 
 
 class NameChangeDialog(QDialog):
@@ -56,9 +55,8 @@ class NameChangeDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        self.inputs: dict[str, QLineEdit] = {}
-        self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
+        self.rows = FieldRows(form, prefix="name")
         for key, label, text in (
             ("ticket", self.tr("Ticket (#KCP-…)"), ""),
             ("first_name", self.tr("First name"), contact.first_name),
@@ -67,21 +65,9 @@ class NameChangeDialog(QDialog):
             ("legal_form", self.tr("Legal form"), contact.legal_form or ""),
             ("reason", self.tr("Reason"), ""),
         ):
-            edit = QLineEdit(text)
-            edit.setObjectName(f"name_{key}")
-            error = QLabel()
-            error.setStyleSheet(_ERROR_STYLE)
-            error.hide()
-            box = QVBoxLayout()
-            box.setSpacing(2)
-            box.addWidget(edit)
-            box.addWidget(error)
-            form.addRow(label, box)
-            self.inputs[key] = edit
-            self.errors[key] = error
-            edit.textEdited.connect(lambda _t, k=key: self.errors[k].hide())
+            self.rows.add(key, label, text)
         self.general_error = QLabel()
-        self.general_error.setStyleSheet(_ERROR_STYLE)
+        self.general_error.setStyleSheet(ERROR_STYLE)
         self.general_error.setWordWrap(True)
         self.general_error.hide()
         buttons = QDialogButtonBox(
@@ -98,7 +84,7 @@ class NameChangeDialog(QDialog):
         layout.addWidget(buttons)
 
     def _submit(self) -> None:
-        text = {k: e.text().strip() for k, e in self.inputs.items()}
+        text = self.rows.texts()
         self.submit.setEnabled(False)
         Operation(
             self,
@@ -119,15 +105,9 @@ class NameChangeDialog(QDialog):
 
     def _refused(self, err: KcpError) -> None:
         self.submit.setEnabled(True)
-        errors = err.errors if isinstance(err, FieldErrors) else {err.field or "": err}
-        for key, field_error in errors.items():
-            label = self.errors.get(key)
-            if label is None:
-                self.general_error.setText(error_text(field_error))
-                self.general_error.show()
-            else:
-                label.setText(error_text(field_error))
-                label.show()
+        for other in self.rows.show(err):
+            self.general_error.setText(error_text(other))
+            self.general_error.show()
 
 
 def _name(first: str, last: str, company: str | None, legal_form: str | None) -> str:
@@ -258,7 +238,7 @@ class ApprovalsPage(QWidget):
         self.refresh()
 
     def _failed(self, err: KcpError) -> None:
-        self.message.setStyleSheet(_ERROR_STYLE)
+        self.message.setStyleSheet(ERROR_STYLE)
         self.message.setText(error_text(err))
         if err.field == "decision_reason":
             self.decision_reason.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -123,3 +123,32 @@ def test_caller_verification_says_only_match_or_not(
     ]:
         if isinstance(widget, QLabel | QLineEdit):
             assert DEMO_PHONE_PASSWORD not in widget.text()
+
+
+def test_payment_method_dialog_keeps_input_on_a_bad_iban(qtbot: QtBot, page: CustomersPage) -> None:
+    from kcp_desk.views.billing_tab import PaymentMethodDialog
+
+    _open_first_hit(qtbot, page)
+    billing = page.customer.billing
+    qtbot.waitUntil(lambda: billing.glance is not None, timeout=5000)
+    assert billing.glance is not None
+    dialog = PaymentMethodDialog(
+        billing, billing._billing, billing._session, billing.glance.customer_id,
+        billing.glance.version, "Erika Muster",
+    )  # fmt: skip
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.method.setCurrentIndex(dialog.method.findData("sepa_direct_debit"))
+    qtbot.keyClicks(dialog.inputs["iban"], "DE89 3704 0044 0532 0130 01")  # checksum off by one
+    qtbot.keyClicks(dialog.inputs["reason"], "new bank account")
+    qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.rows.errors["iban"].isVisible, timeout=5000)
+    assert "check digits" in dialog.rows.errors["iban"].text()
+    assert dialog.inputs["iban"].text() == "DE89 3704 0044 0532 0130 01"
+    assert dialog.saved is None
+    dialog.inputs["iban"].setText("DE89 3704 0044 0532 0130 00")
+    qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.saved is not None, timeout=5000)
+    assert dialog.inputs["iban"].text() == ""  # the full IBAN leaves the screen
+    assert dialog.saved is not None
+    assert all("0532 0130 00" not in m.iban_masked for m in dialog.saved.mandates)
