@@ -46,13 +46,16 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
     db = Database(_database_url(args.database_url))
     print(f"Database: {db.describe()}")
-    db.migrate()
-    if agent_count(db):
-        print("This database already has data; demo data goes into an empty database only.")
-        return 1
-    bar = TerminalProgress("demo data")
-    stats = populate(db, customers=args.customers, progress=bar, seed=args.seed)
-    elapsed = bar.finish()
+    try:
+        db.migrate()
+        if agent_count(db):
+            print("This database already has data; demo data goes into an empty database only.")
+            return 1
+        bar = TerminalProgress("demo data")
+        stats = populate(db, customers=args.customers, progress=bar, seed=args.seed)
+        elapsed = bar.finish()
+    finally:
+        db.dispose()
     for name, count in stats.items():
         print(f"  {name:<22} {count:>12,}")
     print(f"Created in {elapsed:.1f} s.")
