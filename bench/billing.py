@@ -437,11 +437,38 @@ def main() -> None:
         "glance: random demo customer": figures(
             timed(lambda: _glance_any(service, session, rnd, max_customer), args.runs, warmup)
         ),
+        "invoice list: first rows painted (Qt)": figures(
+            timed(_painted_list(service, session, cid), args.runs // 3, warmup // 3)
+        ),
     }
     report(results, as_json=False)
     db.dispose()
     if args.json:
         print(json.dumps(results))
+
+
+def _painted_list(service: BillingService, session: AgentSession, cid: int) -> Callable[[], object]:
+    """The real invoice list model and table (offscreen Qt): load page one and paint it."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    from kcp_desk.views.billing_tab import InvoiceListModel
+
+    app = QApplication.instance() or QApplication([])
+    model = InvoiceListModel(service, session)
+    view = QTableView()
+    view.setModel(model)
+    view.resize(900, 600)
+    view.show()
+    app.processEvents()
+
+    def paint() -> None:
+        model.load(cid)
+        view.viewport().repaint()
+
+    return paint
 
 
 def _glance_any(
