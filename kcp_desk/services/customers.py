@@ -51,6 +51,7 @@ from kcp_desk.models.customers import (
     RequestState,
 )
 from kcp_desk.models.orders import SupportOrder
+from kcp_desk.models.outbox import OutboxChannel, OutboxMessage
 from kcp_desk.models.products import Product
 from kcp_desk.models.tickets import Ticket, TicketState
 from kcp_desk.services import audit
@@ -487,7 +488,22 @@ class CustomerService:
             plan = _plan_changes(customer, billing, changes, today)
             if not plan.history:
                 return _saved(s, customer, today, ())
+            old_email = customer.email
+            email_changed = any(fld == "email" for fld, _, _ in plan.history)
+            if email_changed:
+                _require_verified_caller(s, customer_id, now)
             _apply(customer, billing, plan, now)
+            if email_changed:
+                # ID-6: the old address learns of the change (the mail system sends it)
+                s.add(
+                    OutboxMessage(
+                        customer_id=customer_id,
+                        channel=OutboxChannel.EMAIL,
+                        template="email_changed_notice",
+                        recipient=old_email,
+                        queued_by=session.principal.agent_id,
+                    )
+                )
             customer.search_folded = search_text_of(customer, today)
             # The customer row carries the version even when only the address changed.
             flag_modified(customer, "search_folded")
@@ -1007,3 +1023,28 @@ def flush_or_stale(s: Session) -> None:
         s.flush()
     except StaleDataError:
         raise stale_edit() from None
+
+
+#: how long a matched phone password counts as "the caller is verified" (one call)
+VERIFIED_CALLER_WINDOW: Final = dt.timedelta(minutes=30)
+_EMAIL_NEEDS_VERIFIED_CALLER: Final = QT_TRANSLATE_NOOP(
+    "KcpError",
+    "A new e-mail address needs a verified caller: check the phone password first "
+    "(customers without access to their e-mail go through identity validation).",
+)
+
+
+def _require_verified_caller(s: Session, customer_id: int, now: dt.datetime) -> None:
+    """An e-mail change is an account take-over risk: only for a caller who matched the
+    phone password during this call (C1.5). The new address stays unverified (ID-6)."""
+    verified = s.scalar(
+        select(
+            exists().where(
+                CallerVerification.customer_id == customer_id,
+                CallerVerification.result.is_(True),
+                CallerVerification.at >= now - VERIFIED_CALLER_WINDOW,
+            )
+        )
+    )
+    if not verified:
+        raise PermissionDenied(_EMAIL_NEEDS_VERIFIED_CALLER, field="email")

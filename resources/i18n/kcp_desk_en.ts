@@ -4,72 +4,72 @@
 <context>
     <name>ApprovalsPage</name>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="149"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="129"/>
         <source>Pending approvals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="156"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="136"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="158"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="138"/>
         <source>Current name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="167"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="147"/>
         <source>New name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="172"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="152"/>
         <source>Ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="173"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="153"/>
         <source>Requested by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="174"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="154"/>
         <source>Requested</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="175"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="155"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="188"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="168"/>
         <source>Reason for your decision (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="189"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="169"/>
         <source>Approve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="191"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="171"/>
         <source>Reject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="232"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="212"/>
         <source>Another team lead must decide this request (four-eyes).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="234"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="214"/>
         <source>A team lead decides this request.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="256"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="236"/>
         <source>Decision saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -110,254 +110,254 @@
 <context>
     <name>BillingTab</name>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="387"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="368"/>
         <source>Change payment method…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="400"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="381"/>
         <source>Print…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="401"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="382"/>
         <source>Save as PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="402"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="383"/>
         <source>Cancel invoice…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="404"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="385"/>
         <source>Creates a cancellation invoice; the issued invoice stays as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="430"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="411"/>
         <source>Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="431"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="412"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="432"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="413"/>
         <source>Holder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="433"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="414"/>
         <source>IBAN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="434"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="415"/>
         <source>BIC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="435"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="416"/>
         <source>Signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="437"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="418"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="440"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="421"/>
         <source>recurring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="440"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="421"/>
         <source>one-off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="444"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="425"/>
         <source>First / last collection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="450"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="431"/>
         <source>Valid until</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="452"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="433"/>
         <source>Debits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="453"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="434"/>
         <source>blocked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="453"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="434"/>
         <source>allowed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="455"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="436"/>
         <source>Creditor id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="461"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="442"/>
         <source>Returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="462"/>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="473"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="443"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="454"/>
         <source>Invoice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="463"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="444"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="464"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="445"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="465"/>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="499"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="446"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="480"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="466"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="447"/>
         <source>Fee</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="467"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="448"/>
         <source>Effect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="474"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="455"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="475"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="456"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="476"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="457"/>
         <source>Steps (date, fee, pay by)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="478"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="459"/>
         <source>Next step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="480"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="461"/>
         <source>{0} on {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="492"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="473"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="493"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="474"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="495"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="476"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="498"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="479"/>
         <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="504"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="485"/>
         <source>Invoices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="505"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="486"/>
         <source>SEPA mandates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="506"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="487"/>
         <source>Returned debits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="507"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="488"/>
         <source>Dunning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="508"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="489"/>
         <source>Payment changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="521"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="502"/>
         <source>objection – debits blocked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="523"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="504"/>
         <source>mandate invalid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="524"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="505"/>
         <source>invoice open again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="595"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="576"/>
         <source>Save invoice as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="599"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="580"/>
         <source>Saved {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="606"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="587"/>
         <source>Cancel invoice {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="607"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="588"/>
         <source>Reason for the cancellation (printed on the cancellation invoice):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="621"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="602"/>
         <source>Cancellation invoice {0} created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="637"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="618"/>
         <source>Payment method saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -406,127 +406,127 @@
 <context>
     <name>ContactForm</name>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="29"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="28"/>
         <source>Salutation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="30"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="29"/>
         <source>E-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="31"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="30"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="32"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="31"/>
         <source>Mobile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="33"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="32"/>
         <source>Date of birth</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="34"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="33"/>
         <source>Street</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="35"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="34"/>
         <source>House number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="36"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="35"/>
         <source>Postcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="37"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="36"/>
         <source>City</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="38"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="37"/>
         <source>Country</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="76"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="75"/>
         <source>Request name change…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="78"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="77"/>
         <source>Name and company change only through a request a team lead approves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="86"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="85"/>
         <source>Name / company</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="106"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="92"/>
         <source>E-mail verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="108"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="94"/>
         <source>Phone password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="112"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="98"/>
         <source>optional, e.g. “customer called, moved”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="113"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="99"/>
         <source>Reason for the change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="116"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="102"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="118"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="104"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="121"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="107"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="147"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="133"/>
         <source>– name change pending approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="154"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="140"/>
         <source>not set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="157"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="143"/>
         <source>set – locked until {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="163"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="149"/>
         <source>set since {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="221"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="206"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1320,7 +1320,7 @@
     <message>
         <location filename="../../kcp_desk/services/name_change.py" line="79"/>
         <location filename="../../kcp_desk/services/billing.py" line="140"/>
-        <location filename="../../kcp_desk/services/customers.py" line="858"/>
+        <location filename="../../kcp_desk/services/customers.py" line="831"/>
         <location filename="../../kcp_desk/domain/contact_rules.py" line="84"/>
         <location filename="../../kcp_desk/domain/sepa.py" line="87"/>
         <source>At most {n} characters, please.</source>
@@ -1368,6 +1368,12 @@ Numbers without a country prefix are German (the hoster&apos;s home market). Col
     <message>
         <location filename="../../kcp_desk/services/customers.py" line="124"/>
         <source>Only agents and leads work with customer data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/services/customers.py" line="1030"/>
+        <source>A new e-mail address needs a verified caller: check the phone password first (customers without access to their e-mail go through identity validation).</source>
+        <extracomment>how long a matched phone password counts as &quot;the caller is verified&quot; (one call)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1826,47 +1832,47 @@ The desk of the service team.</source>
 <context>
     <name>NameChangeDialog</name>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="49"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="48"/>
         <source>Request a name change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="54"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="53"/>
         <source>The new name takes effect when a team lead approves it. Link the ticket in which the customer asked for it (with the proof, e.g. a register extract).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="63"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="61"/>
         <source>Ticket (#KCP-…)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="64"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="62"/>
         <source>First name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="65"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="63"/>
         <source>Last name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="66"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="64"/>
         <source>Company</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="67"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="65"/>
         <source>Legal form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="68"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="66"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/name_change.py" line="91"/>
+        <location filename="../../kcp_desk/views/name_change.py" line="77"/>
         <source>Submit for approval</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1879,32 +1885,32 @@ The desk of the service team.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="293"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="291"/>
         <source>Payment method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="295"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="294"/>
         <source>Account holder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="296"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="295"/>
         <source>IBAN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="297"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="296"/>
         <source>BIC (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="298"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="297"/>
         <source>Mandate signed at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="299"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="298"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>

@@ -7,7 +7,7 @@ import json
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from kcp_desk.db import Database
@@ -27,6 +27,7 @@ from kcp_desk.models.customers import (
     VerificationMethod,
 )
 from kcp_desk.models.orders import CostModel, OrderState, SupportOrder
+from kcp_desk.models.outbox import OutboxMessage
 from kcp_desk.models.products import Product, ProductKind, SmPackage
 from kcp_desk.models.tickets import Ticket, TicketPriority, TicketState
 from kcp_desk.services import audit
@@ -532,3 +533,29 @@ def test_unknown_fields_are_a_bug(
 ) -> None:
     with pytest.raises(ValueError, match="not contact-data fields"):
         service.update_contact(_login(database, "anna"), customer_id, 1, {"blocked": "1"})
+
+
+def test_email_change_needs_a_caller_verified_during_the_call(
+    database: Database, agents: dict[str, int], customer_id: int, service: CustomerService
+) -> None:
+    with database.transaction() as s:  # the only match was 5 minutes ago: make it old
+        s.execute(update(CallerVerification).values(at=NOW - dt.timedelta(hours=2)))
+    anna = _login(database, "anna")
+    loaded = service.detail(anna, customer_id)
+    with pytest.raises(PermissionDenied) as err:
+        service.update_contact(anna, customer_id, loaded.version, {"email": "neu@example.de"})
+    assert err.value.field == "email"
+    assert _history_count(database) == 0
+    # other contact data stay editable without it
+    service.update_contact(anna, customer_id, loaded.version, {"phone": "030 1234567"})
+
+
+def test_email_change_notifies_the_old_address(
+    database: Database, agents: dict[str, int], customer_id: int, service: CustomerService
+) -> None:
+    anna = _login(database, "anna")
+    loaded = service.detail(anna, customer_id)
+    service.update_contact(anna, customer_id, loaded.version, {"email": "neu@example.de"})
+    with database.session_factory() as s:
+        (message,) = s.scalars(select(OutboxMessage)).all()
+    assert (message.recipient, message.template) == ("j.mueller@example.de", "email_changed_notice")
