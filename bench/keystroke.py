@@ -71,13 +71,16 @@ def main() -> None:
             # wait in a real event loop: a busy processEvents() loop would hold the GIL
             # and starve the search worker, which the desk never does
             loop = QEventLoop()
+            answered: list[bool] = []
             view.searched.connect(loop.quit)
+            view.searched.connect(lambda a=answered: a.append(True))
             start = time.perf_counter()
             QTest.keyClick(view.field, char)
-            loop.exec()
+            if not answered:  # the SQLite search answers inline, before we get here
+                loop.exec()
             view.table.viewport().repaint()
             samples.append((time.perf_counter() - start) * 1000)
-            view.searched.disconnect(loop.quit)
+            view.searched.disconnect()
         QTest.keyClick(view.field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     report({"keystroke -> results painted": figures(samples)}, args.json)
     print(f"({len(samples)} keystrokes)")

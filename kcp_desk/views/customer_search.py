@@ -1,8 +1,10 @@
 """The customer search (SPEC C1.1, C1.2): one field, results while typing.
 
-Every keystroke starts a search on the worker pool; a result that arrives for an older
-keystroke is dropped, so the list always matches what is in the field and the window
-never waits for the database.
+On PostgreSQL every keystroke starts a search on the worker pool and a result that
+arrives for an older keystroke is dropped, so the list always matches the field and the
+window never waits for the network. On the embedded SQLite database the search answers
+in a few milliseconds, so it runs right away: handing it to a thread and back cost more
+(keystroke → painted p95 21 ms threaded, 11 ms inline; bench/keystroke.py).
 """
 
 from __future__ import annotations
@@ -162,6 +164,14 @@ class CustomerSearchView(QWidget):
         generation = self._generation
         if not text.strip():
             self._show(generation, SearchResult(()))
+            return
+        if self._search.answers_locally:
+            try:
+                result = self._search.search(text)
+            except KcpError as err:
+                self._failed(generation, err)
+            else:
+                self._show(generation, result)
             return
         Operation(self, self._search.search, text).success(
             lambda result: self._show(generation, result)

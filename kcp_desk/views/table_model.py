@@ -14,6 +14,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 T = TypeVar("T")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+# plain ints: data() runs for every visible cell and role on every paint
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ROW = int(ROW_ROLE)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -30,10 +36,13 @@ class DtoTableModel(QAbstractTableModel, Generic[T]):
         super().__init__(parent)
         self._columns = list(columns)
         self._rows: list[T] = []
+        self._texts: list[list[str]] = []
 
     def set_rows(self, rows: Sequence[T]) -> None:
+        """Replace the rows; their texts are computed once here, not on every paint."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._texts = [[c.text(row) for c in self._columns] for row in self._rows]
         self.endResetModel()
 
     def row(self, index: int) -> T:
@@ -45,19 +54,19 @@ class DtoTableModel(QAbstractTableModel, Generic[T]):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
         return 0 if parent.isValid() else len(self._columns)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        row = index.row()
+        if role == _DISPLAY:
+            return self._texts[row][index.column()] if 0 <= row < len(self._texts) else None
+        if not index.isValid() or row >= len(self._rows):
             return None
-        dto = self._rows[index.row()]
+        if role == _ROW:
+            return self._rows[row]
         column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(dto)
-        if role == ROW_ROLE:
-            return dto
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
-            return column.tooltip(dto)
+        if role == _ALIGN and column.align_right:
+            return _RIGHT
+        if role == _TOOLTIP and column.tooltip is not None:
+            return column.tooltip(self._rows[row])
         return None
 
     def headerData(
