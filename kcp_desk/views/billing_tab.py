@@ -405,6 +405,7 @@ class BillingTab(QWidget):
         split.addWidget(detail_box)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
+        split.setSizes([560, 480])  # the list shows all six columns at 1280 px
 
         self.mandates: DtoTableModel[Any] = DtoTableModel(
             [

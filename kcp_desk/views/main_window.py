@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -204,6 +206,10 @@ class MainWindow(QMainWindow):
             return
         self.idle.stop()
         self._lock_session(reason)
+        # an open dialog (caller check, payment data) must not stay on top of the lock
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
         self.lock_action.setEnabled(False)
         self.root.setCurrentIndex(self.PAGE_LOCK)
         self.statusBar().showMessage(self.tr("Locked – your keys were removed from memory."))

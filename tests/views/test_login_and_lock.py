@@ -115,3 +115,17 @@ def test_remember_then_sign_in_without_passphrase(
     with qtbot.waitSignal(again.logged_in, timeout=5000) as signal:
         qtbot.mouseClick(again.sign_in, Qt.MouseButton.LeftButton)
     assert signal.args[0].session.principal.username == "anna"
+
+
+def test_lock_closes_open_dialogs(qtbot: QtBot, database: Database, agents: dict[str, int]) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    services = DeskServices.build(database)
+    session = services.auth.login("anna", PASSPHRASES["anna"]).session
+    main = MainWindow(services, session, database.describe(), 5)
+    qtbot.addWidget(main)
+    main.show()
+    dialog = QDialog(main)
+    dialog.show()
+    main.lock(reason="idle")
+    assert not dialog.isVisible()  # nothing of the customer stays on screen
