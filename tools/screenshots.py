@@ -21,6 +21,7 @@ from kcp_desk.models.customers import Customer
 from kcp_desk.security.sealing import KdfParams
 from kcp_desk.services.demo import DEMO_AGENTS, populate
 from kcp_desk.services.desk import DeskServices
+from kcp_desk.services.principal import AgentSession
 from kcp_desk.views.caller_dialog import CallerVerificationDialog
 from kcp_desk.views.invoice_document import write_pdf
 from kcp_desk.views.login_window import LoginWindow
@@ -36,28 +37,20 @@ def wait(app: QApplication, done: Callable[[], bool], timeout: float = 5.0) -> N
         app.processEvents()
 
 
-def _billing_examples(db: Database) -> dict[str, int]:
-    """A customer in good standing, and one at dunning level 2 with a returned debit."""
+def _billing_examples(services: DeskServices, session: AgentSession) -> dict[str, int]:
+    """A customer in good standing, and one at dunning level 2 with a returned debit
+    (asked of the billing service itself, so the screenshot shows what it says)."""
+    db = services.billing._db
     with db.session_factory() as s:
-        beyond = select(DunningStep.customer_id).where(
-            DunningStep.level.in_(
-                [
-                    DunningLevel.FINAL_NOTICE,
-                    DunningLevel.BLOCKED,
-                    DunningLevel.TERMINATION,
-                    DunningLevel.DEBT_COLLECTION,
-                ]
+        dunned = list(
+            s.scalars(
+                select(DunningStep.customer_id)
+                .where(DunningStep.level == DunningLevel.SECOND)
+                .where(DunningStep.customer_id.in_(select(ReturnedDebit.customer_id)))
+                .distinct()
+                .limit(300)
             )
         )
-        second_with_return = (
-            select(DunningStep.customer_id)
-            .where(DunningStep.level == DunningLevel.SECOND)
-            .where(DunningStep.customer_id.in_(select(ReturnedDebit.customer_id)))
-            .limit(1)
-        )
-        dunned = s.scalar(
-            second_with_return.where(DunningStep.customer_id.not_in(beyond))
-        ) or s.scalar(second_with_return)
         unpaid = select(Invoice.customer_id).where(
             Invoice.state.in_(
                 [
@@ -71,8 +64,18 @@ def _billing_examples(db: Database) -> dict[str, int]:
         good = s.scalar(
             select(Customer.id).where(Customer.id.not_in(unpaid)).order_by(Customer.id).limit(1)
         )
-    assert good and dunned, "demo data lacks the examples"
-    return {"good": good, "dunning2": dunned}
+    level2 = next(
+        (
+            cid
+            for cid in dunned
+            if (g := services.billing.glance(session, cid)).dunning_level == "second"
+            and g.last_debit is not None
+            and g.last_debit.returned
+        ),
+        dunned[0] if dunned else None,
+    )
+    assert good and level2, "demo data lacks the examples"
+    return {"good": good, "dunning2": level2}
 
 
 def main() -> None:
@@ -123,7 +126,7 @@ def main() -> None:
     wait(app, lambda: form.errors["email"].isVisible())
     shot(main, "contact_error")
     form.set_editing(False)
-    for name, customer_id in _billing_examples(db).items():
+    for name, customer_id in _billing_examples(services, session).items():
         view.detail = None
         view.billing.glance = None
         main.customers.open_customer(customer_id)

@@ -455,7 +455,6 @@ class BillingTab(QWidget):
                 Column(self.tr("Invoice"), lambda d: d.number),
                 Column(self.tr("Due"), lambda d: fmt.date(d.due_on)),
                 Column(self.tr("Open"), lambda d: fmt.money(d.open_amount), align_right=True),
-                Column(self.tr("Steps (date, fee, pay by)"), _steps_text),
                 Column(
                     self.tr("Next step"),
                     lambda d: (
@@ -466,6 +465,7 @@ class BillingTab(QWidget):
                         else "–"
                     ),
                 ),
+                Column(self.tr("Steps (date, fee, pay by)"), _steps_text),
             ],
             self,
         )
