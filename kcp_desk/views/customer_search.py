@@ -9,7 +9,9 @@ in a few milliseconds, so it runs right away: handing it to a thread and back co
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from kcp_desk.errors import KcpError
-from kcp_desk.services.search import MATCH_LABELS, CustomerHit, CustomerSearch, SearchResult
+from kcp_desk.services.search import (
+    MATCH_LABELS,
+    MAX_LIMIT,
+    CustomerHit,
+    CustomerSearch,
+    SearchResult,
+)
 from kcp_desk.views import formatting as fmt
 from kcp_desk.views.messages import error_text
 from kcp_desk.views.operation import Operation
@@ -78,6 +86,24 @@ class SearchField(QLineEdit):
         super().keyPressEvent(event)
 
 
+PAGE = 50
+
+
+class _HitsModel(DtoTableModel[CustomerHit]):
+    """The result list; scrolling to its end asks the view for the next matches."""
+
+    def __init__(self, columns: list[Column[CustomerHit]], view: CustomerSearchView) -> None:
+        super().__init__(columns, view)
+        self._view = view
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        return not parent.isValid() and self._view.has_more
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
+        if self.canFetchMore(parent):
+            self._view.fetch_more()
+
+
 class CustomerSearchView(QWidget):
     open_customer = Signal(int)  # customer id
     searched = Signal()  # a result (or error) for the current text is on screen
@@ -86,6 +112,9 @@ class CustomerSearchView(QWidget):
         super().__init__()
         self._search = search
         self._generation = 0
+        self._limit = PAGE
+        #: more matches than shown, and the service would give more (lazy loading)
+        self.has_more = False
 
         self.field = SearchField()
         self.field.setObjectName("customer_search")
@@ -104,7 +133,7 @@ class CustomerSearchView(QWidget):
         self.message.setObjectName("search_message")
         self.message.setWordWrap(True)
 
-        self.model: DtoTableModel[CustomerHit] = DtoTableModel(
+        self.model = _HitsModel(
             [
                 Column(self.tr("Number"), lambda h: h.number_text),
                 Column(self.tr("Name / company"), lambda h: h.display_name),
@@ -161,25 +190,45 @@ class CustomerSearchView(QWidget):
 
     def _text_changed(self, text: str) -> None:
         self._generation += 1
-        generation = self._generation
+        self._limit = PAGE
+        self.has_more = False
         if not text.strip():
-            self._show(generation, SearchResult(()))
+            self._show(self._generation, SearchResult(()))
             return
+        self._run(text, self._show)
+
+    def _run(self, text: str, done: Callable[[int, SearchResult], None], limit: int = PAGE) -> None:
+        generation = self._generation
         if self._search.answers_locally:
             try:
-                result = self._search.search(text)
+                result = self._search.search(text, limit)
             except KcpError as err:
                 self._failed(generation, err)
             else:
-                self._show(generation, result)
+                done(generation, result)
             return
-        Operation(self, self._search.search, text).success(
-            lambda result: self._show(generation, result)
+        Operation(self, self._search.search, text, limit).success(
+            lambda result: done(generation, result)
         ).failure(lambda err: self._failed(generation, err)).run()
+
+    def fetch_more(self) -> None:
+        """The list was scrolled to its end: append the next matches below."""
+        self.has_more = False  # one request at a time
+        self._limit = min(self._limit + PAGE, MAX_LIMIT)
+        self._run(self.field.text(), self._append, self._limit)
+
+    def _append(self, generation: int, result: SearchResult) -> None:
+        if generation != self._generation:
+            return
+        shown = {self.model.row(i).customer_id for i in range(self.model.rowCount())}
+        self.model.append_rows([h for h in result.hits if h.customer_id not in shown])
+        self.has_more = result.truncated and self._limit < MAX_LIMIT
+        self._count_message(result)
 
     def _show(self, generation: int, result: SearchResult) -> None:
         if generation != self._generation:
             return  # an older keystroke's answer: the field has moved on
+        self.has_more = result.truncated and self._limit < MAX_LIMIT
         self.model.set_rows(result.hits)
         self.message.setStyleSheet("")
         if result.hits:
@@ -188,15 +237,20 @@ class CustomerSearchView(QWidget):
             self.message.clear()
         elif not result.hits:
             self.message.setText(self.tr("No customer found."))
-        elif result.truncated:
+        else:
+            self._count_message(result)
+        self.searched.emit()
+
+    def _count_message(self, result: SearchResult) -> None:
+        shown = self.model.rowCount()
+        if result.truncated:
             self.message.setText(
-                self.tr("Showing the best {0} matches – type more to narrow down.").format(
-                    len(result.hits)
+                self.tr("Showing the best {0} matches – scroll for more, or type more.").format(
+                    shown
                 )
             )
         else:
-            self.message.setText(self.tr("%n customer(s) found.", "", len(result.hits)))
-        self.searched.emit()
+            self.message.setText(self.tr("%n customer(s) found.", "", shown))
 
     def _failed(self, generation: int, err: KcpError) -> None:
         if generation != self._generation:

@@ -45,6 +45,16 @@ class DtoTableModel(QAbstractTableModel, Generic[T]):
         self._texts = [[c.text(row) for c in self._columns] for row in self._rows]
         self.endResetModel()
 
+    def append_rows(self, rows: Sequence[T]) -> None:
+        """Add rows at the end (lazy loading) without disturbing the ones on screen."""
+        if not rows:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)  # last is inclusive
+        self._rows.extend(rows)
+        self._texts.extend([c.text(row) for c in self._columns] for row in rows)
+        self.endInsertRows()
+
     def row(self, index: int) -> T:
         return self._rows[index]
 

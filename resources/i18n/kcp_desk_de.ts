@@ -76,32 +76,32 @@
 <context>
     <name>Badges</name>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="40" />
+        <location filename="../../kcp_desk/views/customer_search.py" line="50" />
         <source>blocked</source>
         <translation>gesperrt</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="42" />
+        <location filename="../../kcp_desk/views/customer_search.py" line="52" />
         <source>in arrears</source>
         <translation>im Zahlungsrückstand</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="45" />
+        <location filename="../../kcp_desk/views/customer_search.py" line="55" />
         <source>1 open ticket</source>
         <translation>1 offenes Ticket</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="47" />
+        <location filename="../../kcp_desk/views/customer_search.py" line="57" />
         <source>{0} open tickets</source>
         <translation>{0} offene Tickets</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="52" />
+        <location filename="../../kcp_desk/views/customer_search.py" line="62" />
         <source>debit returned</source>
         <translation>Rücklastschrift</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="54" />
+        <location filename="../../kcp_desk/views/customer_search.py" line="64" />
         <source>phone password locked</source>
         <translation>Telefonpasswort gesperrt</translation>
     </message>
@@ -134,129 +134,129 @@
         <translation>Erstellt eine Stornorechnung; die ausgestellte Rechnung bleibt unverändert.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="411" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="412" />
         <source>Reference</source>
         <translation>Referenz</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="412" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="413" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="413" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="414" />
         <source>Holder</source>
         <translation>Kontoinhaber</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="414" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="415" />
         <source>IBAN</source>
         <translation>IBAN</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="415" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="416" />
         <source>BIC</source>
         <translation>BIC</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="416" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="417" />
         <source>Signed</source>
         <translation>Unterschrieben</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="418" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="419" />
         <source>Type</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="421" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="422" />
         <source>recurring</source>
         <translation>wiederkehrend</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="421" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="422" />
         <source>one-off</source>
         <translation>einmalig</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="425" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="426" />
         <source>First / last collection</source>
         <translation>Erster / letzter Einzug</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="431" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="432" />
         <source>Valid until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="433" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="434" />
         <source>Debits</source>
         <translation>Lastschriften</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="434" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="435" />
         <source>blocked</source>
         <translation>gesperrt</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="434" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="435" />
         <source>allowed</source>
         <translation>erlaubt</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="436" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="437" />
         <source>Creditor id</source>
         <translation>Gläubiger-ID</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="442" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="443" />
         <source>Returned</source>
         <translation>Zurückgegeben</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="443" />
-        <location filename="../../kcp_desk/views/billing_tab.py" line="454" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="444" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="455" />
         <source>Invoice</source>
         <translation>Rechnung</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="444" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="445" />
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="445" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="446" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="446" />
-        <location filename="../../kcp_desk/views/billing_tab.py" line="480" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="447" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="481" />
         <source>Reason</source>
         <translation>Begründung</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="447" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="448" />
         <source>Fee</source>
         <translation>Gebühr</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="448" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="449" />
         <source>Effect</source>
         <translation>Folge</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="455" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="456" />
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="456" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="457" />
         <source>Open</source>
         <translation>Offen</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="457" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="468" />
         <source>Steps (date, fee, pay by)</source>
         <translation>Stufen (Datum, Gebühr, zahlbar bis)</translation>
     </message>
@@ -271,92 +271,92 @@
         <translation>{0} am {1}</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="473" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="474" />
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="474" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="475" />
         <source>Agent</source>
         <translation>Servicemitarbeiter/in</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="476" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="477" />
         <source>Change</source>
         <translation>Änderung</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="479" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="480" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="485" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="486" />
         <source>Invoices</source>
         <translation>Rechnungen</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="486" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="487" />
         <source>SEPA mandates</source>
         <translation>SEPA-Mandate</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="487" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="488" />
         <source>Returned debits</source>
         <translation>Rücklastschriften</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="488" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="489" />
         <source>Dunning</source>
         <translation>Mahnwesen</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="489" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="490" />
         <source>Payment changes</source>
         <translation>Zahlungsänderungen</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="502" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="503" />
         <source>objection – debits blocked</source>
         <translation>Widerspruch – Lastschriften gesperrt</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="504" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="505" />
         <source>mandate invalid</source>
         <translation>Mandat ungültig</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="505" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="506" />
         <source>invoice open again</source>
         <translation>Rechnung wieder offen</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="576" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="577" />
         <source>Save invoice as PDF</source>
         <translation>Rechnung als PDF speichern</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="580" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="581" />
         <source>Saved {0}.</source>
         <translation>{0} gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="587" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="588" />
         <source>Cancel invoice {0}</source>
         <translation>Rechnung {0} stornieren</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="588" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="589" />
         <source>Reason for the cancellation (printed on the cancellation invoice):</source>
         <translation>Grund der Stornierung (steht auf der Stornorechnung):</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="602" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="603" />
         <source>Cancellation invoice {0} created.</source>
         <translation>Stornorechnung {0} erstellt.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="618" />
+        <location filename="../../kcp_desk/views/billing_tab.py" line="619" />
         <source>Payment method saved.</source>
         <translation>Zahlungsart gespeichert.</translation>
     </message>
@@ -620,52 +620,53 @@
 <context>
     <name>CustomerSearchView</name>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="93" />
+        <location filename="../../kcp_desk/views/customer_search.py" line="124" />
         <source>Customer number, name, e-mail, phone, postcode, domain, RE-/#KCP-/SA- reference or mandate</source>
+        <extracomment>more matches than shown, and the service would give more (lazy loading)</extracomment>
         <translation>Kundennummer, Name, E-Mail, Telefon, PLZ, Domain, RE-/#KCP-/SA-Nummer oder Mandat</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="107" />
+        <location filename="../../kcp_desk/views/customer_search.py" line="138" />
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="108" />
+        <location filename="../../kcp_desk/views/customer_search.py" line="139" />
         <source>Name / company</source>
         <translation>Name / Firma</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="109" />
+        <location filename="../../kcp_desk/views/customer_search.py" line="140" />
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="110" />
+        <location filename="../../kcp_desk/views/customer_search.py" line="141" />
         <source>City</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="112" />
+        <location filename="../../kcp_desk/views/customer_search.py" line="143" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="124" />
+        <location filename="../../kcp_desk/views/customer_search.py" line="155" />
         <source>Found by</source>
         <translation>Gefunden über</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="180" />
+        <location filename="../../kcp_desk/views/customer_search.py" line="239" />
         <source>No customer found.</source>
         <translation>Kein Kunde gefunden.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="183" />
-        <source>Showing the best {0} matches – type more to narrow down.</source>
-        <translation>Die besten {0} Treffer – tippen Sie weiter, um einzugrenzen.</translation>
+        <location filename="../../kcp_desk/views/customer_search.py" line="248" />
+        <source>Showing the best {0} matches – scroll for more, or type more.</source>
+        <translation>Die besten {0} Treffer – scrollen Sie für weitere oder tippen Sie weiter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kcp_desk/views/customer_search.py" line="188" />
+        <location filename="../../kcp_desk/views/customer_search.py" line="253" />
         <source>%n customer(s) found.</source>
         <translation>
             <numerusform>%n Kunde gefunden.</numerusform>
@@ -1720,109 +1721,109 @@ Numbers without a country prefix are German (the hoster's home market). Column w
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="31" />
+        <location filename="../../kcp_desk/views/main_window.py" line="33" />
         <source>Agent</source>
         <translation>Servicemitarbeiter/in</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="32" />
+        <location filename="../../kcp_desk/views/main_window.py" line="34" />
         <source>Team lead</source>
         <translation>Teamleitung</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="33" />
+        <location filename="../../kcp_desk/views/main_window.py" line="35" />
         <source>Admin</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="76" />
+        <location filename="../../kcp_desk/views/main_window.py" line="78" />
         <source>kcp-desk</source>
         <translation>kcp-desk</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="119" />
+        <location filename="../../kcp_desk/views/main_window.py" line="121" />
         <source>Customers</source>
         <translation>Kunden</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="121" />
         <location filename="../../kcp_desk/views/main_window.py" line="123" />
+        <location filename="../../kcp_desk/views/main_window.py" line="125" />
         <source>Tickets</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="125" />
+        <location filename="../../kcp_desk/views/main_window.py" line="127" />
         <source>Your tickets, the unassigned queue, your team's tickets and the archive: claim, hand over, reply and close. Coming with the ticket queues.</source>
         <translation>Ihre Tickets, die nicht zugewiesenen, die Ihres Teams und das Archiv: übernehmen, übergeben, antworten und schließen. Kommt mit den Ticket-Warteschlangen.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="132" />
         <location filename="../../kcp_desk/views/main_window.py" line="134" />
+        <location filename="../../kcp_desk/views/main_window.py" line="136" />
         <source>Support orders</source>
         <translation>Support-Aufträge</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="136" />
+        <location filename="../../kcp_desk/views/main_window.py" line="138" />
         <source>Support orders with consents, cost acknowledgement, the start gate, time entries and the credential vault. Coming with support orders.</source>
         <translation>Support-Aufträge mit Einwilligungen, Kostenbestätigung, Startfreigabe, Zeiterfassung und dem Zugangsdaten-Tresor. Kommt mit den Support-Aufträgen.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="141" />
+        <location filename="../../kcp_desk/views/main_window.py" line="143" />
         <source>Approvals</source>
         <translation>Freigaben</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="159" />
+        <location filename="../../kcp_desk/views/main_window.py" line="161" />
         <source>&amp;Desk</source>
         <translation>&amp;Desk</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="160" />
+        <location filename="../../kcp_desk/views/main_window.py" line="162" />
         <source>&amp;Lock now</source>
         <translation>&amp;Jetzt sperren</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="163" />
+        <location filename="../../kcp_desk/views/main_window.py" line="165" />
         <source>Sign &amp;out</source>
         <translation>&amp;Abmelden</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="165" />
+        <location filename="../../kcp_desk/views/main_window.py" line="167" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="168" />
+        <location filename="../../kcp_desk/views/main_window.py" line="170" />
         <source>&amp;Find customer</source>
         <translation>Kunden &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="179" />
+        <location filename="../../kcp_desk/views/main_window.py" line="181" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="180" />
+        <location filename="../../kcp_desk/views/main_window.py" line="182" />
         <source>&amp;About kcp-desk</source>
         <translation>&amp;Über kcp-desk</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="187" />
+        <location filename="../../kcp_desk/views/main_window.py" line="189" />
         <source>{0} ({1}) – {2}</source>
         <translation>{0} ({1}) – {2}</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="209" />
+        <location filename="../../kcp_desk/views/main_window.py" line="215" />
         <source>Locked – your keys were removed from memory.</source>
         <translation>Gesperrt – Ihre Schlüssel wurden aus dem Speicher entfernt.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="227" />
+        <location filename="../../kcp_desk/views/main_window.py" line="233" />
         <source>About kcp-desk</source>
         <translation>Über kcp-desk</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="228" />
+        <location filename="../../kcp_desk/views/main_window.py" line="234" />
         <source>kcp-desk {0}
 The desk of the service team.</source>
         <translation>kcp-desk {0}

@@ -77,32 +77,32 @@
 <context>
     <name>Badges</name>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="40"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="50"/>
         <source>blocked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="42"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="52"/>
         <source>in arrears</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="45"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="55"/>
         <source>1 open ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="47"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="57"/>
         <source>{0} open tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="52"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="62"/>
         <source>debit returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="54"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="64"/>
         <source>phone password locked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -135,129 +135,129 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="411"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="412"/>
         <source>Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="412"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="413"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="413"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="414"/>
         <source>Holder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="414"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="415"/>
         <source>IBAN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="415"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="416"/>
         <source>BIC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="416"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="417"/>
         <source>Signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="418"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="419"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="421"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="422"/>
         <source>recurring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="421"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="422"/>
         <source>one-off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="425"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="426"/>
         <source>First / last collection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="431"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="432"/>
         <source>Valid until</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="433"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="434"/>
         <source>Debits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="434"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="435"/>
         <source>blocked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="434"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="435"/>
         <source>allowed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="436"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="437"/>
         <source>Creditor id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="442"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="443"/>
         <source>Returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="443"/>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="454"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="444"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="455"/>
         <source>Invoice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="444"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="445"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="445"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="446"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="446"/>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="480"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="447"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="481"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="447"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="448"/>
         <source>Fee</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="448"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="449"/>
         <source>Effect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="455"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="456"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="456"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="457"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="457"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="468"/>
         <source>Steps (date, fee, pay by)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -272,92 +272,92 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="473"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="474"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="474"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="475"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="476"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="477"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="479"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="480"/>
         <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="485"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="486"/>
         <source>Invoices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="486"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="487"/>
         <source>SEPA mandates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="487"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="488"/>
         <source>Returned debits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="488"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="489"/>
         <source>Dunning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="489"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="490"/>
         <source>Payment changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="502"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="503"/>
         <source>objection – debits blocked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="504"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="505"/>
         <source>mandate invalid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="505"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="506"/>
         <source>invoice open again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="576"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="577"/>
         <source>Save invoice as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="580"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="581"/>
         <source>Saved {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="587"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="588"/>
         <source>Cancel invoice {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="588"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="589"/>
         <source>Reason for the cancellation (printed on the cancellation invoice):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="602"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="603"/>
         <source>Cancellation invoice {0} created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="618"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="619"/>
         <source>Payment method saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -621,52 +621,53 @@
 <context>
     <name>CustomerSearchView</name>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="93"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="124"/>
         <source>Customer number, name, e-mail, phone, postcode, domain, RE-/#KCP-/SA- reference or mandate</source>
+        <extracomment>more matches than shown, and the service would give more (lazy loading)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="107"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="138"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="108"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="139"/>
         <source>Name / company</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="109"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="140"/>
         <source>E-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="110"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="141"/>
         <source>City</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="112"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="143"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="124"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="155"/>
         <source>Found by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="180"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="239"/>
         <source>No customer found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="183"/>
-        <source>Showing the best {0} matches – type more to narrow down.</source>
+        <location filename="../../kcp_desk/views/customer_search.py" line="248"/>
+        <source>Showing the best {0} matches – scroll for more, or type more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kcp_desk/views/customer_search.py" line="188"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="253"/>
         <source>%n customer(s) found.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1721,109 +1722,109 @@ Numbers without a country prefix are German (the hoster&apos;s home market). Col
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="31"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="33"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="32"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="34"/>
         <source>Team lead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="33"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="35"/>
         <source>Admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="76"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="78"/>
         <source>kcp-desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="119"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="121"/>
         <source>Customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="121"/>
         <location filename="../../kcp_desk/views/main_window.py" line="123"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="125"/>
         <source>Tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="125"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="127"/>
         <source>Your tickets, the unassigned queue, your team&apos;s tickets and the archive: claim, hand over, reply and close. Coming with the ticket queues.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="132"/>
         <location filename="../../kcp_desk/views/main_window.py" line="134"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="136"/>
         <source>Support orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="136"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="138"/>
         <source>Support orders with consents, cost acknowledgement, the start gate, time entries and the credential vault. Coming with support orders.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="141"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="143"/>
         <source>Approvals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="159"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="161"/>
         <source>&amp;Desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="160"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="162"/>
         <source>&amp;Lock now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="163"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="165"/>
         <source>Sign &amp;out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="165"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="167"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="168"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="170"/>
         <source>&amp;Find customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="179"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="181"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="180"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="182"/>
         <source>&amp;About kcp-desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="187"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="189"/>
         <source>{0} ({1}) – {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="209"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="215"/>
         <source>Locked – your keys were removed from memory.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="227"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="233"/>
         <source>About kcp-desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="228"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="234"/>
         <source>kcp-desk {0}
 The desk of the service team.</source>
         <translation type="unfinished"></translation>

@@ -13,6 +13,7 @@ from kcp_desk.services.demo import DEMO_AGENTS, DEMO_PHONE_PASSWORD, populate
 from kcp_desk.services.desk import DeskServices
 from kcp_desk.services.principal import AgentSession
 from kcp_desk.views.caller_dialog import CallerVerificationDialog
+from kcp_desk.views.customer_search import CustomerSearchView
 from kcp_desk.views.customers_page import CustomersPage
 from tests.conftest import FAST_KDF
 
@@ -158,3 +159,22 @@ def test_payment_method_dialog_keeps_input_on_a_bad_iban(qtbot: QtBot, page: Cus
     assert dialog.inputs["iban"].text() == ""  # the full IBAN leaves the screen
     assert dialog.saved is not None
     assert all("0532 0130 00" not in m.iban_masked for m in dialog.saved.mandates)
+
+
+def test_results_load_lazily_when_scrolled_to_the_end(qtbot: QtBot, database: Database) -> None:
+    populate(database, customers=700, kdf=FAST_KDF)
+    services = DeskServices.build(database)
+    view = CustomerSearchView(services.search)
+    qtbot.addWidget(view)
+    view.resize(1000, 500)
+    view.show()
+    with qtbot.waitSignal(view.searched, timeout=5000):
+        view.field.setText("web")  # every web.de address: more than one page
+    assert view.model.rowCount() == 50
+    assert view.has_more
+    first_page = [view.model.row(i).customer_id for i in range(50)]
+    view.table.scrollToBottom()
+    qtbot.waitUntil(lambda: view.model.rowCount() > 50, timeout=5000)
+    ids = [view.model.row(i).customer_id for i in range(view.model.rowCount())]
+    assert ids[:50] == first_page  # the rows on screen stay where they are
+    assert len(set(ids)) == len(ids)
