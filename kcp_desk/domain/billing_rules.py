@@ -113,7 +113,7 @@ class InvoiceStatus(enum.StrEnum):
 
 
 class DunningStage(enum.StrEnum):
-    """PAY-2 in ladder order; the values of ``kcp_desk.models.billing.DunningLevel``."""
+    """PAY-2 in ladder order; also the column type of ``dunning_steps.level`` (models)."""
 
     REMINDER = "reminder"
     FIRST = "first"

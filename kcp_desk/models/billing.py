@@ -19,6 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from kcp_desk.domain.billing_rules import DunningStage
 from kcp_desk.models.base import Base, Versioned, str_enum, utcnow
 from kcp_desk.models.customers import PaymentMethod
 
@@ -49,21 +50,8 @@ class MandateStatus(enum.StrEnum):
     EXPIRED = "expired"
 
 
-class DunningLevel(enum.StrEnum):
-    """PAY-2, in ladder order; ``rank`` compares levels (SO-4: "level 2 or higher")."""
-
-    REMINDER = "reminder"
-    FIRST = "first"
-    SECOND = "second"
-    FINAL_NOTICE = "final_notice"
-    BLOCKED = "blocked"
-    TERMINATION = "termination"
-    DEBT_COLLECTION = "debt_collection"
-
-    @property
-    def rank(self) -> int:
-        """0 for the reminder, 1 for the 1st dunning letter, 2 for the 2nd, …"""
-        return list(DunningLevel).index(self)
+# One enum for the rules and the table: the ladder lives in the domain layer.
+DunningLevel = DunningStage
 
 
 class Invoice(Versioned, Base):
