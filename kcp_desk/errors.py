@@ -14,6 +14,10 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text
 
 
+#: the one message for a field over its length limit (``n`` = the limit)
+TOO_LONG = QT_TRANSLATE_NOOP("KcpError", "At most {n} characters, please.")
+
+
 class KcpError(Exception):
     """An expected failure the user can act on.
 

@@ -21,7 +21,7 @@ from typing import Final
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
-from kcp_desk.errors import QT_TRANSLATE_NOOP, FieldErrors, InvalidInput
+from kcp_desk.errors import QT_TRANSLATE_NOOP, TOO_LONG, FieldErrors, InvalidInput
 
 __all__ = [
     "DEFAULT_REGION",
@@ -81,7 +81,7 @@ def _check_length(value: str, field: str, limit: str | None = None) -> str:
     max_len = MAX_LENGTHS[limit or field]
     if len(value) > max_len:
         raise InvalidInput(
-            QT_TRANSLATE_NOOP("KcpError", "At most {n} characters, please."),
+            TOO_LONG,
             field=field,
             n=max_len,
         )

@@ -36,7 +36,7 @@ from schwifty.exceptions import (
     SchwiftyException,
 )
 
-from kcp_desk.errors import QT_TRANSLATE_NOOP, InvalidInput
+from kcp_desk.errors import QT_TRANSLATE_NOOP, TOO_LONG, InvalidInput
 
 __all__ = [
     "HOLDER_MAX",
@@ -84,7 +84,6 @@ _BIC_INVALID: Final = QT_TRANSLATE_NOOP(
     "KcpError", "This is not a valid BIC (8 or 11 characters, e.g. COBADEFFXXX)."
 )
 _HOLDER_REQUIRED: Final = QT_TRANSLATE_NOOP("KcpError", "Please enter the account holder.")
-_TOO_LONG: Final = QT_TRANSLATE_NOOP("KcpError", "At most {n} characters, please.")
 _MANDATE_REF_INVALID: Final = QT_TRANSLATE_NOOP(
     "KcpError",
     "A mandate reference has at most 35 letters, digits and / - ? : ( ) . , ' + "
@@ -149,7 +148,7 @@ def validate_holder(text: str | None, *, field: str = "holder") -> str:
     if not holder:
         raise InvalidInput(_HOLDER_REQUIRED, field=field)
     if len(holder) > HOLDER_MAX:
-        raise InvalidInput(_TOO_LONG, field=field, n=HOLDER_MAX)
+        raise InvalidInput(TOO_LONG, field=field, n=HOLDER_MAX)
     return holder
 
 

@@ -57,6 +57,7 @@ from kcp_desk.domain.references import (
 )
 from kcp_desk.errors import (
     QT_TRANSLATE_NOOP,
+    TOO_LONG,
     FieldErrors,
     InvalidInput,
     KcpError,
@@ -137,7 +138,6 @@ _CANCEL_CREDIT: Final = QT_TRANSLATE_NOOP(
     "KcpError", "A cancellation invoice or credit note cannot be cancelled."
 )
 _REASON_REQUIRED: Final = QT_TRANSLATE_NOOP("KcpError", "Please give a reason.")
-_TOO_LONG: Final = QT_TRANSLATE_NOOP("KcpError", "At most {n} characters, please.")
 _NOT_DIRECT_DEBIT: Final = QT_TRANSLATE_NOOP(
     "KcpError", "This invoice was not collected by direct debit."
 )
@@ -845,7 +845,7 @@ class BillingService:
                 errors["signed_on"] = InvalidInput(_DATE_IN_FUTURE, field="signed_on")
             place = " ".join(signed_place.split())
             if len(place) > _PLACE_MAX:
-                errors["signed_place"] = InvalidInput(_TOO_LONG, field="signed_place", n=_PLACE_MAX)
+                errors["signed_place"] = InvalidInput(TOO_LONG, field="signed_place", n=_PLACE_MAX)
         if errors:
             raise FieldErrors(errors)
         with self._db.transaction() as s:
@@ -944,7 +944,7 @@ def _required_text(text: str | None, field: str, limit: int) -> str:
     if not cleaned:
         raise InvalidInput(_REASON_REQUIRED, field=field)
     if len(cleaned) > limit:
-        raise InvalidInput(_TOO_LONG, field=field, n=limit)
+        raise InvalidInput(TOO_LONG, field=field, n=limit)
     return cleaned
 
 

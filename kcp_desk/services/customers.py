@@ -32,6 +32,7 @@ from kcp_desk.domain.references import (
 )
 from kcp_desk.errors import (
     QT_TRANSLATE_NOOP,
+    TOO_LONG,
     InvalidInput,
     NotFound,
     PermissionDenied,
@@ -828,7 +829,7 @@ def _clean_reason(reason: str | None) -> str | None:
     cleaned = reason.strip()
     if len(cleaned) > _REASON_MAX:
         raise InvalidInput(
-            QT_TRANSLATE_NOOP("KcpError", "At most {n} characters, please."),
+            TOO_LONG,
             field="reason",
             n=_REASON_MAX,
         )

@@ -25,7 +25,14 @@ from kcp_desk.domain.references import (
     format_ticket_ref,
     parse_ticket_ref,
 )
-from kcp_desk.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound, PermissionDenied, StaleEdit
+from kcp_desk.errors import (
+    QT_TRANSLATE_NOOP,
+    TOO_LONG,
+    InvalidInput,
+    NotFound,
+    PermissionDenied,
+    StaleEdit,
+)
 from kcp_desk.models.agents import Agent
 from kcp_desk.models.base import utcnow
 from kcp_desk.models.customers import (
@@ -76,7 +83,6 @@ _REQUEST_STALE: Final = QT_TRANSLATE_NOOP(
     "KcpError", "Someone else changed or decided this request meanwhile. Reload to see it."
 )
 _REASON_REQUIRED: Final = QT_TRANSLATE_NOOP("KcpError", "Please give a reason for the decision.")
-_TOO_LONG: Final = QT_TRANSLATE_NOOP("KcpError", "At most {n} characters, please.")
 
 _NAME_PARTS: Final = ("first_name", "last_name", "company", "legal_form")
 
@@ -294,7 +300,7 @@ def _clean_text(text: str | None, fld: str, errors: dict[str, InvalidInput]) -> 
         return None
     cleaned = text.strip()
     if len(cleaned) > _REASON_MAX:
-        errors[fld] = InvalidInput(_TOO_LONG, field=fld, n=_REASON_MAX)
+        errors[fld] = InvalidInput(TOO_LONG, field=fld, n=_REASON_MAX)
     return cleaned or None
 
 

@@ -1263,70 +1263,64 @@
         <translation>Die Datenbank ist nicht erreichbar. Ihre Eingaben bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="53" />
+        <location filename="../../kcp_desk/services/name_change.py" line="60" />
         <source>Not a ticket number (#KCP- and 8 digits, e.g. #KCP-00012340).</source>
         <translation>Keine Ticketnummer (#KCP- und 8 Ziffern, z. B. #KCP-00012340).</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="56" />
+        <location filename="../../kcp_desk/services/name_change.py" line="63" />
         <source>Check digit wrong in ticket number.</source>
         <translation>Prüfziffer der Ticketnummer falsch.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="57" />
+        <location filename="../../kcp_desk/services/name_change.py" line="64" />
         <source>There is no ticket with this number.</source>
         <translation>Es gibt kein Ticket mit dieser Nummer.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="58" />
+        <location filename="../../kcp_desk/services/name_change.py" line="65" />
         <source>This ticket belongs to another customer.</source>
         <translation>Dieses Ticket gehört zu einem anderen Kunden.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="61" />
+        <location filename="../../kcp_desk/services/name_change.py" line="68" />
         <source>A name change for this customer is already waiting for a lead's decision.</source>
         <translation>Für diesen Kunden wartet bereits eine Namensänderung auf die Entscheidung einer Teamleitung.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="64" />
+        <location filename="../../kcp_desk/services/name_change.py" line="71" />
         <source>The new name is the same as the old one.</source>
         <translation>Der neue Name ist derselbe wie der alte.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="65" />
+        <location filename="../../kcp_desk/services/name_change.py" line="72" />
         <source>Only a lead can approve or reject a name change.</source>
         <translation>Nur eine Teamleitung kann eine Namensänderung freigeben oder ablehnen.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="68" />
+        <location filename="../../kcp_desk/services/name_change.py" line="75" />
         <source>You requested this name change yourself; another lead has to decide it (four-eyes).</source>
         <translation>Sie haben diese Namensänderung selbst beantragt; eine andere Teamleitung muss entscheiden (Vier-Augen-Prinzip).</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="72" />
+        <location filename="../../kcp_desk/services/name_change.py" line="79" />
         <source>This name-change request does not exist.</source>
         <translation>Diesen Antrag auf Namensänderung gibt es nicht.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="75" />
+        <location filename="../../kcp_desk/services/name_change.py" line="82" />
         <source>Someone else changed or decided this request meanwhile. Reload to see it.</source>
         <translation>Jemand anderes hat diesen Antrag inzwischen geändert oder entschieden. Laden Sie neu, um es zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="78" />
+        <location filename="../../kcp_desk/services/name_change.py" line="85" />
         <source>Please give a reason for the decision.</source>
         <translation>Bitte begründen Sie die Entscheidung.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="79" />
-        <location filename="../../kcp_desk/services/billing.py" line="140" />
-        <location filename="../../kcp_desk/services/customers.py" line="831" />
-        <location filename="../../kcp_desk/domain/contact_rules.py" line="84" />
-        <location filename="../../kcp_desk/domain/sepa.py" line="87" />
+        <location filename="../../kcp_desk/errors.py" line="18" />
         <source>At most {n} characters, please.</source>
-        <extracomment>ID-3: the phone-password factor P is locked (not the account) ID-1 factor M needs the mobile number registered 30 days before a case whether a phone password exists and since when (never the value, ID-5) a pending name-change request (the form shows "name change pending") the fields that really changed (empty: nothing was written) (field, old, new) for the history, in a stable order the complete new billing address, if it changed
-----------
-Numbers without a country prefix are German (the hoster's home market). Column widths of the fields (``kcp_desk.models``), checked here so the database never has to refuse (PostgreSQL would; SQLite would silently store more). Countries whose postcodes are checked strictly: the number of digits.</extracomment>
+        <extracomment>the one message for a field over its length limit (``n`` = the limit)</extracomment>
         <translation>Bitte höchstens {n} Zeichen.</translation>
     </message>
     <message>
@@ -1350,30 +1344,30 @@ Numbers without a country prefix are German (the hoster's home market). Column w
         <translation>Prüfziffer falsch: {ref} ist keine gültige SEPA-Mandatsreferenz.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/customers.py" line="115" />
+        <location filename="../../kcp_desk/services/customers.py" line="116" />
         <source>This customer does not exist.</source>
         <extracomment>Rows per list tab (invoices, tickets, support orders, history); ``Listing.total`` says how many there are in all. The form fields ``update_contact`` accepts. Address parts are ``billing.&lt;part&gt;``. Changed only through a name-change request (C1.4, ID-4).</extracomment>
         <translation>Diesen Kunden gibt es nicht.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/customers.py" line="116" />
+        <location filename="../../kcp_desk/services/customers.py" line="117" />
         <source>Someone else changed this customer meanwhile. Your input is kept; reload to see their change.</source>
         <translation>Jemand anderes hat diesen Kunden inzwischen geändert. Ihre Eingaben bleiben erhalten; laden Sie neu, um die Änderung zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/customers.py" line="120" />
+        <location filename="../../kcp_desk/services/customers.py" line="121" />
         <source>Name and company change only by a name-change request with a ticket, approved by a lead.</source>
         <translation>Name und Firma ändern sich nur über einen Antrag auf Namensänderung mit Ticket, freigegeben von einer Teamleitung.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/customers.py" line="124" />
+        <location filename="../../kcp_desk/services/customers.py" line="125" />
         <source>Only agents and leads work with customer data.</source>
         <translation>Nur Servicemitarbeitende und Teamleitungen arbeiten mit Kundendaten.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/customers.py" line="1030" />
+        <location filename="../../kcp_desk/services/customers.py" line="1031" />
         <source>A new e-mail address needs a verified caller: check the phone password first (customers without access to their e-mail go through identity validation).</source>
-        <extracomment>how long a matched phone password counts as "the caller is verified" (one call)</extracomment>
+        <extracomment>ID-3: the phone-password factor P is locked (not the account) ID-1 factor M needs the mobile number registered 30 days before a case whether a phone password exists and since when (never the value, ID-5) a pending name-change request (the form shows "name change pending") the fields that really changed (empty: nothing was written) (field, old, new) for the history, in a stable order the complete new billing address, if it changed how long a matched phone password counts as "the caller is verified" (one call)</extracomment>
         <translation>Eine neue E-Mail-Adresse braucht einen geprüften Anrufer: Prüfen Sie zuerst das Telefonpasswort (Kunden ohne Zugang zu ihrer E-Mail laufen über die Identitätsprüfung).</translation>
     </message>
     <message>
@@ -1396,6 +1390,7 @@ Numbers without a country prefix are German (the hoster's home market). Column w
         <location filename="../../kcp_desk/domain/contact_rules.py" line="99" />
         <location filename="../../kcp_desk/domain/contact_rules.py" line="168" />
         <source>This field is required.</source>
+        <extracomment>Numbers without a country prefix are German (the hoster's home market). Column widths of the fields (``kcp_desk.models``), checked here so the database never has to refuse (PostgreSQL would; SQLite would silently store more). Countries whose postcodes are checked strictly: the number of digits.</extracomment>
         <translation>Dieses Feld ist ein Pflichtfeld.</translation>
     </message>
     <message>
@@ -1479,47 +1474,47 @@ Numbers without a country prefix are German (the hoster's home market). Column w
         <translation>Bitte geben Sie den Kontoinhaber ein.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="88" />
+        <location filename="../../kcp_desk/domain/sepa.py" line="87" />
         <source>A mandate reference has at most 35 letters, digits and / - ? : ( ) . , ' + (no spaces, no // and no / at either end).</source>
         <translation>Eine Mandatsreferenz hat höchstens 35 Buchstaben, Ziffern und / - ? : ( ) . , ' + (keine Leerzeichen, kein // und kein / am Anfang oder Ende).</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="93" />
+        <location filename="../../kcp_desk/domain/sepa.py" line="92" />
         <source>This is not a valid creditor identifier (e.g. DE98ZZZ09999999999).</source>
         <translation>Das ist keine gültige Gläubiger-ID (z. B. DE98ZZZ09999999999).</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="96" />
+        <location filename="../../kcp_desk/domain/sepa.py" line="95" />
         <source>A return reason code has four letters or digits, e.g. AM04.</source>
         <translation>Ein Rückgabegrund hat vier Buchstaben oder Ziffern, z. B. AM04.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="130" />
+        <location filename="../../kcp_desk/services/billing.py" line="131" />
         <source>This invoice does not exist.</source>
         <translation>Diese Rechnung gibt es nicht.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="131" />
+        <location filename="../../kcp_desk/services/billing.py" line="132" />
         <source>Someone else changed this invoice meanwhile. Reload to see their change.</source>
         <translation>Jemand anderes hat diese Rechnung inzwischen geändert. Laden Sie neu, um die Änderung zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="134" />
+        <location filename="../../kcp_desk/services/billing.py" line="135" />
         <source>Only a lead may cancel an invoice.</source>
         <translation>Nur eine Teamleitung darf eine Rechnung stornieren.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="135" />
+        <location filename="../../kcp_desk/services/billing.py" line="136" />
         <source>This invoice is already cancelled.</source>
         <translation>Diese Rechnung ist bereits storniert.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="136" />
+        <location filename="../../kcp_desk/services/billing.py" line="137" />
         <source>A cancellation invoice or credit note cannot be cancelled.</source>
         <translation>Eine Stornorechnung oder Gutschrift kann nicht storniert werden.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="139" />
+        <location filename="../../kcp_desk/services/billing.py" line="140" />
         <source>Please give a reason.</source>
         <translation>Bitte geben Sie einen Grund an.</translation>
     </message>
@@ -1919,97 +1914,97 @@ Der Desk des Serviceteams.</translation>
 <context>
     <name>ReturnCode</name>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="238" />
+        <location filename="../../kcp_desk/domain/sepa.py" line="237" />
         <source>Account identifier incorrect</source>
         <translation>Kontokennung fehlerhaft</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="240" />
+        <location filename="../../kcp_desk/domain/sepa.py" line="239" />
         <source>Account closed</source>
         <translation>Konto erloschen</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="241" />
+        <location filename="../../kcp_desk/domain/sepa.py" line="240" />
         <source>Account blocked</source>
         <translation>Konto gesperrt</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="244" />
+        <location filename="../../kcp_desk/domain/sepa.py" line="243" />
         <source>Debtor account is a consumer account</source>
         <translation>Konto des Zahlers ist ein Verbraucherkonto</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="249" />
+        <location filename="../../kcp_desk/domain/sepa.py" line="248" />
         <source>Direct debit not allowed on this account</source>
         <translation>Lastschrift auf diesem Konto nicht zulässig</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="254" />
+        <location filename="../../kcp_desk/domain/sepa.py" line="253" />
         <source>Invalid transaction code or file format</source>
         <translation>Ungültiger Transaktionscode oder Dateiformat</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="258" />
+        <location filename="../../kcp_desk/domain/sepa.py" line="257" />
         <source>Insufficient funds</source>
         <translation>Keine Deckung</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="261" />
+        <location filename="../../kcp_desk/domain/sepa.py" line="260" />
         <source>Duplicate collection</source>
         <translation>Doppelter Einzug</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="265" />
+        <location filename="../../kcp_desk/domain/sepa.py" line="264" />
         <source>Creditor identifier incorrect</source>
         <translation>Gläubiger-ID fehlerhaft</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="269" />
+        <location filename="../../kcp_desk/domain/sepa.py" line="268" />
         <source>Invalid file format</source>
         <translation>Ungültiges Dateiformat</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="272" />
+        <location filename="../../kcp_desk/domain/sepa.py" line="271" />
         <source>No valid mandate</source>
         <translation>Kein gültiges Mandat</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="276" />
+        <location filename="../../kcp_desk/domain/sepa.py" line="275" />
         <source>Mandate data missing or incorrect</source>
         <translation>Mandatsdaten fehlen oder sind fehlerhaft</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="281" />
+        <location filename="../../kcp_desk/domain/sepa.py" line="280" />
         <source>Refund requested by the payer (objection)</source>
         <translation>Erstattung durch den Zahler verlangt (Widerspruch)</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="285" />
+        <location filename="../../kcp_desk/domain/sepa.py" line="284" />
         <source>Debtor deceased</source>
         <translation>Zahler verstorben</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="289" />
+        <location filename="../../kcp_desk/domain/sepa.py" line="288" />
         <source>Refused by the payer</source>
         <translation>Vom Zahler abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="293" />
+        <location filename="../../kcp_desk/domain/sepa.py" line="292" />
         <source>Reason not specified</source>
         <translation>Ohne Angabe von Gründen</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="295" />
+        <location filename="../../kcp_desk/domain/sepa.py" line="294" />
         <source>BIC incorrect</source>
         <translation>BIC fehlerhaft</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="298" />
+        <location filename="../../kcp_desk/domain/sepa.py" line="297" />
         <source>Regulatory reason: debtor data missing</source>
         <translation>Regulatorischer Grund: Angaben zum Zahler fehlen</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="303" />
+        <location filename="../../kcp_desk/domain/sepa.py" line="302" />
         <source>Refused by a service of the debtor's bank</source>
         <translation>Von einem Dienst der Bank des Zahlers abgelehnt</translation>
     </message>

@@ -1264,70 +1264,64 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="53"/>
+        <location filename="../../kcp_desk/services/name_change.py" line="60"/>
         <source>Not a ticket number (#KCP- and 8 digits, e.g. #KCP-00012340).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="56"/>
+        <location filename="../../kcp_desk/services/name_change.py" line="63"/>
         <source>Check digit wrong in ticket number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="57"/>
+        <location filename="../../kcp_desk/services/name_change.py" line="64"/>
         <source>There is no ticket with this number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="58"/>
+        <location filename="../../kcp_desk/services/name_change.py" line="65"/>
         <source>This ticket belongs to another customer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="61"/>
+        <location filename="../../kcp_desk/services/name_change.py" line="68"/>
         <source>A name change for this customer is already waiting for a lead&apos;s decision.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="64"/>
+        <location filename="../../kcp_desk/services/name_change.py" line="71"/>
         <source>The new name is the same as the old one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="65"/>
+        <location filename="../../kcp_desk/services/name_change.py" line="72"/>
         <source>Only a lead can approve or reject a name change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="68"/>
+        <location filename="../../kcp_desk/services/name_change.py" line="75"/>
         <source>You requested this name change yourself; another lead has to decide it (four-eyes).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="72"/>
+        <location filename="../../kcp_desk/services/name_change.py" line="79"/>
         <source>This name-change request does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="75"/>
+        <location filename="../../kcp_desk/services/name_change.py" line="82"/>
         <source>Someone else changed or decided this request meanwhile. Reload to see it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="78"/>
+        <location filename="../../kcp_desk/services/name_change.py" line="85"/>
         <source>Please give a reason for the decision.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="79"/>
-        <location filename="../../kcp_desk/services/billing.py" line="140"/>
-        <location filename="../../kcp_desk/services/customers.py" line="831"/>
-        <location filename="../../kcp_desk/domain/contact_rules.py" line="84"/>
-        <location filename="../../kcp_desk/domain/sepa.py" line="87"/>
+        <location filename="../../kcp_desk/errors.py" line="18"/>
         <source>At most {n} characters, please.</source>
-        <extracomment>ID-3: the phone-password factor P is locked (not the account) ID-1 factor M needs the mobile number registered 30 days before a case whether a phone password exists and since when (never the value, ID-5) a pending name-change request (the form shows &quot;name change pending&quot;) the fields that really changed (empty: nothing was written) (field, old, new) for the history, in a stable order the complete new billing address, if it changed
-----------
-Numbers without a country prefix are German (the hoster&apos;s home market). Column widths of the fields (``kcp_desk.models``), checked here so the database never has to refuse (PostgreSQL would; SQLite would silently store more). Countries whose postcodes are checked strictly: the number of digits.</extracomment>
+        <extracomment>the one message for a field over its length limit (``n`` = the limit)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1351,30 +1345,30 @@ Numbers without a country prefix are German (the hoster&apos;s home market). Col
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/customers.py" line="115"/>
+        <location filename="../../kcp_desk/services/customers.py" line="116"/>
         <source>This customer does not exist.</source>
         <extracomment>Rows per list tab (invoices, tickets, support orders, history); ``Listing.total`` says how many there are in all. The form fields ``update_contact`` accepts. Address parts are ``billing.&lt;part&gt;``. Changed only through a name-change request (C1.4, ID-4).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/customers.py" line="116"/>
+        <location filename="../../kcp_desk/services/customers.py" line="117"/>
         <source>Someone else changed this customer meanwhile. Your input is kept; reload to see their change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/customers.py" line="120"/>
+        <location filename="../../kcp_desk/services/customers.py" line="121"/>
         <source>Name and company change only by a name-change request with a ticket, approved by a lead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/customers.py" line="124"/>
+        <location filename="../../kcp_desk/services/customers.py" line="125"/>
         <source>Only agents and leads work with customer data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/customers.py" line="1030"/>
+        <location filename="../../kcp_desk/services/customers.py" line="1031"/>
         <source>A new e-mail address needs a verified caller: check the phone password first (customers without access to their e-mail go through identity validation).</source>
-        <extracomment>how long a matched phone password counts as &quot;the caller is verified&quot; (one call)</extracomment>
+        <extracomment>ID-3: the phone-password factor P is locked (not the account) ID-1 factor M needs the mobile number registered 30 days before a case whether a phone password exists and since when (never the value, ID-5) a pending name-change request (the form shows &quot;name change pending&quot;) the fields that really changed (empty: nothing was written) (field, old, new) for the history, in a stable order the complete new billing address, if it changed how long a matched phone password counts as &quot;the caller is verified&quot; (one call)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1397,6 +1391,7 @@ Numbers without a country prefix are German (the hoster&apos;s home market). Col
         <location filename="../../kcp_desk/domain/contact_rules.py" line="99"/>
         <location filename="../../kcp_desk/domain/contact_rules.py" line="168"/>
         <source>This field is required.</source>
+        <extracomment>Numbers without a country prefix are German (the hoster&apos;s home market). Column widths of the fields (``kcp_desk.models``), checked here so the database never has to refuse (PostgreSQL would; SQLite would silently store more). Countries whose postcodes are checked strictly: the number of digits.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1480,47 +1475,47 @@ Numbers without a country prefix are German (the hoster&apos;s home market). Col
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="88"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="87"/>
         <source>A mandate reference has at most 35 letters, digits and / - ? : ( ) . , &apos; + (no spaces, no // and no / at either end).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="93"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="92"/>
         <source>This is not a valid creditor identifier (e.g. DE98ZZZ09999999999).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="96"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="95"/>
         <source>A return reason code has four letters or digits, e.g. AM04.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="130"/>
+        <location filename="../../kcp_desk/services/billing.py" line="131"/>
         <source>This invoice does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="131"/>
+        <location filename="../../kcp_desk/services/billing.py" line="132"/>
         <source>Someone else changed this invoice meanwhile. Reload to see their change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="134"/>
+        <location filename="../../kcp_desk/services/billing.py" line="135"/>
         <source>Only a lead may cancel an invoice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="135"/>
+        <location filename="../../kcp_desk/services/billing.py" line="136"/>
         <source>This invoice is already cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="136"/>
+        <location filename="../../kcp_desk/services/billing.py" line="137"/>
         <source>A cancellation invoice or credit note cannot be cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="139"/>
+        <location filename="../../kcp_desk/services/billing.py" line="140"/>
         <source>Please give a reason.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1919,97 +1914,97 @@ The desk of the service team.</source>
 <context>
     <name>ReturnCode</name>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="238"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="237"/>
         <source>Account identifier incorrect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="240"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="239"/>
         <source>Account closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="241"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="240"/>
         <source>Account blocked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="244"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="243"/>
         <source>Debtor account is a consumer account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="249"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="248"/>
         <source>Direct debit not allowed on this account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="254"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="253"/>
         <source>Invalid transaction code or file format</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="258"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="257"/>
         <source>Insufficient funds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="261"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="260"/>
         <source>Duplicate collection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="265"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="264"/>
         <source>Creditor identifier incorrect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="269"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="268"/>
         <source>Invalid file format</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="272"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="271"/>
         <source>No valid mandate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="276"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="275"/>
         <source>Mandate data missing or incorrect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="281"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="280"/>
         <source>Refund requested by the payer (objection)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="285"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="284"/>
         <source>Debtor deceased</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="289"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="288"/>
         <source>Refused by the payer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="293"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="292"/>
         <source>Reason not specified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="295"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="294"/>
         <source>BIC incorrect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="298"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="297"/>
         <source>Regulatory reason: debtor data missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="303"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="302"/>
         <source>Refused by a service of the debtor&apos;s bank</source>
         <translation type="unfinished"></translation>
     </message>
