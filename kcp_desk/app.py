@@ -57,10 +57,13 @@ def _open_database(
 ) -> tuple[Database, DeskServices, PreparedDatabase]:
     """Runs on the start-up worker: connect, migrate, create demo data if asked."""
     from kcp_desk.db import Database
+    from kcp_desk.security.audit_witness import LocalWitness
+    from kcp_desk.services.audit import keep_witness
     from kcp_desk.services.desk import DeskServices
     from kcp_desk.services.setup import prepare_database
 
     db = Database(url)
+    keep_witness(db, LocalWitness(Paths.from_environment().data_dir, db.describe()))
     prepared = prepare_database(db, demo_customers=demo_customers, progress=progress)
     return db, DeskServices.build(db), prepared
 

@@ -5,8 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kcp_desk.settings import Paths, Settings
+
+if TYPE_CHECKING:
+    from kcp_desk.security.audit_witness import LocalWitness
 
 
 def _database_url(arg: str | None) -> str:
@@ -65,23 +70,98 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n:,} {one if n == 1 else many}"
+
+
+def _local_witness(db_description: str) -> LocalWitness:
+    from kcp_desk.security.audit_witness import LocalWitness
+
+    return LocalWitness(Paths.from_environment().data_dir, db_description)
+
+
 def _cmd_audit_verify(args: argparse.Namespace) -> int:
     from kcp_desk.db import Database
+    from kcp_desk.security.audit_witness import WitnessError, read_witness
     from kcp_desk.services.audit import verify
 
     db = Database(_database_url(args.database_url))
+    local = _local_witness(db.describe())
     try:
-        result = verify(db)
+        witnesses = [read_witness(Path(f)) for f in args.witness]
+        own = None if args.no_local_witness else local.current()
+    except WitnessError as exc:
+        print(f"Cannot use the witness {exc}", file=sys.stderr)
+        db.dispose()
+        return 2
+    if own is not None:
+        witnesses.append(own)
+    foreign = [w.name for w in witnesses if w.database != db.describe()]
+    if foreign:
+        print(f"Note: witness {', '.join(foreign)} was written for another database name.")
+    try:
+        result = verify(db, witnesses)
     finally:
         db.dispose()
     if result.ok:
-        print(f"Audit log OK: {result.checked:,} entries, chain and signatures valid.")
+        n = len(witnesses)
+        print(
+            f"Audit log OK: {_plural(result.checked, 'entry', 'entries')}, chain and "
+            f"signatures valid; {_plural(n, 'witness', 'witnesses')} "
+            f"{'agrees' if n == 1 else 'agree'}."
+        )
+        if result.newest is not None and not args.no_local_witness:
+            local.advance(result.newest)  # what this workstation has verified
         return 0
     print(
         f"Audit log BROKEN at entry {result.first_bad_seq}: {result.reason} "
         f"({result.checked:,} entries before it are valid)."
     )
     return 2
+
+
+def _cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from kcp_desk.db import Database
+    from kcp_desk.db_roles import DEFAULT_DESK_ROLE, desk_role_exists, grant_desk_role
+
+    db = Database(_database_url(args.database_url))
+    try:
+        before, head = db.schema_revisions()
+        db.migrate()
+        if db.dialect == "postgresql":
+            with db.engine.begin() as conn:
+                if desk_role_exists(conn, args.desk_role or DEFAULT_DESK_ROLE):
+                    grant_desk_role(conn, args.desk_role or DEFAULT_DESK_ROLE)
+    finally:
+        db.dispose()
+    print(f"Schema of {db.describe()}: {before or 'empty'} -> {head}.")
+    return 0
+
+
+def _cmd_db_create_roles(args: argparse.Namespace) -> int:
+    import getpass
+
+    from sqlalchemy import make_url
+
+    from kcp_desk.db import Database
+    from kcp_desk.db_roles import create_desk_role
+
+    db = Database(_database_url(args.database_url))
+    if db.dialect != "postgresql":
+        print("Roles exist on PostgreSQL only; the embedded SQLite database needs none.")
+        db.dispose()
+        return 1
+    password = getpass.getpass(f"Passphrase for {args.desk_role}: ") if args.password else None
+    try:
+        db.migrate()
+        with db.engine.begin() as conn:
+            created = create_desk_role(conn, args.desk_role, password)
+    finally:
+        db.dispose()
+    url = make_url(db.url).set(username=args.desk_role, password=None)
+    print(f"Desk role {args.desk_role} {'created' if created else 'exists'}; grants renewed.")
+    print(f"Desks connect with KCP_DESK_DATABASE_URL={url.render_as_string(False)}")
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -99,9 +179,34 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(func=_cmd_demo)
     audit = sub.add_parser("audit", help="audit log tools")
     audit_sub = audit.add_subparsers(dest="audit_command", required=True)
-    verify = audit_sub.add_parser("verify", help="check the hash chain and every signature")
+    verify = audit_sub.add_parser(
+        "verify", help="check the hash chain, every signature and the tail witnesses"
+    )
     verify.add_argument("--database-url")
+    verify.add_argument(
+        "--witness",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="another workstation's audit-witness-*.json (repeatable)",
+    )
+    verify.add_argument(
+        "--no-local-witness", action="store_true", help="ignore this workstation's witness"
+    )
     verify.set_defaults(func=_cmd_audit_verify)
+    dbp = sub.add_parser("db", help="schema and role tools (run as the database owner)")
+    db_sub = dbp.add_subparsers(dest="db_command", required=True)
+    upgrade = db_sub.add_parser("upgrade", help="migrate the schema to this version")
+    upgrade.add_argument("--database-url", help="the OWNER's URL")
+    upgrade.add_argument("--desk-role", help="re-grant this desk role (default kcp_desk)")
+    upgrade.set_defaults(func=_cmd_db_upgrade)
+    roles = db_sub.add_parser(
+        "create-roles", help="create the PostgreSQL role the desks connect as (A-3)"
+    )
+    roles.add_argument("--database-url", help="the OWNER's URL")
+    roles.add_argument("--desk-role", default="kcp_desk")
+    roles.add_argument("--password", action="store_true", help="ask for a login passphrase")
+    roles.set_defaults(func=_cmd_db_create_roles)
     return parser
 
 

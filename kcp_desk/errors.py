@@ -75,6 +75,10 @@ class DatabaseUnavailable(KcpError):
     """The database cannot be reached; the desk keeps the input and reconnects."""
 
 
+class SchemaOutdated(KcpError):
+    """The schema needs a migration that only the database owner may run (A-3)."""
+
+
 class KeyringUnavailable(KcpError):
     """No secure OS keyring backend is available for "remember on this workstation"."""
 

@@ -3,6 +3,7 @@ migrated database per test on SQLite AND on a real PostgreSQL server."""
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import shutil
@@ -13,8 +14,10 @@ import keyring
 import keyring.backend
 import pytest
 from sqlalchemy import create_engine, make_url, text
+from sqlalchemy.exc import IntegrityError, ProgrammingError
 
 from kcp_desk.db import Database
+from kcp_desk.db_roles import create_desk_role, grant_desk_role
 from kcp_desk.models.agents import Role
 from kcp_desk.security.sealing import KdfParams
 from kcp_desk.services.agents import provision_agent
@@ -90,9 +93,14 @@ def pg_template(pg_admin_url: str | None) -> Iterator[str | None]:
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
         conn.execute(text(f'CREATE DATABASE "{name}"'))
-    db = Database(make_url(pg_admin_url).set(database=name).render_as_string(False))
-    db.migrate()
-    db.dispose()
+    owner = Database(make_url(pg_admin_url).set(database=name).render_as_string(False))
+    owner.migrate()
+    with owner.engine.begin() as conn:
+        # the desks connect as a role that owns nothing (A-3); the tests do too
+        with contextlib.suppress(IntegrityError, ProgrammingError), conn.begin_nested():
+            create_desk_role(conn, PG_DESK_ROLE)
+        grant_desk_role(conn, PG_DESK_ROLE)
+    owner.dispose()
     yield name
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
@@ -100,6 +108,18 @@ def pg_template(pg_admin_url: str | None) -> Iterator[str | None]:
 
 
 _counter = itertools.count()
+#: the role the desks connect as on PostgreSQL (created once per server)
+PG_DESK_ROLE = "kcp_desk_test"
+_OWNER_URLS: dict[str, str] = {}
+
+
+@pytest.fixture
+def owner_database(database: Database) -> Iterator[Database]:
+    """The same database with the owner's rights: what an attacker with owner rights,
+    or the migration tool, has. The desk itself never connects like this."""
+    owner = Database(_OWNER_URLS.get(database.url, database.url), owner=True)
+    yield owner
+    owner.dispose()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -124,7 +144,9 @@ def database(
     admin = create_engine(pg_admin_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}" STRATEGY FILE_COPY'))
-    db = Database(make_url(pg_admin_url).set(database=name).render_as_string(False))
+    owner_url = make_url(pg_admin_url).set(database=name)
+    db = Database(owner_url.set(username=PG_DESK_ROLE, password=None).render_as_string(False))
+    _OWNER_URLS[db.url] = owner_url.render_as_string(False)
     yield db
     db.dispose()
     with admin.connect() as conn:

@@ -15,4 +15,4 @@ def test_audit_verify_reports_ok(
 ) -> None:
     AuthService(database).login("anna", PASSPHRASES["anna"])
     assert main(["audit", "verify", "--database-url", database.url]) == 0
-    assert "Audit log OK: 1 entries" in capsys.readouterr().out
+    assert "Audit log OK: 1 entry, chain and signatures valid" in capsys.readouterr().out

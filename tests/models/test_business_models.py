@@ -212,6 +212,11 @@ def test_stale_customer_save_is_refused(sessions: sessionmaker[Session]) -> None
         mine = first.get_one(Customer, customer_id)
         theirs = second.get_one(Customer, customer_id)
         assert mine.version == theirs.version == 1
+        # the other desk read in an earlier transaction (a SQLite snapshot that is
+        # still open cannot write at all once another writer committed)
+        second.expunge(theirs)
+        second.rollback()
+        second.add(theirs)
 
         mine.email = "neu@example.de"
         first.commit()

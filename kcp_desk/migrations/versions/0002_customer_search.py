@@ -89,7 +89,7 @@ def downgrade() -> None:
 
 def _upgrade_sqlite() -> None:
     op.execute(
-        "CREATE VIEW customer_search_v AS "  # noqa: S608 - constants only
+        "CREATE VIEW customer_search_v AS "
         f"SELECT id, {fts_text_sql('search_folded')} AS search_text FROM customers"
     )
     # case_sensitive 1: both sides are folded in Python already, and it keeps MATCH a
@@ -102,16 +102,16 @@ def _upgrade_sqlite() -> None:
     new_text = fts_text_sql("new.search_folded")
     old_text = fts_text_sql("old.search_folded")
     op.execute(
-        "CREATE TRIGGER customers_search_ai AFTER INSERT ON customers BEGIN "  # noqa: S608 - constants only
+        "CREATE TRIGGER customers_search_ai AFTER INSERT ON customers BEGIN "
         f"INSERT INTO customer_fts (rowid, search_text) VALUES (new.id, {new_text}); END"
     )
     op.execute(
-        "CREATE TRIGGER customers_search_ad AFTER DELETE ON customers BEGIN "  # noqa: S608 - constants only
+        "CREATE TRIGGER customers_search_ad AFTER DELETE ON customers BEGIN "
         "INSERT INTO customer_fts (customer_fts, rowid, search_text) "
         f"VALUES ('delete', old.id, {old_text}); END"
     )
     op.execute(
-        "CREATE TRIGGER customers_search_au AFTER UPDATE OF id, search_folded ON customers "  # noqa: S608 - constants only
+        "CREATE TRIGGER customers_search_au AFTER UPDATE OF id, search_folded ON customers "
         "BEGIN "
         "INSERT INTO customer_fts (customer_fts, rowid, search_text) "
         f"VALUES ('delete', old.id, {old_text}); "
