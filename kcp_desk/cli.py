@@ -49,7 +49,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     from kcp_desk.services.demo import DEMO_AGENTS, populate
     from kcp_desk.services.setup import agent_count
 
-    db = Database(_database_url(args.database_url))
+    db = Database(_database_url(args.database_url), owner=True)  # bulk load: owner tool
     print(f"Database: {db.describe()}")
     try:
         db.migrate()
@@ -124,7 +124,7 @@ def _cmd_db_upgrade(args: argparse.Namespace) -> int:
     from kcp_desk.db import Database
     from kcp_desk.db_roles import DEFAULT_DESK_ROLE, desk_role_exists, grant_desk_role
 
-    db = Database(_database_url(args.database_url))
+    db = Database(_database_url(args.database_url), owner=True)
     try:
         before, head = db.schema_revisions()
         db.migrate()
@@ -146,7 +146,7 @@ def _cmd_db_create_roles(args: argparse.Namespace) -> int:
     from kcp_desk.db import Database
     from kcp_desk.db_roles import create_desk_role
 
-    db = Database(_database_url(args.database_url))
+    db = Database(_database_url(args.database_url), owner=True)
     if db.dialect != "postgresql":
         print("Roles exist on PostgreSQL only; the embedded SQLite database needs none.")
         db.dispose()

@@ -9,10 +9,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, make_url
-from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
+from sqlalchemy.exc import DataError, DBAPIError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
-from kcp_desk.errors import QT_TRANSLATE_NOOP, DatabaseUnavailable, SchemaOutdated
+from kcp_desk.errors import (
+    QT_TRANSLATE_NOOP,
+    DatabaseBusy,
+    DatabaseCorrupt,
+    DatabaseFull,
+    DatabaseMissing,
+    DatabaseReadOnly,
+    DatabaseSlow,
+    DatabaseUnavailable,
+    InvalidInput,
+    KcpError,
+    SchemaOutdated,
+)
 from kcp_desk.settings import describe_database
 
 if TYPE_CHECKING:
@@ -25,6 +37,11 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 PROTECTED_TABLES = frozenset({"audit_log", "invoices", "invoice_positions"})
 
 _WRITE = "kcp_write"
+#: SQLite waits this long for another writer's lock before the action fails (a bounded
+#: retry inside SQLite itself)
+BUSY_TIMEOUT_MS = 5000
+#: a desk's statements take milliseconds; this one is far beyond them (PostgreSQL)
+STATEMENT_TIMEOUT_MS = 10_000
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -35,7 +52,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")  # readers never block the writer
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.close()
 
 
@@ -82,8 +99,29 @@ def make_engine(url: str, *, owner: bool = False) -> Engine:
             event.listen(engine, "connect", _sqlite_guard)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
+    # A network cut must become a message, not a hung worker: time-outs on connecting,
+    # on every statement (not for the owner tools: index builds take longer) and TCP
+    # keepalives that notice a dead peer.
+    options = "" if owner else f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"
+    connect_args = {
+        "connect_timeout": 5,
+        "keepalives": 1,
+        "keepalives_idle": 10,
+        "keepalives_interval": 3,
+        "keepalives_count": 3,
+        "tcp_user_timeout": 15_000,
+        "options": options,
+    }
     # pre_ping turns a restarted server into a fresh connection instead of an error
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5, hide_parameters=True)
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=5,
+        max_overflow=5,
+        pool_timeout=10,
+        hide_parameters=True,
+        connect_args=connect_args,
+    )
 
 
 def alembic_config(url: str) -> Config:
@@ -105,6 +143,14 @@ class Database:
         self._write_factory = sessionmaker(
             self.engine.execution_options(**{_WRITE: True}), expire_on_commit=False
         )
+        parsed = make_url(url)
+        self._file = (
+            Path(parsed.database).resolve()
+            if parsed.get_backend_name() == "sqlite"
+            and parsed.database not in (None, "", ":memory:")
+            else None
+        )
+        self._file_id: tuple[int, int] | None = None
 
     @property
     def dialect(self) -> str:
@@ -165,31 +211,179 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One user action that writes = one transaction (BEGIN IMMEDIATE on SQLite)."""
+        self._check_file()
         with self._mapped_faults(), self._write_factory.begin() as session:
             yield session
+        self._check_file()  # deleted meanwhile: the commit went into an unlinked file
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only user action: one consistent snapshot, no write lock."""
+        self._check_file()
         with self._mapped_faults(), self.session_factory.begin() as session:
             yield session
 
+    def _check_file(self) -> None:
+        """The SQLite file must still be the one we opened (device and inode): a file
+        deleted or replaced under a running desk would swallow every later save."""
+        if self._file is None:
+            return
+        try:
+            st = self._file.stat()
+        except OSError:
+            if self._file_id is None:
+                return  # not created yet: the first start's migration creates it
+            st = None
+        if st is not None and self._file_id is None:
+            self._file_id = (st.st_dev, st.st_ino)
+            return
+        if st is None or (st.st_dev, st.st_ino) != self._file_id:
+            self.engine.dispose()  # never write into the unlinked file again
+            raise DatabaseMissing(
+                QT_TRANSLATE_NOOP(
+                    "KcpError",
+                    "The database file {where} was deleted or replaced while the desk was "
+                    "running. Your last change may not have been saved. Restore the file "
+                    "(or restart the desk) to go on; your input is kept.",
+                ),
+                where=str(self._file),
+            )
+
     @contextmanager
     def _mapped_faults(self) -> Iterator[None]:
+        """The ONE place where expected database faults become ``KcpError``s."""
         try:
             yield
-        except OperationalError as exc:
-            if _is_connection_fault(exc):
-                raise DatabaseUnavailable(
-                    QT_TRANSLATE_NOOP(
-                        "KcpError", "The database cannot be reached. Your input is kept."
-                    )
-                ) from None
-            raise
+        except DBAPIError as exc:
+            mapped = _map_fault(exc, self._where())
+            if mapped is None:
+                raise
+            raise mapped from None
+        except UnicodeEncodeError:  # a lone surrogate pasted into a field
+            raise InvalidInput(_UNSTORABLE) from None
+        except ValueError as exc:  # sqlite3: "the query contains a null character"
+            if "null character" not in str(exc):
+                raise
+            raise InvalidInput(_UNSTORABLE) from None
+
+    def _where(self) -> str:
+        url = make_url(self.url)
+        if url.get_backend_name() == "sqlite":
+            return str(Path(url.database or "").resolve())
+        return self.describe()
 
     def dispose(self) -> None:
         self.engine.dispose()
 
 
-def _is_connection_fault(exc: DBAPIError) -> bool:
-    return bool(exc.connection_invalidated) or "connection" in str(exc.orig).lower()
+_UNSTORABLE = QT_TRANSLATE_NOOP(
+    "KcpError", "The input contains characters that cannot be stored. Nothing was saved."
+)
+_SQLITE_FAULTS: dict[str, tuple[type[DatabaseUnavailable], str]] = {
+    code: fault
+    for codes, fault in (
+        (
+            ("SQLITE_BUSY", "SQLITE_LOCKED"),
+            (
+                DatabaseBusy,
+                QT_TRANSLATE_NOOP(
+                    "KcpError",
+                    "Another program is writing to the database and did not finish in "
+                    "time. Nothing was saved; try again in a moment. Your input is kept.",
+                ),
+            ),
+        ),
+        (
+            ("SQLITE_READONLY",),
+            (
+                DatabaseReadOnly,
+                QT_TRANSLATE_NOOP(
+                    "KcpError",
+                    "The database file {where} is read-only, so nothing was saved. Check "
+                    "its permissions (and the folder's), then try again. Your input is kept.",
+                ),
+            ),
+        ),
+        (
+            ("SQLITE_FULL",),
+            (
+                DatabaseFull,
+                QT_TRANSLATE_NOOP(
+                    "KcpError",
+                    "The disk holding {where} is full, so nothing was saved. Free some "
+                    "space, then try again. Your input is kept.",
+                ),
+            ),
+        ),
+        (
+            ("SQLITE_CORRUPT", "SQLITE_NOTADB"),
+            (
+                DatabaseCorrupt,
+                QT_TRANSLATE_NOOP(
+                    "KcpError",
+                    "The database file {where} is damaged or not a kcp-desk database. "
+                    "Nothing was saved. Close the desk and restore the file from a backup.",
+                ),
+            ),
+        ),
+        (
+            ("SQLITE_CANTOPEN", "SQLITE_IOERR"),
+            (
+                DatabaseUnavailable,
+                QT_TRANSLATE_NOOP(
+                    "KcpError",
+                    "The database file {where} cannot be read or written. Nothing was "
+                    "saved. Your input is kept.",
+                ),
+            ),
+        ),
+    )
+    for code in codes
+}
+_UNREACHABLE = QT_TRANSLATE_NOOP("KcpError", "The database cannot be reached. Your input is kept.")
+_SLOW = QT_TRANSLATE_NOOP(
+    "KcpError",
+    "The database did not answer in time, so nothing was saved. Try again; your input is kept.",
+)
+
+
+def _map_fault(exc: DBAPIError, where: str) -> KcpError | None:
+    """The expected fault behind ``exc``, or None for a bug."""
+    orig = exc.orig
+    name = getattr(orig, "sqlite_errorname", None)
+    if isinstance(name, str):
+        base = "_".join(name.split("_")[:2])  # SQLITE_BUSY_SNAPSHOT -> SQLITE_BUSY
+        if base in _SQLITE_FAULTS:
+            cls, template = _SQLITE_FAULTS[base]
+            return cls(template, where=where)
+        return None
+    state = str(getattr(orig, "sqlstate", "") or "")
+    if exc.connection_invalidated or state.startswith(("08", "57P")):
+        return DatabaseUnavailable(_UNREACHABLE)
+    if state == "57014":  # statement_timeout
+        return DatabaseSlow(_SLOW)
+    if state in {"40001", "40P01", "55P03"}:
+        return DatabaseBusy(_SQLITE_FAULTS["SQLITE_BUSY"][1])
+    if state == "25006":
+        return DatabaseReadOnly(
+            QT_TRANSLATE_NOOP(
+                "KcpError",
+                "The database server {where} accepts no changes right now "
+                "(read-only). Your input is kept.",
+            ),
+            where=where,
+        )
+    if state == "53100":
+        return DatabaseFull(
+            QT_TRANSLATE_NOOP(
+                "KcpError",
+                "The database server {where} has run out of disk space. "
+                "Nothing was saved; your input is kept.",
+            ),
+            where=where,
+        )
+    if isinstance(exc, DataError) or state.startswith("22"):
+        return InvalidInput(_UNSTORABLE)
+    if isinstance(exc, OperationalError) and "connection" in str(orig).lower():
+        return DatabaseUnavailable(_UNREACHABLE)
+    return None

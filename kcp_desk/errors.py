@@ -75,6 +75,31 @@ class DatabaseUnavailable(KcpError):
     """The database cannot be reached; the desk keeps the input and reconnects."""
 
 
+class DatabaseBusy(DatabaseUnavailable):
+    """Another program holds the write lock longer than the desk waits (SQLite busy,
+    PostgreSQL lock/serialisation conflicts): nothing was written, try again."""
+
+
+class DatabaseSlow(DatabaseUnavailable):
+    """The statement ran into its time-out; nothing was written."""
+
+
+class DatabaseReadOnly(DatabaseUnavailable):
+    """The database file (or server) refuses writes."""
+
+
+class DatabaseFull(DatabaseUnavailable):
+    """The disk (or the server's disk) is full."""
+
+
+class DatabaseCorrupt(DatabaseUnavailable):
+    """The database file is damaged or is not a database at all."""
+
+
+class DatabaseMissing(DatabaseUnavailable):
+    """The configured database file is gone or was replaced by another file."""
+
+
 class SchemaOutdated(KcpError):
     """The schema needs a migration that only the database owner may run (A-3)."""
 
