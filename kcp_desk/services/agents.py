@@ -10,6 +10,7 @@ from kcp_desk.security.sealing import (
     MIN_PASSPHRASE_LENGTH,
     AgentKeys,
     KdfParams,
+    KdfPolicy,
     seal_with_passphrase,
 )
 
@@ -35,12 +36,17 @@ def provision_agent(
     display_name: str,
     role: Role,
     passphrase: str,
-    kdf: KdfParams,
+    kdf: KdfParams | KdfPolicy,
 ) -> tuple[Agent, AgentKeys]:
     """Create an agent with new X25519/Ed25519 keys sealed under the passphrase.
 
+    ``kdf`` is a :class:`KdfPolicy` (sealed at its target, never below its floor) or
+    explicit :class:`KdfParams` that the caller answers for: setup and demo default to
+    ``PRODUCTION_KDF``, tests and benchmarks pass cheap ones. Whatever is sealed here,
+    ``AuthService`` re-seals it at the first login if it is below the desk's policy.
     Callers check who may do this (admin, or the demo/bootstrap path) and audit it.
     """
+    policy = kdf if isinstance(kdf, KdfPolicy) else KdfPolicy.explicit(kdf)
     check_passphrase(passphrase)
     keys = AgentKeys.generate()
     agent = Agent(
@@ -55,6 +61,10 @@ def provision_agent(
     session.add(agent)
     session.flush()  # the id is part of the seal context
     agent.sealed_keys = seal_with_passphrase(
-        keys, passphrase, kdf, context=seal_context(agent.id, agent.key_version)
+        keys,
+        passphrase,
+        policy.target,
+        context=seal_context(agent.id, agent.key_version),
+        floor=policy.floor,
     )
     return agent, keys

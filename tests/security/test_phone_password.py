@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import time
 
 import pytest
 
@@ -23,13 +22,10 @@ def test_round_trip_with_production_parameters() -> None:
     phc = hash_phone_password(SECRET)
     assert phc.startswith("$argon2id$v=19$m=65536,t=3,p=2$")
     assert SECRET not in phc
-    started = time.perf_counter()
     assert verify_phone_password(SECRET, phc)
-    elapsed = time.perf_counter() - started
     assert not verify_phone_password(SECRET + "x", phc)
-    # interactive: well under a second even on a slow CI machine
-    assert elapsed < 1.0
-    assert PRODUCTION_PARAMS.memory_kib >= 64 * 1024
+    # the cost is a property of the parameters; how long they take is bench/'s business
+    assert (PRODUCTION_PARAMS.memory_kib, PRODUCTION_PARAMS.iterations) == (64 * 1024, 3)
 
 
 def test_salted_each_time() -> None:

@@ -129,3 +129,24 @@ def test_lock_closes_open_dialogs(qtbot: QtBot, database: Database, agents: dict
     dialog.show()
     main.lock(reason="idle")
     assert not dialog.isVisible()  # nothing of the customer stays on screen
+
+
+def test_a_locked_keyring_does_not_break_the_login_window(
+    qtbot: QtBot, database: Database, agents: dict[str, int]
+) -> None:
+    """has_remembered runs on the GUI thread at every keystroke: KeyringLocked must not
+    escape from it, and signing in with "remember" still works."""
+    from tests.security.keyrings import LockedKeyring
+
+    keyring.set_keyring(LockedKeyring())
+    window = _login_window(qtbot, database)
+    window.remember.setChecked(True)
+    with qtbot.waitSignal(window.logged_in, timeout=5000) as signal:
+        _sign_in(qtbot, window, "anna", PASSPHRASES["anna"])
+    result: LoginResult = signal.args[0]
+    assert result.session.principal.username == "anna"
+    assert result.remembered_in is None
+    assert str(result.remember_error) == (
+        "The keyring of this workstation is locked. Unlock it and try again."
+    )
+    assert window.passphrase.placeholderText() == ""
