@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kcp_desk.errors import KcpError
+from kcp_desk.errors import QT_TRANSLATE_NOOP, DatabaseMissing, KcpError
 from kcp_desk.logging_setup import setup_logging
 from kcp_desk.settings import Paths, Settings, describe_database
 from kcp_desk.views.crash_dialog import install_excepthook
@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from kcp_desk.views.main_window import MainWindow
 
 I18N_DIR = Path(__file__).parent / "i18n"
+#: seconds between tries when the database is not there at start-up
+START_RETRY_SECONDS = 5
 #: set by bench/startup.py: print a marker when the login window has painted, then quit
 BENCH_ENV = "KCP_DESK_BENCH_PAINTED"
 
@@ -63,7 +65,20 @@ def _open_database(
     from kcp_desk.services.setup import prepare_database
 
     db = Database(url)
-    keep_witness(db, LocalWitness(Paths.from_environment().data_dir, db.describe()))
+    witness = LocalWitness(Paths.from_environment().data_dir, db.describe())
+    if db.file_missing() and witness.path.exists():
+        # This workstation has seen entries of this database: it existed and is gone.
+        # Creating an empty one would hide that every change in it is lost.
+        db.dispose()
+        raise DatabaseMissing(
+            QT_TRANSLATE_NOOP(
+                "KcpError",
+                "The database file {where} is missing. It was there before; restore it "
+                "from a backup, or point the desk at another database.",
+            ),
+            where=url.split(":///", 1)[-1],
+        )
+    keep_witness(db, witness)
     prepared = prepare_database(db, demo_customers=demo_customers, progress=progress)
     return db, DeskServices.build(db), prepared
 
@@ -98,6 +113,7 @@ class DeskApp:
             None, describe_database(settings.database_url), settings.last_username
         )
         self.login.logged_in.connect(self._logged_in)
+        self.login.retry_requested.connect(self.start)
 
     def start(self) -> None:
         self.login.show()
@@ -127,9 +143,8 @@ class DeskApp:
             )
 
     def _prepare_failed(self, err: KcpError) -> None:
-        self.login.progress.hide()
-        self.login.show_error(error_text(err))
-        QTimer.singleShot(5000, self.start)  # reconnect: try again in a moment
+        # reconnect: try again by itself (with a countdown), or at once on "Retry now"
+        self.login.show_start_fault(error_text(err), START_RETRY_SECONDS)
 
     def _logged_in(self, result: LoginResult) -> None:
         from kcp_desk.views.main_window import MainWindow
@@ -143,7 +158,9 @@ class DeskApp:
             self.services, result.session, self.db.describe(), self.settings.idle_lock_minutes
         )
         self.main.signed_out.connect(self._signed_out)
-        if result.remembered_in:
+        if result.remember_error is not None:
+            self.main.statusBar().showMessage(error_text(result.remember_error), 15000)
+        elif result.remembered_in:
             self.main.statusBar().showMessage(
                 QCoreApplication.translate(
                     "DeskApp", "This workstation now remembers you; the device key is in {0}."

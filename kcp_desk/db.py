@@ -173,6 +173,14 @@ class Database:
         owner's rights: the desks' PostgreSQL role owns nothing (A-3), so an outdated
         schema there is a message asking for ``kcp-desk db upgrade``.
         """
+        with self._mapped_faults():
+            self._migrate()
+
+    def file_missing(self) -> bool:
+        """A SQLite database whose file does not exist (yet): connecting would create it."""
+        return self._file is not None and not self._file.exists()
+
+    def _migrate(self) -> None:
         from alembic import command
 
         current, head = self.schema_revisions()

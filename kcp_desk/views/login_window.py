@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -26,6 +26,8 @@ if TYPE_CHECKING:  # imported lazily: the login window paints before SQLAlchemy 
 
 class LoginWindow(QWidget):
     logged_in = Signal(object)  # LoginResult
+    #: the user (or the countdown) asks to try the database again
+    retry_requested = Signal()
 
     def __init__(self, auth: AuthService | None, database_label: str, username: str = "") -> None:
         super().__init__()
@@ -70,6 +72,14 @@ class LoginWindow(QWidget):
         self.progress.hide()
         self.status = QLabel()
         self.status.setWordWrap(True)
+        # start-up faults: a countdown to the next try, and a way not to wait for it
+        self.retry_now = QPushButton(self.tr("Retry now"))
+        self.retry_now.setObjectName("retry_now")
+        self.retry_now.hide()
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(self._tick)
+        self._seconds_left = 0
 
         database = QLabel(self.tr("Database: {0}").format(database_label))
         database.setObjectName("database")
@@ -93,10 +103,12 @@ class LoginWindow(QWidget):
         layout.addWidget(self.sign_in, alignment=Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
+        layout.addWidget(self.retry_now, alignment=Qt.AlignmentFlag.AlignRight)
         layout.addStretch(1)
         layout.addWidget(database)
 
         self.sign_in.clicked.connect(self._submit)
+        self.retry_now.clicked.connect(self._retry)
         self.passphrase.returnPressed.connect(self._submit)
         self.username.returnPressed.connect(self.passphrase.setFocus)
         self.username.textChanged.connect(self._username_changed)
@@ -116,12 +128,39 @@ class LoginWindow(QWidget):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
+    def show_start_fault(self, text: str, retry_in_seconds: int) -> None:
+        """The database is not there (yet): say why, and try again by itself."""
+        self.progress.hide()
+        self.show_error(text)
+        self._seconds_left = retry_in_seconds
+        self._show_countdown()
+        self.retry_now.show()
+        self._countdown.start()
+
+    def _tick(self) -> None:
+        self._seconds_left -= 1
+        if self._seconds_left <= 0:
+            self._retry()
+        else:
+            self._show_countdown()
+
+    def _show_countdown(self) -> None:
+        self.status.setText(self.tr("Trying again in %n second(s)…", "", self._seconds_left))
+
+    def _retry(self) -> None:
+        self._countdown.stop()
+        self.retry_now.hide()
+        self.retry_requested.emit()
+
     def set_auth(self, auth: AuthService | None) -> None:
         """Enable the form once the database is ready."""
         self._auth = auth
         ready = auth is not None
         self.sign_in.setEnabled(ready)
         if ready:
+            self._countdown.stop()
+            self.retry_now.hide()
+            self.error.hide()  # a start-up fault that is over
             self.progress.hide()
             self.status.clear()
             self._update_remember_option()
