@@ -8,6 +8,7 @@ login: remembering fails with a reason in :class:`LoginResult` instead.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select
@@ -292,14 +293,25 @@ class AuthService:
 
     def lock(self, session: AgentSession, *, reason: str) -> None:
         """Drop the keys first, whatever the database says; then audit the lock."""
+        write = self.begin_lock(session, reason=reason)
+        if write is not None:
+            write()
+
+    def begin_lock(self, session: AgentSession, *, reason: str) -> Callable[[], None] | None:
+        """Drop the keys at once (memory only: safe on the GUI thread, so the lock screen
+        is up before any database call) and return the lock's audit write, which the
+        caller runs off the GUI thread; None when the session was locked already."""
         if session.locked:
-            return
+            return None
         keys = session.keys
+        agent_id = session.principal.agent_id
         session.lock()
-        with self._db.transaction() as s:
-            audit.append(
-                s, "lock", {"reason": reason}, agent_id=session.principal.agent_id, keys=keys
-            )
+
+        def write() -> None:
+            with self._db.transaction() as s:
+                audit.append(s, "lock", {"reason": reason}, agent_id=agent_id, keys=keys)
+
+        return write
 
     # --- helpers -------------------------------------------------------------------------
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -26,6 +28,7 @@ from kcp_desk.views.idle import InactivityTimer
 from kcp_desk.views.lock_screen import LockScreen
 from kcp_desk.views.messages import error_text
 from kcp_desk.views.name_change import ApprovalsPage
+from kcp_desk.views.operation import Operation
 
 
 def role_name(role: str) -> str:
@@ -235,11 +238,19 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._lock_session("quit")
+        write = self._auth.begin_lock(self._session, reason="quit")
+        if write is not None:
+            # the process ends next: this last audit entry is written before it does
+            with contextlib.suppress(KcpError):
+                write()
         super().closeEvent(event)
 
     def _lock_session(self, reason: str) -> None:
-        try:
-            self._auth.lock(self._session, reason=reason)
-        except KcpError as err:  # the keys are gone already; only the audit entry failed
-            self.statusBar().showMessage(error_text(err))
+        """Keys out of memory now; the audit entry follows on the worker."""
+        write = self._auth.begin_lock(self._session, reason=reason)
+        if write is not None:
+            Operation(self, write).failure(self._lock_audit_failed).run()
+
+    def _lock_audit_failed(self, err: KcpError) -> None:
+        # the keys are gone already; only the audit entry failed
+        self.statusBar().showMessage(error_text(err))
