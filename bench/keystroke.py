@@ -18,6 +18,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import figures, parser, report
+from billing import login
 from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -59,7 +60,7 @@ def main() -> None:
     app = QApplication.instance() or QApplication([])
     db = Database(args.database_url)
     db.migrate()
-    view = CustomerSearchView(CustomerSearch(db))
+    view = CustomerSearchView(CustomerSearch(db), login(db))
     view.resize(1200, 700)
     view.show()
     app.processEvents()

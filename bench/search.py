@@ -2,12 +2,13 @@
 ≤ 15 ms on PostgreSQL with 1,000,000 customers, for every query class.
 
 Queries are sampled from the database itself (seeded), ``--queries`` per class, and
-timed at ``CustomerSearch.search`` (ORM, badges and all). A warm-up pass over a separate
-sample comes first (the budget is for warm caches). For the name-substring class the
-naive way is measured too: ``LIKE '%q%'`` over first name, last name, company and e-mail
-on the customers table, no index, with the same limit and without one (every match);
-the ratios are printed at the end. On SQLite the database file is read once first (the
-budget is for warm caches, and an idle VM evicts file pages); ``--cold`` skips that.
+timed at ``CustomerSearch.search`` as a demo agent (role check, ORM, badges and all). A
+warm-up pass over a separate sample comes first (the budget is for warm caches). For the
+name-substring class the naive way is measured too: ``LIKE '%q%'`` over first name, last
+name, company and e-mail on the customers table, no index, with the same limit and
+without one (every match); the ratios are printed at the end. On SQLite the database file
+is read once first (the budget is for warm caches, and an idle VM evicts file pages);
+``--cold`` skips that.
 
     .venv/bin/python bench/search.py                       # demo SQLite, 1M customers
     .venv/bin/python bench/search.py --database-url postgresql+psycopg://…/search1m
@@ -29,12 +30,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import figures, parser, report
+from billing import login
 from sqlalchemy import func, make_url, or_, select
 
 from kcp_desk.db import Database
 from kcp_desk.domain.folding import fold, umlaut_variant
 from kcp_desk.domain.references import format_customer_number, format_ticket_ref
 from kcp_desk.models import Customer, Invoice, Ticket
+from kcp_desk.services.principal import AgentSession
 from kcp_desk.services.search import CustomerSearch
 
 LIMIT = 50
@@ -159,11 +162,13 @@ CLASSES: dict[str, Callable[[Sampler, int], list[str]]] = {
 }
 
 
-def time_search(search: CustomerSearch, queries: list[str]) -> tuple[list[float], int]:
+def time_search(
+    search: CustomerSearch, session: AgentSession, queries: list[str]
+) -> tuple[list[float], int]:
     samples, empty = [], 0
     for q in queries:
         start = time.perf_counter()
-        result = search.search(q, LIMIT)
+        result = search.search(session, q, LIMIT)
         samples.append((time.perf_counter() - start) * 1000)
         empty += not result.hits
     return samples, empty
@@ -216,14 +221,15 @@ def main() -> None:
         warm_file(url)
     sampler = Sampler(db, args.seed)
     search = CustomerSearch(db)
+    session = login(db)
     print(f"Database: {db.describe()}, {sampler.max_customer:,} customers", file=sys.stderr)
 
     results: dict[str, dict[str, float]] = {}
     name_queries: list[str] = []
     for name, make in CLASSES.items():
-        time_search(search, make(sampler, max(20, args.queries // 10)))  # warm-up
+        time_search(search, session, make(sampler, max(20, args.queries // 10)))  # warm-up
         queries = make(sampler, args.queries)
-        samples, empty = time_search(search, queries)
+        samples, empty = time_search(search, session, queries)
         results[f"search: {name}"] = figures(samples)
         examples = ", ".join(repr(q) for q in queries[:3])
         print(f"  {name}: {len(queries)} queries, {empty} without hits; e.g. {examples}",
@@ -231,7 +237,7 @@ def main() -> None:
         if name == "name substring":
             name_queries = queries
     naive_queries = name_queries[: args.naive_queries]
-    indexed = figures(time_search(search, naive_queries)[0])
+    indexed = figures(time_search(search, session, naive_queries)[0])
     naive = {
         "naive LIKE '%q%', same limit: name substring": figures(
             time_naive(db, naive_queries, limit=True)

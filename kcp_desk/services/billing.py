@@ -62,10 +62,9 @@ from kcp_desk.errors import (
     InvalidInput,
     KcpError,
     NotFound,
-    PermissionDenied,
     StaleEdit,
 )
-from kcp_desk.models.agents import Agent
+from kcp_desk.models.agents import Agent, Role
 from kcp_desk.models.base import utcnow
 from kcp_desk.models.billing import (
     DunningLevel,
@@ -83,12 +82,12 @@ from kcp_desk.models.billing import (
 )
 from kcp_desk.models.customers import AddressKind, Customer, PaymentMethod
 from kcp_desk.services import audit
+from kcp_desk.services.access import CUSTOMER_ROLES, acting_agent
 from kcp_desk.services.customers import (
     current_address,
     customer_not_found,
     display_name,
     flush_or_stale,
-    require_desk_role,
     stale_edit,
 )
 from kcp_desk.services.principal import AgentSession
@@ -519,37 +518,37 @@ class BillingService:
 
     def glance(self, session: AgentSession, customer_id: int) -> PaymentGlance:
         """PAY-5 at a glance, from SQL aggregates."""
-        require_desk_role(session)
         with self._db.transaction() as s:
+            acting_agent(s, session, *CUSTOMER_ROLES)
             return _glance(s, customer_id, self._today())
 
     def invoices(
         self, session: AgentSession, customer_id: int, offset: int = 0, limit: int = 100
     ) -> InvoicePage:
         """One page of the invoice list (newest first) and the total count."""
-        require_desk_role(session)
         if offset < 0 or not 1 <= limit <= PAGE_MAX:
             raise ValueError(f"offset >= 0 and 1 <= limit <= {PAGE_MAX} expected")
         today = self._today()
         with self._db.transaction() as s:
+            acting_agent(s, session, *CUSTOMER_ROLES)
             return _invoice_page(s, customer_id, offset, limit, today)
 
     def invoice_detail(self, session: AgentSession, invoice_id: int) -> InvoiceDetail:
-        require_desk_role(session)
         with self._db.transaction() as s:
+            acting_agent(s, session, *CUSTOMER_ROLES)
             return _invoice_detail(s, invoice_id, self._today())
 
     def mandates(self, session: AgentSession, customer_id: int) -> list[MandateView]:
         """PAY-3: the customer's mandates, newest first."""
-        require_desk_role(session)
         with self._db.transaction() as s:
+            acting_agent(s, session, *CUSTOMER_ROLES)
             _require_customer(s, customer_id)
             return list(_mandate_views(s, customer_id, self._today()))
 
     def returned_debits(self, session: AgentSession, customer_id: int) -> list[ReturnedDebitView]:
         """PAY-4: the customer's returned debits, newest first."""
-        require_desk_role(session)
         with self._db.transaction() as s:
+            acting_agent(s, session, *CUSTOMER_ROLES)
             _require_customer(s, customer_id)
             return list(_returned_debits(s, ReturnedDebit.customer_id == customer_id))
 
@@ -557,8 +556,8 @@ class BillingService:
         """PAY-2: every unpaid invoice and every invoice that reached a dunning step —
         unpaid ones first (oldest due date first), then the settled history (newest
         first) — with their steps and the next one."""
-        require_desk_role(session)
         with self._db.transaction() as s:
+            acting_agent(s, session, *CUSTOMER_ROLES)
             _require_customer(s, customer_id)
             return _dunning_ladder(s, customer_id, self._today())
 
@@ -566,8 +565,8 @@ class BillingService:
         self, session: AgentSession, customer_id: int
     ) -> tuple[PaymentChangeRow, ...]:
         """PAY-6 history: who changed the payment method or bank data, when and why."""
-        require_desk_role(session)
         with self._db.transaction() as s:
+            acting_agent(s, session, *CUSTOMER_ROLES)
             _require_customer(s, customer_id)
             rows = s.execute(
                 select(PaymentMethodChange, Agent.display_name)
@@ -605,13 +604,11 @@ class BillingService:
         original). ``loaded_version`` (the original's ``InvoiceDetail.version``) refuses
         the cancellation if the invoice changed since the lead looked at it.
         """
-        require_desk_role(session)
-        if not session.principal.is_lead:
-            raise PermissionDenied(_LEADS_CANCEL)
         cleaned = _required_text(reason, "reason", _REASON_MAX)
         now = self._clock()
         today = now.date()
         with self._db.transaction() as s:
+            acting_agent(s, session, Role.LEAD, denied=_LEADS_CANCEL, lock=True)
             original = s.get(Invoice, invoice_id, options=[selectinload(Invoice.positions)])
             if original is None:
                 raise NotFound(_INVOICE_NOT_FOUND)
@@ -702,7 +699,6 @@ class BillingService:
         raises :class:`FieldErrors` (fields ``reason_code``, ``returned_on``, ``amount``,
         ``fee``) and nothing is written.
         """
-        require_desk_role(session)
         today = self._today()
         errors: dict[str, InvalidInput] = {}
         code = ""
@@ -718,6 +714,7 @@ class BillingService:
         if fee < 0:
             errors["fee"] = InvalidInput(_FEE_NEGATIVE, field="fee")
         with self._db.transaction() as s:
+            acting_agent(s, session, *CUSTOMER_ROLES, lock=True)
             invoice = s.get(Invoice, invoice_id, options=[joinedload(Invoice.mandate)])
             if invoice is None:
                 raise NotFound(_INVOICE_NOT_FOUND)
@@ -813,7 +810,6 @@ class BillingService:
         ``method`` when nothing would change) and nothing is written; an outdated
         ``loaded_version`` (``PaymentGlance.version``) raises ``StaleEdit``.
         """
-        require_desk_role(session)
         method = PaymentMethod(new_method)
         mandate_scheme = MandateScheme(scheme)
         now = self._clock()
@@ -849,6 +845,7 @@ class BillingService:
         if errors:
             raise FieldErrors(errors)
         with self._db.transaction() as s:
+            acting_agent(s, session, *CUSTOMER_ROLES, lock=True)
             customer = s.get(Customer, customer_id)
             if customer is None:
                 raise customer_not_found()

@@ -43,11 +43,11 @@ from kcp_desk.models.customers import CallerVerification, Customer, Verification
 from kcp_desk.models.identity import Factor, FactorAttempt, IdentityCase, IdentityCaseState
 from kcp_desk.security.phone_password import is_phc_argon2id, verify_phone_password
 from kcp_desk.services import audit
+from kcp_desk.services.access import CUSTOMER_ROLES, acting_agent
 from kcp_desk.services.customers import (
     VerificationRecord,
     customer_not_found,
     load_last_verification,
-    require_desk_role,
 )
 from kcp_desk.services.principal import AgentSession
 
@@ -141,8 +141,8 @@ class CallerVerificationService:
         self, session: AgentSession, customer_id: int
     ) -> VerificationRecord | None:
         """Whether, when and how the caller was last verified (C1.5), any method."""
-        require_desk_role(session)
         with self._db.transaction() as s:
+            acting_agent(s, session, *CUSTOMER_ROLES)
             if s.get(Customer, customer_id) is None:
                 raise customer_not_found()
             return load_last_verification(s, customer_id)
@@ -150,9 +150,9 @@ class CallerVerificationService:
     def status(
         self, session: AgentSession, customer_id: int, case_id: int | None = None
     ) -> PFactorStatus:
-        require_desk_role(session)
         now = self._clock()
         with self._db.transaction() as s:
+            acting_agent(s, session, *CUSTOMER_ROLES)
             customer = s.get(Customer, customer_id)
             if customer is None:
                 raise customer_not_found()
@@ -185,13 +185,13 @@ class CallerVerificationService:
         ``caller_verified`` with the result only. An empty input raises ``InvalidInput``
         (field ``phone_password``) and counts nothing.
         """
-        require_desk_role(session)
         if not spoken.strip():
             raise InvalidInput(_EMPTY, field="phone_password")
         agent_id = session.principal.agent_id
 
         # 1. Short read: is there anything to compare, and is P open?
         with self._db.transaction() as s:
+            acting_agent(s, session, *CUSTOMER_ROLES)
             now = self._clock()
             customer = s.get(Customer, customer_id)
             if customer is None:
@@ -209,9 +209,11 @@ class CallerVerificationService:
         # 2. The slow part, outside any transaction.
         matched = verify_phone_password(spoken, phc)
 
-        # 3. Lock the customer, re-check and record.
+        # 3. Lock the customer, re-check (the agent too: a lock or a demotion may have
+        # come while we compared) and record.
         with self._db.transaction() as s:
             customer = _lock_customer(s, customer_id)
+            acting_agent(s, session, *CUSTOMER_ROLES, lock=True)
             now = self._clock()
             if case_id is not None:
                 _open_case(s, case_id, customer_id)

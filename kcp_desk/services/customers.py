@@ -38,7 +38,7 @@ from kcp_desk.errors import (
     PermissionDenied,
     StaleEdit,
 )
-from kcp_desk.models.agents import Agent, Role
+from kcp_desk.models.agents import Agent
 from kcp_desk.models.base import utcnow
 from kcp_desk.models.billing import Invoice, InvoiceState
 from kcp_desk.models.customers import (
@@ -56,6 +56,7 @@ from kcp_desk.models.outbox import OutboxChannel, OutboxMessage
 from kcp_desk.models.products import Product
 from kcp_desk.models.tickets import Ticket, TicketState
 from kcp_desk.services import audit
+from kcp_desk.services.access import CUSTOMER_ROLES, acting_agent
 from kcp_desk.services.principal import AgentSession
 
 __all__ = [
@@ -82,7 +83,6 @@ __all__ = [
     "display_name",
     "flush_or_stale",
     "load_last_verification",
-    "require_desk_role",
     "search_text_of",
     "stale_edit",
 ]
@@ -121,9 +121,6 @@ _STALE: Final = QT_TRANSLATE_NOOP(
 _NAME_VIA_REQUEST: Final = QT_TRANSLATE_NOOP(
     "KcpError",
     "Name and company change only by a name-change request with a ticket, approved by a lead.",
-)
-_NO_CUSTOMER_ACCESS: Final = QT_TRANSLATE_NOOP(
-    "KcpError", "Only agents and leads work with customer data."
 )
 
 T = TypeVar("T")
@@ -325,12 +322,6 @@ class ContactSaved:
 # --- helpers shared with the other customer services -------------------------------------
 
 
-def require_desk_role(session: AgentSession) -> None:
-    """Agents and leads work with customers; admins do not (SPEC §0)."""
-    if session.principal.role not in (Role.AGENT, Role.LEAD):
-        raise PermissionDenied(_NO_CUSTOMER_ACCESS)
-
-
 def display_name(
     kind: CustomerKind | str,
     first_name: str,
@@ -438,8 +429,8 @@ class CustomerService:
         Opening a customer is audited (A-2, ``customer_opened``); ``reload=True`` refreshes
         an already open view (after a save or a change notification) without a new entry.
         """
-        require_desk_role(session)
         with self._db.transaction() as s:
+            acting_agent(s, session, *CUSTOMER_ROLES)
             detail = self._load_detail(s, customer_id)
             if not reload:
                 audit.append(
@@ -469,7 +460,6 @@ class CustomerService:
         field, and nothing is written. Name fields raise ``PermissionDenied`` (name-change
         request). A save based on an older ``loaded_version`` raises ``StaleEdit``.
         """
-        require_desk_role(session)
         names = sorted(NAME_FIELDS.intersection(changes))
         if names:
             raise PermissionDenied(_NAME_VIA_REQUEST, field=names[0])
@@ -480,6 +470,7 @@ class CustomerService:
         now = self._clock()
         today = now.date()
         with self._db.transaction() as s:
+            acting_agent(s, session, *CUSTOMER_ROLES, lock=True)
             customer = s.get(Customer, customer_id, options=[selectinload(Customer.addresses)])
             if customer is None:
                 raise customer_not_found()

@@ -33,7 +33,7 @@ from kcp_desk.errors import (
     PermissionDenied,
     StaleEdit,
 )
-from kcp_desk.models.agents import Agent
+from kcp_desk.models.agents import Agent, Role
 from kcp_desk.models.base import utcnow
 from kcp_desk.models.customers import (
     ContactChange,
@@ -44,11 +44,11 @@ from kcp_desk.models.customers import (
 )
 from kcp_desk.models.tickets import Ticket
 from kcp_desk.services import audit
+from kcp_desk.services.access import CUSTOMER_ROLES, acting_agent
 from kcp_desk.services.customers import (
     customer_not_found,
     display_name,
     flush_or_stale,
-    require_desk_role,
     search_text_of,
 )
 from kcp_desk.services.principal import AgentSession
@@ -142,7 +142,6 @@ class NameChangeService:
         Errors name the form field: ``ticket``, ``first_name``, ``last_name``,
         ``company``, ``legal_form``, ``reason`` (several at once as ``FieldErrors``).
         """
-        require_desk_role(session)
         errors: dict[str, InvalidInput] = {}
         ticket_number: int | None = None
         try:
@@ -154,6 +153,7 @@ class NameChangeService:
         cleaned_reason = _clean_text(reason, "reason", errors)
         now = self._clock()
         with self._db.transaction() as s:
+            agent = acting_agent(s, session, *CUSTOMER_ROLES, lock=True)
             # the row lock makes "one pending request per customer" hold on PostgreSQL
             customer = s.get(Customer, customer_id, with_for_update=True)
             if customer is None:
@@ -205,24 +205,24 @@ class NameChangeService:
                 agent_id=session.principal.agent_id,
                 keys=session.keys,
             )
-            return _load_one(s, session, request.id)
+            return _load_one(s, agent, request.id)
 
     # --- reading ------------------------------------------------------------------------
 
     def pending(self, session: AgentSession) -> list[NameChangeRequestDTO]:
         """Leads see every pending request; agents see only their own (oldest first)."""
-        require_desk_role(session)
         with self._db.transaction() as s:
+            agent = acting_agent(s, session, *CUSTOMER_ROLES)
             query = _DTO_QUERY.where(NameChangeRequest.state == RequestState.PENDING)
-            if not session.principal.is_lead:
-                query = query.where(NameChangeRequest.requested_by_id == session.principal.agent_id)
+            if agent.role != Role.LEAD:
+                query = query.where(NameChangeRequest.requested_by_id == agent.id)
             query = query.order_by(NameChangeRequest.requested_at, NameChangeRequest.id)
-            return [_dto(row, session) for row in s.execute(query)]
+            return [_dto(row, agent) for row in s.execute(query)]
 
     def get(self, session: AgentSession, request_id: int) -> NameChangeRequestDTO:
-        require_desk_role(session)
         with self._db.transaction() as s:
-            return _load_one(s, session, request_id)
+            agent = acting_agent(s, session, *CUSTOMER_ROLES)
+            return _load_one(s, agent, request_id)
 
     # --- deciding (four-eyes) -----------------------------------------------------------
 
@@ -246,16 +246,15 @@ class NameChangeService:
         *,
         approve: bool,
     ) -> NameChangeRequestDTO:
-        require_desk_role(session)
-        if not session.principal.is_lead:
-            raise PermissionDenied(_LEADS_ONLY)
         errors: dict[str, InvalidInput] = {}
         reason = _clean_text(decision_reason, "decision_reason", errors)
         if reason is None and "decision_reason" not in errors:
             errors["decision_reason"] = InvalidInput(_REASON_REQUIRED, field="decision_reason")
-        lead_id = session.principal.agent_id
         now = self._clock()
         with self._db.transaction() as s:
+            # the role as of now, not as of the login: a demoted lead decides nothing
+            lead = acting_agent(s, session, Role.LEAD, denied=_LEADS_ONLY, lock=True)
+            lead_id = lead.id
             request = s.scalar(
                 select(NameChangeRequest)
                 .where(NameChangeRequest.id == request_id)
@@ -289,7 +288,7 @@ class NameChangeService:
                 agent_id=lead_id,
                 keys=session.keys,
             )
-            return _load_one(s, session, request.id)
+            return _load_one(s, lead, request.id)
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -397,7 +396,7 @@ _DTO_QUERY: Final = (
 )
 
 
-def _load_one(s: Session, session: AgentSession, request_id: int) -> NameChangeRequestDTO:
+def _load_one(s: Session, agent: Agent, request_id: int) -> NameChangeRequestDTO:
     row = s.execute(
         _DTO_QUERY.where(NameChangeRequest.id == request_id).execution_options(
             populate_existing=True
@@ -405,14 +404,14 @@ def _load_one(s: Session, session: AgentSession, request_id: int) -> NameChangeR
     ).first()
     if row is None:
         raise NotFound(_REQUEST_NOT_FOUND)
-    return _dto(row, session)
+    return _dto(row, agent)
 
 
-def _dto(row: Any, session: AgentSession) -> NameChangeRequestDTO:
+def _dto(row: Any, agent: Agent) -> NameChangeRequestDTO:
+    """``agent``: who loads it, as :func:`acting_agent` read them in this transaction."""
     request: NameChangeRequest
     customer: Customer
     request, customer, ticket_number, requester, decider = row
-    principal = session.principal
     return NameChangeRequestDTO(
         request_id=request.id,
         version=request.version,
@@ -446,7 +445,7 @@ def _dto(row: Any, session: AgentSession) -> NameChangeRequestDTO:
         decision_reason=request.decision_reason,
         can_decide=(
             request.state == RequestState.PENDING
-            and principal.is_lead
-            and principal.agent_id != request.requested_by_id
+            and agent.role == Role.LEAD
+            and agent.id != request.requested_by_id
         ),
     )

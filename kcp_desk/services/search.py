@@ -26,6 +26,11 @@ A complete reference with a wrong check digit is an expected error, not "no cust
 search field (``Operation(...).failure(...)``, like every other expected error). The one
 exception: eight bare digits that are also a phone number the search can find.
 
+Customer data are for agents and leads (SPEC §0): every search takes the acting
+:class:`~kcp_desk.services.principal.AgentSession` and, in the transaction it reads in,
+refuses a locked desk and re-reads the agent's role and active flag
+(:func:`~kcp_desk.services.access.acting_agent`, one primary-key lookup).
+
 Product tier names (``Webhosting M``) are not searched: thousands of customers share each
 one, so they identify nobody; a product is found by its domain or server host name.
 
@@ -92,6 +97,8 @@ from kcp_desk.models.customers import AddressKind, Customer, PostalAddress
 from kcp_desk.models.orders import SupportOrder
 from kcp_desk.models.products import Product
 from kcp_desk.models.tickets import Ticket, TicketState
+from kcp_desk.services.access import CUSTOMER_ROLES, acting_agent
+from kcp_desk.services.principal import AgentSession
 
 __all__ = [
     "MATCH_LABELS",
@@ -688,19 +695,23 @@ class CustomerSearch:
         worker thread would cost more than the query. PostgreSQL is across a network."""
         return self._db.dialect == "sqlite"
 
-    def search(self, text: str, limit: int = 50) -> SearchResult:
+    def search(self, session: AgentSession, text: str, limit: int = 50) -> SearchResult:
         """Customers matching ``text``, best first; at most ``limit`` of them.
 
         Raises :class:`InvalidInput` (``field="search"``) for a complete customer number,
-        ticket, support order or mandate reference with a wrong check digit.
+        ticket, support order or mandate reference with a wrong check digit, and
+        :class:`~kcp_desk.errors.PermissionDenied` for a locked desk or an agent who may
+        not work with customers (now, not as of the login: SPEC §0).
         """
         if not 1 <= limit <= MAX_LIMIT:
             raise ValueError(f"limit must be 1 … {MAX_LIMIT}")
         query = _Query.parse(text)
-        if not query.raw:
-            return SearchResult(())
         now = self._clock()
         with self._db.transaction() as s:
+            # one primary-key lookup: the agent's role and active flag as of now
+            acting_agent(s, session, *CUSTOMER_ROLES)
+            if not query.raw:
+                return SearchResult(())
             found = _Candidates()
             for tier, matcher in self._plan(query):
                 if found.count_before(tier) > limit:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kcp_desk.errors import KcpError
+from kcp_desk.services.principal import AgentSession
 from kcp_desk.services.search import (
     MATCH_LABELS,
     MAX_LIMIT,
@@ -108,9 +109,10 @@ class CustomerSearchView(QWidget):
     open_customer = Signal(int)  # customer id
     searched = Signal()  # a result (or error) for the current text is on screen
 
-    def __init__(self, search: CustomerSearch) -> None:
+    def __init__(self, search: CustomerSearch, session: AgentSession) -> None:
         super().__init__()
         self._search = search
+        self._session = session
         self._generation = 0
         self._limit = PAGE
         #: more matches than shown, and the service would give more (lazy loading)
@@ -201,13 +203,13 @@ class CustomerSearchView(QWidget):
         generation = self._generation
         if self._search.answers_locally:
             try:
-                result = self._search.search(text, limit)
+                result = self._search.search(self._session, text, limit)
             except KcpError as err:
                 self._failed(generation, err)
             else:
                 done(generation, result)
             return
-        Operation(self, self._search.search, text, limit).success(
+        Operation(self, self._search.search, self._session, text, limit).success(
             lambda result: done(generation, result)
         ).failure(lambda err: self._failed(generation, err)).run()
 

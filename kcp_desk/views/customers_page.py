@@ -13,7 +13,7 @@ from kcp_desk.views.customer_view import CustomerView
 class CustomersPage(QStackedWidget):
     def __init__(self, services: DeskServices, session: AgentSession) -> None:
         super().__init__()
-        self.search = CustomerSearchView(services.search)
+        self.search = CustomerSearchView(services.search, session)
         self.customer = CustomerView(services, session)
         self.addWidget(self.search)
         self.addWidget(self.customer)

@@ -25,7 +25,7 @@ from kcp_desk.errors import (
     PermissionDenied,
     StaleEdit,
 )
-from kcp_desk.models.agents import Role
+from kcp_desk.models.agents import Agent, Role
 from kcp_desk.models.audit import AuditEntry
 from kcp_desk.models.billing import (
     DunningLevel,
@@ -687,6 +687,54 @@ def test_a_lead_cancels_by_a_cancellation_invoice(
     assert glance.credit_balance == D("119.00") and glance.total_open == D("23.80")
     (entry,) = [c for a, c in _audit(database) if a == "invoice_cancelled"]
     assert '"cancellation_number":"RE-2026-000005"' in entry
+
+
+def _demote(db: Database, agent_id: int, change: str) -> None:
+    """What an admin does while the agent is still logged in."""
+    with db.transaction() as s:
+        agent = s.get(Agent, agent_id)
+        assert agent is not None
+        if change == "demoted":
+            agent.role = Role.AGENT
+        else:
+            agent.active = False
+            agent.disabled_at = NOW
+
+
+@pytest.mark.parametrize("change", ["demoted", "disabled"])
+def test_a_lead_demoted_or_disabled_after_login_cannot_cancel(
+    database: Database,
+    service: BillingService,
+    lea: AgentSession,
+    agents: dict[str, int],
+    world: World,
+    change: str,
+) -> None:
+    """The role is read in the cancelling transaction, not taken from the login (issue 7)."""
+    before = _count(database, Invoice)
+    _demote(database, agents["lea"], change)
+    with pytest.raises(PermissionDenied) as err:
+        service.cancel_invoice(lea, world.good_paid, "Doppelt berechnet")
+    assert ("lead" if change == "demoted" else "disabled") in str(err.value)
+    assert _count(database, Invoice) == before
+    with database.session_factory() as s:
+        assert s.get(InvoiceCounter, 2026).last_seq == 4  # type: ignore[union-attr]
+    assert service.invoice_detail(_login(database, "anna"), world.good_paid).state == "paid"
+
+
+def test_a_disabled_agent_reads_and_writes_no_billing_data(
+    database: Database,
+    service: BillingService,
+    anna: AgentSession,
+    agents: dict[str, int],
+    world: World,
+) -> None:
+    _demote(database, agents["anna"], "disabled")
+    with pytest.raises(PermissionDenied, match="disabled"):
+        service.glance(anna, world.good)
+    with pytest.raises(PermissionDenied, match="disabled"):
+        service.record_return(anna, world.good_paid, "AM04", TODAY, D("119.00"))
+    assert _count(database, ReturnedDebit) == 2
 
 
 def test_cancel_refusals(service: BillingService, lea: AgentSession, world: World) -> None:

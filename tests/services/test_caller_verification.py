@@ -10,7 +10,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kcp_desk.db import Database
-from kcp_desk.errors import InvalidInput, NotFound
+from kcp_desk.errors import InvalidInput, NotFound, PermissionDenied
+from kcp_desk.models.agents import Agent
 from kcp_desk.models.audit import AuditEntry
 from kcp_desk.models.customers import CallerVerification, Customer, CustomerKind
 from kcp_desk.models.identity import (
@@ -507,3 +508,46 @@ def test_two_agents_racing_for_the_last_try(
     assert sorted(results) == sorted([N, L])
     assert [success for _, success in _attempts(database)] == [False] * 5
     assert _locked_until(database, customer_id) == now + dt.timedelta(hours=24)
+
+
+# --- who may verify (issue 7) ------------------------------------------------------------------
+
+
+def test_a_lock_while_comparing_records_nothing(
+    database: Database, agents: dict[str, int], customer_id: int
+) -> None:
+    """The desk locks (idle timer) while the Argon2id compare runs: the answer is not
+    recorded or shown, the try does not count, and nothing is signed without keys."""
+    anna = _login(database, "anna")
+
+    def clock_that_locks() -> dt.datetime:
+        anna.lock()  # what the idle timer does on the GUI thread meanwhile
+        return T0
+
+    service = CallerVerificationService(database, clock=clock_that_locks)
+    with pytest.raises(PermissionDenied, match="locked"):
+        service.verify_phone_password(anna, customer_id, WRONG)
+    assert _attempts(database) == []
+    with database.session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(CallerVerification)) == 0
+
+
+def test_a_disabled_agent_verifies_nobody(
+    database: Database,
+    agents: dict[str, int],
+    customer_id: int,
+    service: CallerVerificationService,
+) -> None:
+    anna = _login(database, "anna")
+    with database.transaction() as s:
+        agent = s.get(Agent, agents["anna"])
+        assert agent is not None
+        agent.active = False
+    for call in (
+        lambda: service.verify_phone_password(anna, customer_id, SECRET),
+        lambda: service.status(anna, customer_id),
+        lambda: service.last_verification(anna, customer_id),
+    ):
+        with pytest.raises(PermissionDenied, match="disabled"):
+            call()
+    assert _attempts(database) == []

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from kcp_desk.db import Database
 from kcp_desk.errors import InvalidInput, NotFound, PermissionDenied, StaleEdit
-from kcp_desk.models.agents import Role
+from kcp_desk.models.agents import Agent, Role
 from kcp_desk.models.audit import AuditEntry
 from kcp_desk.models.billing import Invoice, InvoiceState
 from kcp_desk.models.customers import (
@@ -30,15 +30,20 @@ from kcp_desk.models.orders import CostModel, OrderState, SupportOrder
 from kcp_desk.models.outbox import OutboxMessage
 from kcp_desk.models.products import Product, ProductKind, SmPackage
 from kcp_desk.models.tickets import Ticket, TicketPriority, TicketState
+from kcp_desk.security.phone_password import PhonePasswordParams, hash_phone_password
 from kcp_desk.services import audit
 from kcp_desk.services.agents import provision_agent
 from kcp_desk.services.auth import AuthService
+from kcp_desk.services.caller_verification import CallerVerificationService, VerificationResult
 from kcp_desk.services.customers import LIST_CAP, CustomerService, FieldErrors
 from kcp_desk.services.principal import AgentSession
 from tests.conftest import FAST_KDF, PASSPHRASES
 
 NOW = dt.datetime(2026, 3, 2, 9, 30, tzinfo=dt.UTC)
 TODAY = NOW.date()
+PHONE_PASSWORD = "Sonnenblume-Zebra-42"
+#: cheap parameters for tests only (the PHC string carries them)
+CHEAP_PHONE_KDF = PhonePasswordParams(memory_kib=64, iterations=1, lanes=1)
 
 
 def _clock() -> dt.datetime:
@@ -559,3 +564,58 @@ def test_email_change_notifies_the_old_address(
     with database.session_factory() as s:
         (message,) = s.scalars(select(OutboxMessage)).all()
     assert (message.recipient, message.template) == ("j.mueller@example.de", "email_changed_notice")
+
+
+def test_a_failed_phone_password_check_does_not_unlock_the_e_mail(
+    database: Database, agents: dict[str, int], customer_id: int, service: CustomerService
+) -> None:
+    """Only a MATCH during the call unlocks the e-mail field: a caller who said the wrong
+    phone password a minute ago is no more verified than one who said nothing."""
+    with database.transaction() as s:
+        s.execute(update(CallerVerification).values(at=NOW - dt.timedelta(hours=2)))
+        s.execute(
+            update(Customer)
+            .where(Customer.id == customer_id)
+            .values(
+                phone_password_hash=hash_phone_password(PHONE_PASSWORD, CHEAP_PHONE_KDF),
+                phone_password_set_at=NOW - dt.timedelta(days=100),
+            )
+        )
+    anna = _login(database, "anna")
+    verification = CallerVerificationService(database, clock=lambda: NOW - dt.timedelta(minutes=1))
+    wrong = verification.verify_phone_password(anna, customer_id, "Gänseblümchen-7")
+    assert wrong.result is VerificationResult.NO_MATCH
+    loaded = service.detail(anna, customer_id)
+    with pytest.raises(PermissionDenied) as err:
+        service.update_contact(anna, customer_id, loaded.version, {"email": "neu@example.de"})
+    assert err.value.field == "email"
+    assert _history_count(database) == 0
+
+    right = verification.verify_phone_password(anna, customer_id, PHONE_PASSWORD)
+    assert right.matched
+    saved = service.update_contact(anna, customer_id, loaded.version, {"email": "neu@example.de"})
+    assert saved.changed_fields == ("email",)
+
+
+@pytest.mark.parametrize("change", ["demoted to admin", "disabled"])
+def test_an_agent_changed_after_login_saves_nothing(
+    database: Database,
+    agents: dict[str, int],
+    customer_id: int,
+    service: CustomerService,
+    change: str,
+) -> None:
+    anna = _login(database, "anna")
+    loaded = service.detail(anna, customer_id)
+    with database.transaction() as s:
+        agent = s.get(Agent, agents["anna"])
+        assert agent is not None
+        if change == "disabled":
+            agent.active = False
+        else:
+            agent.role = Role.ADMIN
+    with pytest.raises(PermissionDenied):
+        service.update_contact(anna, customer_id, loaded.version, {"salutation": "Frau"})
+    with pytest.raises(PermissionDenied):
+        service.detail(anna, customer_id, reload=True)
+    assert _history_count(database) == 0

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import delete, select, text
+from sqlalchemy import delete, event, select, text
 
 from kcp_desk.db import Database
 from kcp_desk.domain.folding import customer_search_text, fold, umlaut_variant
 from kcp_desk.domain.references import format_customer_number, format_mandate_ref
-from kcp_desk.errors import InvalidInput
+from kcp_desk.errors import InvalidInput, PermissionDenied
 from kcp_desk.models import (
     AddressKind,
     CostModel,
@@ -31,7 +31,12 @@ from kcp_desk.models import (
     Ticket,
     TicketState,
 )
+from kcp_desk.models.agents import Agent, Role
+from kcp_desk.services.agents import provision_agent
+from kcp_desk.services.auth import AuthService
+from kcp_desk.services.principal import AgentSession
 from kcp_desk.services.search import CustomerSearch, MatchKind, Tier
+from tests.conftest import FAST_KDF, PASSPHRASES
 
 NOW = dt.datetime(2026, 11, 22, 9, 30, tzinfo=dt.UTC)
 TODAY = NOW.date()
@@ -194,8 +199,13 @@ def search(database: Database) -> CustomerSearch:
     return CustomerSearch(database, clock=lambda: NOW)
 
 
-def ids_of(search: CustomerSearch, query: str, limit: int = 50) -> list[int]:
-    return [hit.customer_id for hit in search.search(query, limit).hits]
+@pytest.fixture
+def anna(database: Database, agents: dict[str, int]) -> AgentSession:
+    return AuthService(database).login("anna", PASSPHRASES["anna"]).session
+
+
+def ids_of(search: CustomerSearch, anna: AgentSession, query: str, limit: int = 50) -> list[int]:
+    return [hit.customer_id for hit in search.search(anna, query, limit).hits]
 
 
 # --- identifiers ---------------------------------------------------------------------------
@@ -203,9 +213,9 @@ def ids_of(search: CustomerSearch, query: str, limit: int = 50) -> list[int]:
 
 @pytest.mark.parametrize("query", ["K12345671", "12345671", "k 1234567 1", " K1234567-1 "])
 def test_customer_number_with_or_without_k(
-    search: CustomerSearch, people: People, query: str
+    search: CustomerSearch, anna: AgentSession, people: People, query: str
 ) -> None:
-    result = search.search(query)
+    result = search.search(anna, query)
     assert [h.customer_id for h in result.hits] == [people["mueller"]]
     hit = result.hits[0]
     assert (hit.match, hit.match_detail, hit.tier) == (
@@ -216,14 +226,14 @@ def test_customer_number_with_or_without_k(
 
 
 def test_customer_number_prefix_is_a_range_on_the_seven_digit_body(
-    search: CustomerSearch, people: People
+    search: CustomerSearch, anna: AgentSession, people: People
 ) -> None:
     # K123 → bodies 1230000 … 1239999: not 1229999, not 1240000
     expected = [people["in_range"], people["mueller"], people["company"]]
-    assert ids_of(search, "K123") == expected
-    assert ids_of(search, "123") == expected
-    assert ids_of(search, "K1234567") == [people["mueller"]]  # the body without check digit
-    assert ids_of(search, "K1") == [  # an identifier: allowed below three characters
+    assert ids_of(search, anna, "K123") == expected
+    assert ids_of(search, anna, "123") == expected
+    assert ids_of(search, anna, "K1234567") == [people["mueller"]]  # the body without check digit
+    assert ids_of(search, anna, "K1") == [  # an identifier: allowed below three characters
         people["low"], people["in_range"], people["mueller"], people["company"],
         people["high"],
     ]  # fmt: skip
@@ -248,128 +258,145 @@ def test_customer_number_prefix_is_a_range_on_the_seven_digit_body(
     ],
 )
 def test_identifiers_find_their_customer(
-    search: CustomerSearch, people: People, query: str, kind: MatchKind, detail: str
+    search: CustomerSearch,
+    anna: AgentSession,
+    people: People,
+    query: str,
+    kind: MatchKind,
+    detail: str,
 ) -> None:
-    hits = search.search(query).hits
+    hits = search.search(anna, query).hits
     assert [h.customer_id for h in hits] == [people["mueller"]]
     assert (hits[0].match, hits[0].match_detail) == (kind, detail)
 
 
-def test_mobile_number_and_mandate_reference(search: CustomerSearch, people: People) -> None:
-    assert ids_of(search, "0171 1234567") == [people["gross"]]
-    hits = search.search("K23456789-M01").hits
+def test_mobile_number_and_mandate_reference(
+    search: CustomerSearch, anna: AgentSession, people: People
+) -> None:
+    assert ids_of(search, anna, "0171 1234567") == [people["gross"]]
+    hits = search.search(anna, "K23456789-M01").hits
     assert [h.customer_id for h in hits] == [people["gross"]]
     assert hits[0].match == MatchKind.MANDATE
 
 
-def test_domain_exact_also_from_a_pasted_url(search: CustomerSearch, people: People) -> None:
+def test_domain_exact_also_from_a_pasted_url(
+    search: CustomerSearch, anna: AgentSession, people: People
+) -> None:
     for query in ("mueller.de", "https://www.mueller.de/impressum"):
-        hits = search.search(query).hits
+        hits = search.search(anna, query).hits
         assert hits[0].customer_id == people["domain_owner"]
         assert (hits[0].match, hits[0].tier) == (MatchKind.DOMAIN, Tier.EXACT)
 
 
 def test_prefixes_of_e_mail_host_name_and_references(
-    search: CustomerSearch, people: People
+    search: CustomerSearch, anna: AgentSession, people: People
 ) -> None:
-    hits = search.search("hans.mue").hits
+    hits = search.search(anna, "hans.mue").hits
     assert [h.customer_id for h in hits] == [people["mueller"]]
     assert (hits[0].match, hits[0].tier) == (MatchKind.EMAIL, Tier.PREFIX)
-    assert ids_of(search, "vs47") == [people["mueller"]]
-    assert ids_of(search, "#KCP-000123") == [people["mueller"]]
-    assert ids_of(search, "SA-00047") == [people["mueller"]]
-    assert ids_of(search, "RE-2026-0001") == [people["mueller"], people["domain_owner"]]
+    assert ids_of(search, anna, "vs47") == [people["mueller"]]
+    assert ids_of(search, anna, "#KCP-000123") == [people["mueller"]]
+    assert ids_of(search, anna, "SA-00047") == [people["mueller"]]
+    assert ids_of(search, anna, "RE-2026-0001") == [people["mueller"], people["domain_owner"]]
 
 
-def test_postcode_with_city(search: CustomerSearch, people: People) -> None:
-    assert ids_of(search, "50667 Köln") == [people["mueller"]]
-    assert ids_of(search, "50667 Berlin") == []
+def test_postcode_with_city(search: CustomerSearch, anna: AgentSession, people: People) -> None:
+    assert ids_of(search, anna, "50667 Köln") == [people["mueller"]]
+    assert ids_of(search, anna, "50667 Berlin") == []
 
 
 # --- text: folding, substrings, several words -------------------------------------------------
 
 
 @pytest.mark.parametrize("query", ["muller", "mueller", "MÜLLER", "Müller", "Mueller"])
-def test_umlaut_spellings_find_mueller(search: CustomerSearch, people: People, query: str) -> None:
-    found = ids_of(search, query)
+def test_umlaut_spellings_find_mueller(
+    search: CustomerSearch, anna: AgentSession, people: People, query: str
+) -> None:
+    found = ids_of(search, anna, query)
     assert people["mueller"] in found
     assert people["mueller_de"] in found
 
 
-def test_gross_finds_gross_with_sharp_s(search: CustomerSearch, people: People) -> None:
-    assert ids_of(search, "gross") == [people["gross"]]
-    assert ids_of(search, "Groß") == [people["gross"]]
+def test_gross_finds_gross_with_sharp_s(
+    search: CustomerSearch, anna: AgentSession, people: People
+) -> None:
+    assert ids_of(search, anna, "gross") == [people["gross"]]
+    assert ids_of(search, anna, "Groß") == [people["gross"]]
 
 
 @pytest.mark.parametrize("query", ["strasse", "Weinstraße", "WEINSTRASSE", "weinstra"])
 def test_strasse_finds_strasse_with_sharp_s(
-    search: CustomerSearch, people: People, query: str
+    search: CustomerSearch, anna: AgentSession, people: People, query: str
 ) -> None:
-    hits = search.search(query).hits
+    hits = search.search(anna, query).hits
     assert [h.customer_id for h in hits] == [people["weinstrasse"]]
     assert hits[0].match == MatchKind.CITY
 
 
 def test_substrings_inside_names_companies_and_e_mails(
-    search: CustomerSearch, people: People
+    search: CustomerSearch, anna: AgentSession, people: People
 ) -> None:
-    assert ids_of(search, "ülle") == [people["mueller"], people["mueller_de"]]
-    assert ids_of(search, "häfer") == [people["company"]]  # inside "Schäfer Bau GmbH"
-    hits = search.search("takt@schae").hits
+    assert ids_of(search, anna, "ülle") == [people["mueller"], people["mueller_de"]]
+    assert ids_of(search, anna, "häfer") == [people["company"]]  # inside "Schäfer Bau GmbH"
+    hits = search.search(anna, "takt@schae").hits
     assert [h.customer_id for h in hits] == [people["company"]]
     assert (hits[0].match, hits[0].match_detail) == (MatchKind.EMAIL, "kontakt@schaefer-bau.de")
-    assert ids_of(search, "posteo") == [people["weinstrasse"]]
+    assert ids_of(search, anna, "posteo") == [people["weinstrasse"]]
 
 
-def test_every_word_must_match_in_any_order(search: CustomerSearch, people: People) -> None:
-    assert ids_of(search, "hans muller") == [people["mueller"]]
-    assert ids_of(search, "Müller Hans") == [people["mueller"]]
-    assert ids_of(search, "müller essen") == [people["mueller_de"]]
+def test_every_word_must_match_in_any_order(
+    search: CustomerSearch, anna: AgentSession, people: People
+) -> None:
+    assert ids_of(search, anna, "hans muller") == [people["mueller"]]
+    assert ids_of(search, anna, "Müller Hans") == [people["mueller"]]
+    assert ids_of(search, anna, "müller essen") == [people["mueller_de"]]
     # short words do not start a scan, but they do narrow one
-    assert ids_of(search, "karl mü") == [people["mueller_de"]]
-    assert ids_of(search, "karl mu") == [people["mueller_de"]]
-    assert ids_of(search, "müller xy") == []
+    assert ids_of(search, anna, "karl mü") == [people["mueller_de"]]
+    assert ids_of(search, anna, "karl mu") == [people["mueller_de"]]
+    assert ids_of(search, anna, "müller xy") == []
 
 
 def test_fewer_than_three_characters_never_scan_text(
-    search: CustomerSearch, people: People
+    search: CustomerSearch, anna: AgentSession, people: People
 ) -> None:
-    assert ids_of(search, "mü") == []
-    assert ids_of(search, "ha") == []
-    assert ids_of(search, "  ") == []
-    assert ids_of(search, "mül") == [people["mueller"], people["mueller_de"]]
+    assert ids_of(search, anna, "mü") == []
+    assert ids_of(search, anna, "ha") == []
+    assert ids_of(search, anna, "  ") == []
+    assert ids_of(search, anna, "mül") == [people["mueller"], people["mueller_de"]]
 
 
 def test_like_wildcards_are_literal(
-    search: CustomerSearch, database: Database, people: People
+    search: CustomerSearch, anna: AgentSession, database: Database, people: People
 ) -> None:
     with database.transaction() as s:
         underscore = _add(s, 6789012, "Max", "Muster", "max_muster@x.de", "Hamm", "59065").id
-    assert ids_of(search, "x_mu") == [underscore]
-    assert ids_of(search, "muster x_") == [underscore]  # also as a short filter word
-    assert ids_of(search, "muster h_") == []
-    assert ids_of(search, "h_ns") == []
-    assert ids_of(search, "%%%") == []
-    assert ids_of(search, "ma% mu") == []
-    assert ids_of(search, '"müller"') == []
+    assert ids_of(search, anna, "x_mu") == [underscore]
+    assert ids_of(search, anna, "muster x_") == [underscore]  # also as a short filter word
+    assert ids_of(search, anna, "muster h_") == []
+    assert ids_of(search, anna, "h_ns") == []
+    assert ids_of(search, anna, "%%%") == []
+    assert ids_of(search, anna, "ma% mu") == []
+    assert ids_of(search, anna, '"müller"') == []
 
 
 # --- ranking, errors, badges ------------------------------------------------------------------
 
 
-def test_exact_identifier_ranks_before_text_matches(search: CustomerSearch, people: People) -> None:
-    hits = search.search("mueller.de").hits
+def test_exact_identifier_ranks_before_text_matches(
+    search: CustomerSearch, anna: AgentSession, people: People
+) -> None:
+    hits = search.search(anna, "mueller.de").hits
     # the domain owner is called Anders; Karl Müller only has "mueller.de" in his e-mail
     assert [h.customer_id for h in hits] == [people["domain_owner"], people["mueller_de"]]
     assert [h.tier for h in hits] == [Tier.EXACT, Tier.TEXT]
 
 
 def test_whole_word_matches_rank_before_partial_ones(
-    search: CustomerSearch, database: Database, people: People
+    search: CustomerSearch, anna: AgentSession, database: Database, people: People
 ) -> None:
     with database.transaction() as s:
         _add(s, 6789012, "Anna", "Langer", "a@langer.de", "Hamm", "59065")
-    hits = search.search("lang").hits
+    hits = search.search(anna, "lang").hits
     assert [h.display_name for h in hits] == ["Peter Lang", "Anna Langer"]
 
 
@@ -384,10 +411,10 @@ def test_whole_word_matches_rank_before_partial_ones(
     ],
 )
 def test_wrong_check_digit_says_so_instead_of_no_customer(
-    search: CustomerSearch, people: People, query: str, expected_ref: str
+    search: CustomerSearch, anna: AgentSession, people: People, query: str, expected_ref: str
 ) -> None:
     with pytest.raises(InvalidInput) as info:
-        search.search(query)
+        search.search(anna, query)
     err = info.value
     assert err.field == "search"
     assert err.template.startswith("Check digit wrong: {ref}")
@@ -396,28 +423,30 @@ def test_wrong_check_digit_says_so_instead_of_no_customer(
 
 
 def test_eight_digits_that_are_a_phone_number_are_not_a_check_digit_error(
-    search: CustomerSearch, database: Database, people: People
+    search: CustomerSearch, anna: AgentSession, database: Database, people: People
 ) -> None:
     with database.transaction() as s:
         # 02211234: eight digits with a wrong Damm check digit, and a valid phone number
         customer = _add(s, 7890123, "Tom", "Tel", "t@tel.de", "Köln", "50667")
         customer.phone_e164 = "+492211234"
-    assert ids_of(search, "02211234") == [customer.id]
+    assert ids_of(search, anna, "02211234") == [customer.id]
 
 
-def test_limit_and_truncated(search: CustomerSearch, people: People) -> None:
-    result = search.search("K1", limit=2)
+def test_limit_and_truncated(search: CustomerSearch, anna: AgentSession, people: People) -> None:
+    result = search.search(anna, "K1", limit=2)
     assert len(result.hits) == 2
     assert result.truncated
-    assert not search.search("K1", limit=5).truncated
+    assert not search.search(anna, "K1", limit=5).truncated
     # a text match with more hits than asked for (PostgreSQL: answered by the first rows)
-    result = search.search("müller", limit=1)
+    result = search.search(anna, "müller", limit=1)
     assert [h.customer_id for h in result.hits] == [people["mueller"]]
     assert result.truncated
 
 
-def test_hit_shows_the_list_columns_and_badges(search: CustomerSearch, people: People) -> None:
-    (mueller,) = search.search("K12345671").hits
+def test_hit_shows_the_list_columns_and_badges(
+    search: CustomerSearch, anna: AgentSession, people: People
+) -> None:
+    (mueller,) = search.search(anna, "K12345671").hits
     assert mueller.number_text == format_customer_number(1234567) == "K12345671"
     assert mueller.display_name == "Hans Müller"
     assert (mueller.email, mueller.city) == ("hans.mueller@example.org", "Köln")
@@ -426,21 +455,21 @@ def test_hit_shows_the_list_columns_and_badges(search: CustomerSearch, people: P
     assert not mueller.factor_locked
     assert not mueller.blocked
 
-    (gross,) = search.search("K23456789").hits
+    (gross,) = search.search(anna, "K23456789").hits
     assert (gross.factor_locked, gross.blocked, gross.in_arrears) == (True, True, False)
     assert gross.open_tickets == 0
 
-    (company,) = search.search("Schäfer Bau").hits
+    (company,) = search.search(anna, "Schäfer Bau").hits
     assert company.display_name == "Schäfer Bau GmbH"
     assert company.match == MatchKind.COMPANY
     assert not company.factor_locked  # the lock has expired
 
-    (owner,) = [h for h in search.search("mueller.de").hits if h.match == MatchKind.DOMAIN]
+    (owner,) = [h for h in search.search(anna, "mueller.de").hits if h.match == MatchKind.DOMAIN]
     assert not owner.in_arrears  # paid, and open but not yet due
 
 
 def test_the_index_follows_every_write(
-    search: CustomerSearch, database: Database, people: People
+    search: CustomerSearch, anna: AgentSession, database: Database, people: People
 ) -> None:
     with database.transaction() as s:
         customer = s.get(Customer, people["weinstrasse"])
@@ -449,13 +478,13 @@ def test_the_index_follows_every_write(
         customer.search_folded = customer_search_text(
             customer.first_name, customer.last_name, None, customer.email, "Neustadt"
         )
-    assert ids_of(search, "kurzinger") == [people["weinstrasse"]]
-    assert ids_of(search, "weinstrasse") == []
+    assert ids_of(search, anna, "kurzinger") == [people["weinstrasse"]]
+    assert ids_of(search, anna, "weinstrasse") == []
     with database.transaction() as s:
         s.execute(delete(PostalAddress).where(PostalAddress.customer_id == people["weinstrasse"]))
         customer = s.get(Customer, people["weinstrasse"])
         s.delete(customer)
-    assert ids_of(search, "kurzinger") == []
+    assert ids_of(search, anna, "kurzinger") == []
 
 
 def test_text_search_uses_the_trigram_index(database: Database, people: People) -> None:
@@ -478,8 +507,10 @@ def test_text_search_uses_the_trigram_index(database: Database, people: People) 
     assert set(found) == {people["mueller"], people["mueller_de"]}
 
 
-def test_search_runs_no_writes(search: CustomerSearch, database: Database, people: People) -> None:
-    search.search("müller")
+def test_search_runs_no_writes(
+    search: CustomerSearch, anna: AgentSession, database: Database, people: People
+) -> None:
+    search.search(anna, "müller")
     with database.transaction() as s:
         assert s.scalar(select(Customer.version).where(Customer.id == people["mueller"])) == 1
 
@@ -510,7 +541,7 @@ def test_the_indexed_text_is_the_python_one(database: Database, name: str) -> No
 
 
 def test_payment_badges_dunning_level_and_returned_debit(
-    database: Database, search: CustomerSearch, people: People
+    database: Database, search: CustomerSearch, anna: AgentSession, people: People
 ) -> None:
     """PAY-5 key facts in the result list: the highest dunning step on an unpaid
     invoice, and an unsettled returned debit (a paid invoice's old steps do not count)."""
@@ -534,8 +565,67 @@ def test_payment_badges_dunning_level_and_returned_debit(
                     issued_on=TODAY - dt.timedelta(days=5),
                 )
             )
-    (owner,) = search.search("zora@anders.de").hits
+    (owner,) = search.search(anna, "zora@anders.de").hits
     assert owner.dunning_level == "second"
     assert owner.debit_returned
-    (mueller,) = search.search("K12345671").hits
+    (mueller,) = search.search(anna, "K12345671").hits
     assert (mueller.dunning_level, mueller.debit_returned) == (None, False)
+
+
+# --- who may search (SPEC §0, issue 7) ---------------------------------------------------------
+
+
+def test_admins_find_no_customers(
+    database: Database, search: CustomerSearch, people: People
+) -> None:
+    with database.transaction() as s:
+        provision_agent(s, username="ida", display_name="Ida", role=Role.ADMIN,
+                        passphrase="ida-test-passphrase", kdf=FAST_KDF)  # fmt: skip
+    admin = AuthService(database).login("ida", "ida-test-passphrase").session
+    for query in ("K12345671", "müller", ""):
+        with pytest.raises(PermissionDenied, match="agents and leads"):
+            search.search(admin, query)
+
+
+@pytest.mark.parametrize("query", ["K12345671", "müller", ""])
+def test_a_locked_desk_searches_nothing(
+    search: CustomerSearch, anna: AgentSession, people: People, query: str
+) -> None:
+    assert ids_of(search, anna, "K12345671") == [people["mueller"]]
+    anna.lock()
+    with pytest.raises(PermissionDenied, match="locked"):
+        search.search(anna, query)
+
+
+def test_an_agent_disabled_after_login_searches_nothing(
+    database: Database,
+    search: CustomerSearch,
+    anna: AgentSession,
+    agents: dict[str, int],
+    people: People,
+) -> None:
+    with database.transaction() as s:
+        agent = s.get(Agent, agents["anna"])
+        assert agent is not None
+        agent.active = False
+    with pytest.raises(PermissionDenied, match="disabled"):
+        search.search(anna, "K12345671")
+
+
+def test_the_role_check_is_one_primary_key_lookup(
+    database: Database, search: CustomerSearch, anna: AgentSession, people: People
+) -> None:
+    """Search is timed per keystroke: the check adds one query on ``agents``, no more."""
+    statements: list[str] = []
+
+    def record(*args: object) -> None:
+        statements.append(str(args[2]))
+
+    event.listen(database.engine, "before_cursor_execute", record)
+    try:
+        search.search(anna, "K12345671")
+    finally:
+        event.remove(database.engine, "before_cursor_execute", record)
+    on_agents = [st for st in statements if "FROM agents" in st]
+    assert len(on_agents) == 1, on_agents
+    assert "agents.id =" in on_agents[0]

@@ -69,6 +69,15 @@ def test_wrong_check_digit_is_said_at_the_field(qtbot: QtBot, page: CustomersPag
     assert page.search.model.rowCount() == 0
 
 
+def test_a_refused_search_says_why_at_the_field(qtbot: QtBot, page: CustomersPage) -> None:
+    """The service refuses a locked desk (issue 7); the field says so, the list stays empty."""
+    page.search._session.lock()
+    for char in FIRST:
+        qtbot.keyClick(page.search.field, char)
+    qtbot.waitUntil(lambda: "locked" in page.search.message.text(), timeout=5000)
+    assert page.search.model.rowCount() == 0
+
+
 def test_contact_edit_error_keeps_input_and_save_records_history(
     qtbot: QtBot, page: CustomersPage
 ) -> None:
@@ -164,7 +173,9 @@ def test_payment_method_dialog_keeps_input_on_a_bad_iban(qtbot: QtBot, page: Cus
 def test_results_load_lazily_when_scrolled_to_the_end(qtbot: QtBot, database: Database) -> None:
     populate(database, customers=700, kdf=FAST_KDF)
     services = DeskServices.build(database)
-    view = CustomerSearchView(services.search)
+    anna = next(a for a in DEMO_AGENTS if a.username == "anna")
+    session = services.auth.login("anna", anna.passphrase).session
+    view = CustomerSearchView(services.search, session)
     qtbot.addWidget(view)
     view.resize(1000, 500)
     view.show()
