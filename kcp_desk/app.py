@@ -41,6 +41,10 @@ def install_translators(app: QApplication, language: str) -> str:
     lang = language or QLocale.system().name().split("_")[0]
     if lang != "de":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        # the English catalogue holds only the plural forms ("1 customer", "2 customers")
+        translator = QTranslator(app)
+        if translator.load("kcp_desk_en", str(I18N_DIR)):
+            app.installTranslator(translator)
         return "en"
     # dates and numbers follow the interface language, not only the system locale
     QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
@@ -60,6 +64,7 @@ def _open_database(
     """Runs on the start-up worker: connect, migrate, create demo data if asked."""
     from kcp_desk.db import Database
     from kcp_desk.security.audit_witness import LocalWitness
+    from kcp_desk.security.sealing import PRODUCTION_POLICY
     from kcp_desk.services.audit import keep_witness
     from kcp_desk.services.desk import DeskServices
     from kcp_desk.services.setup import prepare_database
@@ -80,7 +85,7 @@ def _open_database(
         )
     keep_witness(db, witness)
     prepared = prepare_database(db, demo_customers=demo_customers, progress=progress)
-    return db, DeskServices.build(db), prepared
+    return db, DeskServices.build(db, kdf_policy=PRODUCTION_POLICY), prepared
 
 
 class _PaintProbe(QObject):

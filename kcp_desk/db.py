@@ -44,6 +44,10 @@ BUSY_TIMEOUT_MS = 5000
 STATEMENT_TIMEOUT_MS = 10_000
 
 
+class DatabaseBug(RuntimeError):
+    """An unexpected database error (a bug), without the server's quote of the data."""
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # Transactions are begun by _sqlite_begin, not by pysqlite's implicit BEGIN (which
     # it emits only before DML, so a SELECT that a write depends on ran outside it).
@@ -264,9 +268,17 @@ class Database:
             yield
         except DBAPIError as exc:
             mapped = _map_fault(exc, self._where())
-            if mapped is None:
+            if mapped is not None:
+                raise mapped from None
+            diag = getattr(exc.orig, "diag", None)
+            if diag is None:
                 raise
-            raise mapped from None
+            # A bug. PostgreSQL's DETAIL quotes the failing row ("Failing row contains
+            # (…)"): personal data that must not reach the crash log. Keep the rest.
+            raise DatabaseBug(
+                f"{type(exc.orig).__name__} [{diag.sqlstate}]: {diag.message_primary}\n"
+                f"[SQL: {exc.statement}]"
+            ) from None
         except UnicodeEncodeError:  # a lone surrogate pasted into a field
             raise InvalidInput(_UNSTORABLE) from None
         except ValueError as exc:  # sqlite3: "the query contains a null character"

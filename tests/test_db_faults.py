@@ -150,3 +150,17 @@ def test_a_terminated_backend_is_unavailable_then_works_again(
         s.execute(text("SELECT 1"))
     with database.read() as s:
         assert s.scalar(text("SELECT 1")) == 1
+
+
+def test_sql_parameters_never_reach_error_text(database: Database) -> None:
+    """Parameters are personal data: a bug's traceback (and the crash log) shows the SQL
+    but not the values (``hide_parameters``)."""
+    secret = "Geheimstraße 7 DE89370400440532013000"
+    with pytest.raises(Exception) as caught, database.transaction() as s:
+        s.execute(
+            text("INSERT INTO agents (id, username) VALUES (:id, :name)"),
+            {"id": -1, "name": secret},
+        )
+    assert "INSERT INTO agents" in str(caught.value)
+    assert secret not in str(caught.value)
+    assert "Geheim" not in repr(caught.value)

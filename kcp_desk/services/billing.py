@@ -518,7 +518,7 @@ class BillingService:
 
     def glance(self, session: AgentSession, customer_id: int) -> PaymentGlance:
         """PAY-5 at a glance, from SQL aggregates."""
-        with self._db.transaction() as s:
+        with self._db.read() as s:
             acting_agent(s, session, *CUSTOMER_ROLES)
             return _glance(s, customer_id, self._today())
 
@@ -529,25 +529,25 @@ class BillingService:
         if offset < 0 or not 1 <= limit <= PAGE_MAX:
             raise ValueError(f"offset >= 0 and 1 <= limit <= {PAGE_MAX} expected")
         today = self._today()
-        with self._db.transaction() as s:
+        with self._db.read() as s:
             acting_agent(s, session, *CUSTOMER_ROLES)
             return _invoice_page(s, customer_id, offset, limit, today)
 
     def invoice_detail(self, session: AgentSession, invoice_id: int) -> InvoiceDetail:
-        with self._db.transaction() as s:
+        with self._db.read() as s:
             acting_agent(s, session, *CUSTOMER_ROLES)
             return _invoice_detail(s, invoice_id, self._today())
 
     def mandates(self, session: AgentSession, customer_id: int) -> list[MandateView]:
         """PAY-3: the customer's mandates, newest first."""
-        with self._db.transaction() as s:
+        with self._db.read() as s:
             acting_agent(s, session, *CUSTOMER_ROLES)
             _require_customer(s, customer_id)
             return list(_mandate_views(s, customer_id, self._today()))
 
     def returned_debits(self, session: AgentSession, customer_id: int) -> list[ReturnedDebitView]:
         """PAY-4: the customer's returned debits, newest first."""
-        with self._db.transaction() as s:
+        with self._db.read() as s:
             acting_agent(s, session, *CUSTOMER_ROLES)
             _require_customer(s, customer_id)
             return list(_returned_debits(s, ReturnedDebit.customer_id == customer_id))
@@ -556,7 +556,7 @@ class BillingService:
         """PAY-2: every unpaid invoice and every invoice that reached a dunning step —
         unpaid ones first (oldest due date first), then the settled history (newest
         first) — with their steps and the next one."""
-        with self._db.transaction() as s:
+        with self._db.read() as s:
             acting_agent(s, session, *CUSTOMER_ROLES)
             _require_customer(s, customer_id)
             return _dunning_ladder(s, customer_id, self._today())
@@ -565,7 +565,7 @@ class BillingService:
         self, session: AgentSession, customer_id: int
     ) -> tuple[PaymentChangeRow, ...]:
         """PAY-6 history: who changed the payment method or bank data, when and why."""
-        with self._db.transaction() as s:
+        with self._db.read() as s:
             acting_agent(s, session, *CUSTOMER_ROLES)
             _require_customer(s, customer_id)
             rows = s.execute(

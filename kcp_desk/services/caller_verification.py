@@ -141,7 +141,7 @@ class CallerVerificationService:
         self, session: AgentSession, customer_id: int
     ) -> VerificationRecord | None:
         """Whether, when and how the caller was last verified (C1.5), any method."""
-        with self._db.transaction() as s:
+        with self._db.read() as s:
             acting_agent(s, session, *CUSTOMER_ROLES)
             if s.get(Customer, customer_id) is None:
                 raise customer_not_found()
@@ -151,7 +151,7 @@ class CallerVerificationService:
         self, session: AgentSession, customer_id: int, case_id: int | None = None
     ) -> PFactorStatus:
         now = self._clock()
-        with self._db.transaction() as s:
+        with self._db.read() as s:
             acting_agent(s, session, *CUSTOMER_ROLES)
             customer = s.get(Customer, customer_id)
             if customer is None:
@@ -190,7 +190,7 @@ class CallerVerificationService:
         agent_id = session.principal.agent_id
 
         # 1. Short read: is there anything to compare, and is P open?
-        with self._db.transaction() as s:
+        with self._db.read() as s:
             acting_agent(s, session, *CUSTOMER_ROLES)
             now = self._clock()
             customer = s.get(Customer, customer_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kcp_desk.db import Database
+from kcp_desk.security.sealing import KdfPolicy
 from kcp_desk.services.auth import AuthService
 from kcp_desk.services.billing import BillingService
 from kcp_desk.services.caller_verification import CallerVerificationService
@@ -23,9 +24,11 @@ class DeskServices:
     billing: BillingService
 
     @classmethod
-    def build(cls, db: Database) -> DeskServices:
+    def build(cls, db: Database, *, kdf_policy: KdfPolicy | None = None) -> DeskServices:
+        """``kdf_policy``: the app passes ``PRODUCTION_POLICY`` (blobs below it are
+        re-sealed at login); tests leave their cheap blobs as they are."""
         return cls(
-            auth=AuthService(db),
+            auth=AuthService(db, kdf_policy=kdf_policy),
             search=CustomerSearch(db),
             customers=CustomerService(db),
             verification=CallerVerificationService(db),

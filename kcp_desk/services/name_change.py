@@ -211,7 +211,7 @@ class NameChangeService:
 
     def pending(self, session: AgentSession) -> list[NameChangeRequestDTO]:
         """Leads see every pending request; agents see only their own (oldest first)."""
-        with self._db.transaction() as s:
+        with self._db.read() as s:
             agent = acting_agent(s, session, *CUSTOMER_ROLES)
             query = _DTO_QUERY.where(NameChangeRequest.state == RequestState.PENDING)
             if agent.role != Role.LEAD:
@@ -220,7 +220,7 @@ class NameChangeService:
             return [_dto(row, agent) for row in s.execute(query)]
 
     def get(self, session: AgentSession, request_id: int) -> NameChangeRequestDTO:
-        with self._db.transaction() as s:
+        with self._db.read() as s:
             agent = acting_agent(s, session, *CUSTOMER_ROLES)
             return _load_one(s, agent, request_id)
 

@@ -707,7 +707,7 @@ class CustomerSearch:
             raise ValueError(f"limit must be 1 … {MAX_LIMIT}")
         query = _Query.parse(text)
         now = self._clock()
-        with self._db.transaction() as s:
+        with self._db.read() as s:
             # one primary-key lookup: the agent's role and active flag as of now
             acting_agent(s, session, *CUSTOMER_ROLES)
             if not query.raw:

@@ -77,32 +77,32 @@
 <context>
     <name>Badges</name>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="50"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="51"/>
         <source>blocked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="52"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="53"/>
         <source>in arrears</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="55"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="56"/>
         <source>1 open ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="57"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="58"/>
         <source>{0} open tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="62"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="63"/>
         <source>debit returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="64"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="65"/>
         <source>phone password locked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -397,9 +397,9 @@
     <message numerus="yes">
         <location filename="../../kcp_desk/views/caller_dialog.py" line="104"/>
         <source>✘ Does not match. %n more wrong try(s) lock the phone password.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>✘ Does not match. %n more wrong try locks the phone password.</numerusform>
+            <numerusform>✘ Does not match. %n more wrong tries lock the phone password.</numerusform>
         </translation>
     </message>
 </context>
@@ -552,68 +552,68 @@
 <context>
     <name>CustomerSearch</name>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="136"/>
+        <location filename="../../kcp_desk/services/search.py" line="143"/>
         <source>customer number {detail}</source>
         <extracomment>the largest page a caller may ask for substring search needs this many typed characters (and one word this long) PostgreSQL: rows a text search looks at before it asks the index (see ``_pg_text``) English source texts (Qt Linguist context &quot;CustomerSearch&quot;); ``{detail}`` is ``CustomerHit.match_detail``: the reference, number or address that matched.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="137"/>
+        <location filename="../../kcp_desk/services/search.py" line="144"/>
         <source>invoice {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="138"/>
+        <location filename="../../kcp_desk/services/search.py" line="145"/>
         <source>ticket {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="139"/>
+        <location filename="../../kcp_desk/services/search.py" line="146"/>
         <source>support order {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="140"/>
+        <location filename="../../kcp_desk/services/search.py" line="147"/>
         <source>SEPA mandate {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="141"/>
+        <location filename="../../kcp_desk/services/search.py" line="148"/>
         <source>phone {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="142"/>
+        <location filename="../../kcp_desk/services/search.py" line="149"/>
         <source>e-mail {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="143"/>
+        <location filename="../../kcp_desk/services/search.py" line="150"/>
         <source>domain {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="144"/>
+        <location filename="../../kcp_desk/services/search.py" line="151"/>
         <source>server {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="145"/>
+        <location filename="../../kcp_desk/services/search.py" line="152"/>
         <source>postcode {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="146"/>
+        <location filename="../../kcp_desk/services/search.py" line="153"/>
         <source>name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="147"/>
+        <location filename="../../kcp_desk/services/search.py" line="154"/>
         <source>company</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="148"/>
+        <location filename="../../kcp_desk/services/search.py" line="155"/>
         <source>city</source>
         <translation type="unfinished"></translation>
     </message>
@@ -621,57 +621,57 @@
 <context>
     <name>CustomerSearchView</name>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="124"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="126"/>
         <source>Customer number, name, e-mail, phone, postcode, domain, RE-/#KCP-/SA- reference or mandate</source>
         <extracomment>more matches than shown, and the service would give more (lazy loading)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="138"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="140"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="139"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="141"/>
         <source>Name / company</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="140"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="142"/>
         <source>E-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="141"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="143"/>
         <source>City</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="143"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="145"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="155"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="157"/>
         <source>Found by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="239"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="241"/>
         <source>No customer found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="248"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="250"/>
         <source>Showing the best {0} matches – scroll for more, or type more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kcp_desk/views/customer_search.py" line="253"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="255"/>
         <source>%n customer(s) found.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n customer found.</numerusform>
+            <numerusform>%n customers found.</numerusform>
         </translation>
     </message>
 </context>
@@ -892,23 +892,22 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../kcp_desk/app.py" line="103"/>
+        <location filename="../../kcp_desk/app.py" line="122"/>
         <source>Preparing the database…</source>
-        <extracomment>set by bench/startup.py: print a marker when the login window has painted, then quit</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/app.py" line="110"/>
+        <location filename="../../kcp_desk/app.py" line="129"/>
         <source>Creating demo data…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/app.py" line="119"/>
+        <location filename="../../kcp_desk/app.py" line="138"/>
         <source>This database has no agents yet. Start with --demo for the demo database, or ask an admin to create your account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/app.py" line="145"/>
+        <location filename="../../kcp_desk/app.py" line="165"/>
         <source>This workstation now remembers you; the device key is in {0}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1233,34 +1232,97 @@
 <context>
     <name>KcpError</name>
     <message>
-        <location filename="../../kcp_desk/services/auth.py" line="29"/>
+        <location filename="../../kcp_desk/services/auth.py" line="40"/>
         <source>User name or passphrase is wrong.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/auth.py" line="30"/>
+        <location filename="../../kcp_desk/services/access.py" line="27"/>
+        <source>The desk is locked. Unlock it first.</source>
+        <extracomment>who works with customer data (SPEC §0); admins do not</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/services/access.py" line="28"/>
+        <location filename="../../kcp_desk/services/auth.py" line="41"/>
         <source>This account is disabled. Please ask an admin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/auth.py" line="129"/>
+        <location filename="../../kcp_desk/services/auth.py" line="42"/>
         <source>This workstation has no secure keyring, so it cannot remember you.</source>
-        <extracomment>where &quot;remember on this workstation&quot; put the device key, if it was asked for</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/auth.py" line="161"/>
+        <location filename="../../kcp_desk/services/auth.py" line="287"/>
         <source>The passphrase is wrong.</source>
+        <extracomment>what a failed login records instead of a typed name that is no agent&apos;s (it may be a passphrase typed into the wrong field, and the audit log keeps it for ever) where &quot;remember on this workstation&quot; put the device key, if it was asked for why remembering failed, if it was asked for and did (the login itself succeeded) &quot;&quot; for a wrong passphrase, &quot;damaged&quot; when the blob itself cannot be read the device this workstation remembered before (its seal is replaced)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/agents.py" line="25"/>
+        <location filename="../../kcp_desk/services/agents.py" line="26"/>
         <source>The passphrase needs at least {n} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/db.py" line="86"/>
+        <location filename="../../kcp_desk/db.py" line="199"/>
+        <source>The database schema is older than this desk ({current}, needs {head}). Ask an admin to run: kcp-desk db upgrade</source>
+        <extracomment>Tables whose guard triggers a desk must never drop or alter (A-3, PAY-1). On PostgreSQL the desk role owns nothing; on SQLite the desk&apos;s own connections refuse it. SQLite waits this long for another writer&apos;s lock before the action fails (a bounded retry inside SQLite itself) a desk&apos;s statements take milliseconds; this one is far beyond them (PostgreSQL)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/db.py" line="251"/>
+        <source>The database file {where} was deleted or replaced while the desk was running. Your last change may not have been saved. Restore the file (or restart the desk) to go on; your input is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/db.py" line="287"/>
+        <source>The input contains characters that cannot be stored. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/db.py" line="297"/>
+        <source>Another program is writing to the database and did not finish in time. Nothing was saved; try again in a moment. Your input is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/db.py" line="308"/>
+        <source>The database file {where} is read-only, so nothing was saved. Check its permissions (and the folder&apos;s), then try again. Your input is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/db.py" line="319"/>
+        <source>The disk holding {where} is full, so nothing was saved. Free some space, then try again. Your input is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/db.py" line="330"/>
+        <source>The database file {where} is damaged or not a kcp-desk database. Nothing was saved. Close the desk and restore the file from a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/db.py" line="341"/>
+        <source>The database file {where} cannot be read or written. Nothing was saved. Your input is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/db.py" line="351"/>
         <source>The database cannot be reached. Your input is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/db.py" line="352"/>
+        <source>The database did not answer in time, so nothing was saved. Try again; your input is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/db.py" line="377"/>
+        <source>The database server {where} accepts no changes right now (read-only). Your input is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/db.py" line="386"/>
+        <source>The database server {where} has run out of disk space. Nothing was saved; your input is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1325,22 +1387,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="152"/>
+        <location filename="../../kcp_desk/services/search.py" line="159"/>
         <source>Check digit wrong: {ref} is not a valid customer number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="155"/>
+        <location filename="../../kcp_desk/services/search.py" line="162"/>
         <source>Check digit wrong: {ref} is not a valid ticket reference.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="158"/>
+        <location filename="../../kcp_desk/services/search.py" line="165"/>
         <source>Check digit wrong: {ref} is not a valid support order reference.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="161"/>
+        <location filename="../../kcp_desk/services/search.py" line="168"/>
         <source>Check digit wrong: {ref} is not a valid SEPA mandate reference.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1361,12 +1423,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/customers.py" line="125"/>
+        <location filename="../../kcp_desk/services/access.py" line="29"/>
         <source>Only agents and leads work with customer data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/customers.py" line="1031"/>
+        <location filename="../../kcp_desk/services/customers.py" line="1022"/>
         <source>A new e-mail address needs a verified caller: check the phone password first (customers without access to their e-mail go through identity validation).</source>
         <extracomment>ID-3: the phone-password factor P is locked (not the account) ID-1 factor M needs the mobile number registered 30 days before a case whether a phone password exists and since when (never the value, ID-5) a pending name-change request (the form shows &quot;name change pending&quot;) the fields that really changed (empty: nothing was written) (field, old, new) for the history, in a stable order the complete new billing address, if it changed how long a matched phone password counts as &quot;the caller is verified&quot; (one call)</extracomment>
         <translation type="unfinished"></translation>
@@ -1490,125 +1552,142 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="131"/>
+        <location filename="../../kcp_desk/services/billing.py" line="130"/>
         <source>This invoice does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="132"/>
+        <location filename="../../kcp_desk/services/billing.py" line="131"/>
         <source>Someone else changed this invoice meanwhile. Reload to see their change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="135"/>
+        <location filename="../../kcp_desk/services/billing.py" line="134"/>
         <source>Only a lead may cancel an invoice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="136"/>
+        <location filename="../../kcp_desk/services/billing.py" line="135"/>
         <source>This invoice is already cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="137"/>
+        <location filename="../../kcp_desk/services/billing.py" line="136"/>
         <source>A cancellation invoice or credit note cannot be cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="140"/>
+        <location filename="../../kcp_desk/services/billing.py" line="139"/>
         <source>Please give a reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="141"/>
+        <location filename="../../kcp_desk/services/billing.py" line="140"/>
         <source>This invoice was not collected by direct debit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="144"/>
+        <location filename="../../kcp_desk/services/billing.py" line="143"/>
         <source>A cancelled invoice or a credit note cannot have a returned debit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="147"/>
+        <location filename="../../kcp_desk/services/billing.py" line="146"/>
         <source>This date lies in the future.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="148"/>
+        <location filename="../../kcp_desk/services/billing.py" line="147"/>
         <source>The debit cannot come back before the invoice was issued.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="151"/>
+        <location filename="../../kcp_desk/services/billing.py" line="150"/>
         <source>The amount must be more than zero.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="152"/>
+        <location filename="../../kcp_desk/services/billing.py" line="151"/>
         <source>The amount is higher than the invoice total.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="155"/>
+        <location filename="../../kcp_desk/services/billing.py" line="154"/>
         <source>The fee cannot be negative.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="156"/>
+        <location filename="../../kcp_desk/services/billing.py" line="155"/>
         <source>The customer already pays this way.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="157"/>
+        <location filename="../../kcp_desk/services/billing.py" line="156"/>
         <source>This customer has used all 99 mandate references.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="160"/>
+        <location filename="../../kcp_desk/services/billing.py" line="159"/>
         <source>No SEPA creditor identifier is configured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/app.py" line="74"/>
+        <source>The database file {where} is missing. It was there before; restore it from a backup, or point the desk at another database.</source>
+        <extracomment>seconds between tries when the database is not there at start-up set by bench/startup.py: print a marker when the login window has painted, then quit</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/security/keyring_guard.py" line="101"/>
+        <source>The keyring of this workstation is locked. Unlock it and try again.</source>
+        <extracomment>where the secret goes, if a secure backend was found the backends that were found and refused (when there is none)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/security/keyring_guard.py" line="104"/>
+        <source>The keyring of this workstation cannot be used right now ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keyring</name>
     <message>
-        <location filename="../../kcp_desk/security/keyring_guard.py" line="32"/>
+        <location filename="../../kcp_desk/security/keyring_guard.py" line="41"/>
         <source>the Windows Credential Manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/security/keyring_guard.py" line="35"/>
+        <location filename="../../kcp_desk/security/keyring_guard.py" line="44"/>
         <source>the desktop&apos;s Secret Service (GNOME Keyring, KWallet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/security/keyring_guard.py" line="38"/>
+        <location filename="../../kcp_desk/security/keyring_guard.py" line="47"/>
         <source>the desktop&apos;s Secret Service (libsecret)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/security/keyring_guard.py" line="41"/>
+        <location filename="../../kcp_desk/security/keyring_guard.py" line="50"/>
         <source>KWallet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/security/keyring_guard.py" line="42"/>
+        <location filename="../../kcp_desk/security/keyring_guard.py" line="51"/>
         <source>the macOS Keychain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/security/keyring_guard.py" line="43"/>
+        <location filename="../../kcp_desk/security/keyring_guard.py" line="52"/>
         <source>no keyring at all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/security/keyring_guard.py" line="44"/>
+        <location filename="../../kcp_desk/security/keyring_guard.py" line="53"/>
         <source>a keyring that forgets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/security/keyring_guard.py" line="45"/>
+        <location filename="../../kcp_desk/security/keyring_guard.py" line="54"/>
         <source>a plaintext file (refused)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1639,77 +1718,91 @@
 <context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../../kcp_desk/views/login_window.py" line="33"/>
+        <location filename="../../kcp_desk/views/login_window.py" line="35"/>
         <source>kcp-desk – Sign in</source>
+        <extracomment>the user (or the countdown) asks to try the database again</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/login_window.py" line="36"/>
+        <location filename="../../kcp_desk/views/login_window.py" line="38"/>
         <source>kcp-desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/login_window.py" line="42"/>
+        <location filename="../../kcp_desk/views/login_window.py" line="44"/>
         <source>Service desk – sign in with your personal passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/login_window.py" line="47"/>
+        <location filename="../../kcp_desk/views/login_window.py" line="49"/>
         <source>e.g. anna</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/login_window.py" line="57"/>
+        <location filename="../../kcp_desk/views/login_window.py" line="59"/>
         <source>Remember on this workstation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/login_window.py" line="63"/>
+        <location filename="../../kcp_desk/views/login_window.py" line="65"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/login_window.py" line="74"/>
+        <location filename="../../kcp_desk/views/login_window.py" line="76"/>
+        <source>Retry now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/login_window.py" line="84"/>
         <source>Database: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/login_window.py" line="80"/>
+        <location filename="../../kcp_desk/views/login_window.py" line="90"/>
         <source>&amp;User name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/login_window.py" line="81"/>
+        <location filename="../../kcp_desk/views/login_window.py" line="91"/>
         <source>&amp;Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../kcp_desk/views/login_window.py" line="148"/>
+        <source>Trying again in %n second(s)…</source>
+        <translation>
+            <numerusform>Trying again in %n second…</numerusform>
+            <numerusform>Trying again in %n seconds…</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../kcp_desk/views/login_window.py" line="145"/>
+        <location filename="../../kcp_desk/views/login_window.py" line="184"/>
         <source>Not available: this workstation has no secure keyring (found: {0}). Sign in with your passphrase each time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/login_window.py" line="151"/>
+        <location filename="../../kcp_desk/views/login_window.py" line="190"/>
         <source>A device key is kept in {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/login_window.py" line="157"/>
+        <location filename="../../kcp_desk/views/login_window.py" line="196"/>
         <source>Remembered here – leave empty to continue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/login_window.py" line="165"/>
+        <location filename="../../kcp_desk/views/login_window.py" line="204"/>
         <source>Please enter your user name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/login_window.py" line="172"/>
+        <location filename="../../kcp_desk/views/login_window.py" line="211"/>
         <source>Unlocking your keys…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/login_window.py" line="186"/>
+        <location filename="../../kcp_desk/views/login_window.py" line="225"/>
         <source>This workstation no longer remembers you. Please enter your passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1717,109 +1810,109 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="33"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="36"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="34"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="37"/>
         <source>Team lead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="35"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="38"/>
         <source>Admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="78"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="81"/>
         <source>kcp-desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="121"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="124"/>
         <source>Customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="123"/>
-        <location filename="../../kcp_desk/views/main_window.py" line="125"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="126"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="128"/>
         <source>Tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="127"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="130"/>
         <source>Your tickets, the unassigned queue, your team&apos;s tickets and the archive: claim, hand over, reply and close. Coming with the ticket queues.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="134"/>
-        <location filename="../../kcp_desk/views/main_window.py" line="136"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="137"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="139"/>
         <source>Support orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="138"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="141"/>
         <source>Support orders with consents, cost acknowledgement, the start gate, time entries and the credential vault. Coming with support orders.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="143"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="146"/>
         <source>Approvals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="161"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="164"/>
         <source>&amp;Desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="162"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="165"/>
         <source>&amp;Lock now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="165"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="168"/>
         <source>Sign &amp;out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="167"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="170"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="170"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="173"/>
         <source>&amp;Find customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="181"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="184"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="182"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="185"/>
         <source>&amp;About kcp-desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="189"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="192"/>
         <source>{0} ({1}) – {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="215"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="218"/>
         <source>Locked – your keys were removed from memory.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="233"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="236"/>
         <source>About kcp-desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="234"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="237"/>
         <source>kcp-desk {0}
 The desk of the service team.</source>
         <translation type="unfinished"></translation>

@@ -42,3 +42,23 @@ def test_login_window_in_german(qtbot: QtBot) -> None:
         assert window.remember.text() == "An diesem Arbeitsplatz merken"
     finally:
         app.removeTranslator(translator)
+
+
+def test_english_has_real_plurals(qtbot: QtBot) -> None:
+    """No "customer(s)" on an English desk: the English catalogue has the plural forms."""
+    from PySide6.QtCore import QCoreApplication
+
+    from kcp_desk.app import install_translators
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = set(app.findChildren(QTranslator))
+    assert install_translators(app, "en") == "en"
+    try:
+        found = QCoreApplication.translate("CustomerSearchView", "%n customer(s) found.", "", 1)
+        assert found == "1 customer found."
+        many = QCoreApplication.translate("LoginWindow", "Trying again in %n second(s)…", "", 5)
+        assert many == "Trying again in 5 seconds…"
+    finally:
+        for translator in set(app.findChildren(QTranslator)) - before:
+            app.removeTranslator(translator)
