@@ -7,6 +7,10 @@ templates are marked for Qt Linguist in the "KcpError" context; they never echo 
 :class:`FieldErrors` carries several such errors at once so a form can mark every bad
 field in one round trip.
 
+Every function first applies the input-cleaning rule of :mod:`kcp_desk.domain.text_input`
+(:func:`~kcp_desk.domain.text_input.single_line`: NFC; control, format and broken
+characters refused at the field).
+
 Pure Python: no Qt, no database.
 """
 
@@ -21,6 +25,7 @@ from typing import Final
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
+from kcp_desk.domain.text_input import single_line
 from kcp_desk.errors import QT_TRANSLATE_NOOP, TOO_LONG, FieldErrors, InvalidInput
 
 __all__ = [
@@ -94,7 +99,7 @@ def require_text(text: str, *, field: str, limit: str | None = None) -> str:
     ``limit`` is the key in :data:`MAX_LENGTHS` when ``field`` is a qualified form field
     name such as ``billing.street``.
     """
-    value = _squash(text)
+    value = _squash(single_line(text, field=field))
     if not value:
         raise InvalidInput(QT_TRANSLATE_NOOP("KcpError", "This field is required."), field=field)
     return _check_length(value, field, limit)
@@ -102,12 +107,12 @@ def require_text(text: str, *, field: str, limit: str | None = None) -> str:
 
 def optional_text(text: str, *, field: str, limit: str | None = None) -> str:
     """Text that may be empty (salutation, legal form), whitespace tidied."""
-    return _check_length(_squash(text), field, limit)
+    return _check_length(_squash(single_line(text, field=field)), field, limit)
 
 
 def normalise_email(text: str, *, field: str = "email") -> str:
     """A syntactically valid address (no DNS lookup), domain part normalised."""
-    value = text.strip()
+    value = single_line(text, field=field)
     if not value:
         raise InvalidInput(
             QT_TRANSLATE_NOOP("KcpError", "An e-mail address is required."), field=field
@@ -129,7 +134,7 @@ def normalise_phone(
     Empty input is ``None`` (the number is removed). Numbers without a country prefix
     are read as German.
     """
-    value = _squash(text)
+    value = _squash(single_line(text, field=field))
     if not value:
         return None
     invalid = InvalidInput(
@@ -150,7 +155,7 @@ def normalise_phone(
 
 def normalise_country(text: str, *, field: str = "country") -> str:
     """ISO 3166-1 alpha-2 (``de`` → ``DE``); empty means Germany."""
-    value = text.strip().upper()
+    value = single_line(text, field=field).upper()
     if not value:
         return DEFAULT_REGION
     if len(value) != 2 or value not in phonenumbers.SUPPORTED_REGIONS:
@@ -163,7 +168,7 @@ def normalise_country(text: str, *, field: str = "country") -> str:
 
 def normalise_postcode(text: str, country: str, *, field: str = "postcode") -> str:
     """Germany (and AT, CH, LI) strictly by their digit count; elsewhere leniently."""
-    value = _squash(text).upper()
+    value = _squash(single_line(text, field=field)).upper()
     if not value:
         raise InvalidInput(QT_TRANSLATE_NOOP("KcpError", "This field is required."), field=field)
     digits = _POSTCODE_DIGITS.get(country)
@@ -189,7 +194,7 @@ def parse_date_of_birth(
     text: str, *, today: dt.date, field: str = "date_of_birth"
 ) -> dt.date | None:
     """``1980-04-30`` or ``30.04.1980`` → a date in the past; empty → ``None``."""
-    value = text.strip()
+    value = single_line(text, field=field)
     if not value:
         return None
     parsed: dt.date | None = None

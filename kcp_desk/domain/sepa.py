@@ -36,6 +36,7 @@ from schwifty.exceptions import (
     SchwiftyException,
 )
 
+from kcp_desk.domain.text_input import single_line
 from kcp_desk.errors import QT_TRANSLATE_NOOP, TOO_LONG, InvalidInput
 
 __all__ = [
@@ -103,7 +104,7 @@ _SPACES: Final = re.compile(r"\s+")
 
 def validate_iban(text: str, *, field: str = "iban", sepa_only: bool = True) -> str:
     """What was typed (any spacing and case) → the compact IBAN, ``DE89370400440532013000``."""
-    compact = _SPACES.sub("", text).upper()
+    compact = _SPACES.sub("", single_line(text, field=field)).upper()
     if not compact:
         raise InvalidInput(_IBAN_REQUIRED, field=field)
     try:
@@ -124,7 +125,7 @@ def validate_iban(text: str, *, field: str = "iban", sepa_only: bool = True) -> 
 def validate_bic(text: str | None, *, field: str = "bic") -> str | None:
     """Optional (SEPA needs no BIC since 2016): empty → ``None``; else the compact BIC
     in upper case (``COBADEFF`` and ``COBADEFFXXX`` both accepted)."""
-    compact = _SPACES.sub("", text or "").upper()
+    compact = _SPACES.sub("", single_line(text or "", field=field)).upper()
     if not compact:
         return None
     try:
@@ -144,7 +145,7 @@ def bic_for_iban(iban: str) -> str | None:
 
 def validate_holder(text: str | None, *, field: str = "holder") -> str:
     """The account holder: required, whitespace tidied, at most 70 characters."""
-    holder = _SPACES.sub(" ", text or "").strip()
+    holder = _SPACES.sub(" ", single_line(text or "", field=field))
     if not holder:
         raise InvalidInput(_HOLDER_REQUIRED, field=field)
     if len(holder) > HOLDER_MAX:
@@ -310,7 +311,7 @@ _REASON_CODE_RE: Final = re.compile(r"[A-Z0-9]{4}")
 def normalise_reason_code(text: str, *, field: str = "reason_code") -> str:
     """``" am04 "`` → ``"AM04"``; any four letters or digits (banks send codes we do not
     list, so unknown codes are kept, not refused)."""
-    code = text.strip().upper()
+    code = single_line(text, field=field).upper()
     if not _REASON_CODE_RE.fullmatch(code):
         raise InvalidInput(_REASON_CODE_INVALID, field=field)
     return code

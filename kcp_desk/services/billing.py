@@ -55,6 +55,7 @@ from kcp_desk.domain.references import (
     format_invoice_number,
     format_mandate_ref,
 )
+from kcp_desk.domain.text_input import multi_line, single_line
 from kcp_desk.errors import (
     QT_TRANSLATE_NOOP,
     TOO_LONG,
@@ -807,7 +808,9 @@ class BillingService:
         default today, at ``signed_place``); any other method takes none. Either way the
         previous active mandate is revoked. Bad input raises :class:`FieldErrors` at
         ``iban``/``bic``/``holder``/``reason``/``signed_on``/``signed_place`` (or
-        ``method`` when nothing would change) and nothing is written; an outdated
+        ``method`` when nothing would change) and nothing is written (typed text goes
+        through ``domain.text_input``: control and format characters are refused at
+        their field, the reason keeps line breaks); an outdated
         ``loaded_version`` (``PaymentGlance.version``) raises ``StaleEdit``.
         """
         method = PaymentMethod(new_method)
@@ -839,7 +842,10 @@ class BillingService:
                 errors["holder"] = exc
             if signed > today:
                 errors["signed_on"] = InvalidInput(_DATE_IN_FUTURE, field="signed_on")
-            place = " ".join(signed_place.split())
+            try:
+                place = " ".join(single_line(signed_place, field="signed_place").split())
+            except InvalidInput as exc:
+                errors["signed_place"] = exc
             if len(place) > _PLACE_MAX:
                 errors["signed_place"] = InvalidInput(TOO_LONG, field="signed_place", n=_PLACE_MAX)
         if errors:
@@ -937,7 +943,8 @@ class BillingService:
 
 
 def _required_text(text: str | None, field: str, limit: int) -> str:
-    cleaned = (text or "").strip()
+    """Free text (a reason) through the input-cleaning rule (``domain.text_input``)."""
+    cleaned = multi_line(text or "", field=field)
     if not cleaned:
         raise InvalidInput(_REASON_REQUIRED, field=field)
     if len(cleaned) > limit:

@@ -37,6 +37,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from kcp_desk.db import Database
+from kcp_desk.domain.text_input import check_secret
 from kcp_desk.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound
 from kcp_desk.models.base import utcnow
 from kcp_desk.models.customers import CallerVerification, Customer, VerificationMethod
@@ -182,9 +183,12 @@ class CallerVerificationService:
         """Compare what the caller says with the stored phone password (C1.5, ID-3).
 
         Records the try (``factor_attempts`` and ``caller_verifications``) and audits
-        ``caller_verified`` with the result only. An empty input raises ``InvalidInput``
+        ``caller_verified`` with the result only. An empty input, or one with a control,
+        format or broken character (:func:`~kcp_desk.domain.text_input.check_secret`:
+        nobody says those on the phone, they come with a paste), raises ``InvalidInput``
         (field ``phone_password``) and counts nothing.
         """
+        check_secret(spoken, field="phone_password")
         if not spoken.strip():
             raise InvalidInput(_EMPTY, field="phone_password")
         agent_id = session.principal.agent_id

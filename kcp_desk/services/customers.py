@@ -30,6 +30,7 @@ from kcp_desk.domain.references import (
     format_order_ref,
     format_ticket_ref,
 )
+from kcp_desk.domain.text_input import multi_line
 from kcp_desk.errors import (
     QT_TRANSLATE_NOOP,
     TOO_LONG,
@@ -457,8 +458,11 @@ class CustomerService:
         ``changes`` maps form fields (:data:`CONTACT_FIELDS`) to what was typed; fields
         left out stay as they are, an empty phone, mobile or date of birth removes it.
         Bad input raises :class:`FieldErrors` (an ``InvalidInput``) listing every bad
-        field, and nothing is written. Name fields raise ``PermissionDenied`` (name-change
-        request). A save based on an older ``loaded_version`` raises ``StaleEdit``.
+        field (the ``reason`` too), and nothing is written. Every field and the reason go
+        through the input-cleaning rule (:mod:`kcp_desk.domain.text_input`: NFC; control,
+        format and broken characters refused at the field; the reason keeps line
+        breaks). Name fields raise ``PermissionDenied`` (name-change request). A save
+        based on an older ``loaded_version`` raises ``StaleEdit``.
         """
         names = sorted(NAME_FIELDS.intersection(changes))
         if names:
@@ -466,7 +470,12 @@ class CustomerService:
         unknown = set(changes) - CONTACT_FIELDS
         if unknown:
             raise ValueError(f"not contact-data fields: {sorted(unknown)}")
-        reason = _clean_reason(reason)
+        # the reason's error joins the fields' errors (one round trip marks them all)
+        reason_error: InvalidInput | None = None
+        try:
+            reason = _clean_reason(reason)
+        except InvalidInput as exc:
+            reason_error, reason = exc, None
         now = self._clock()
         today = now.date()
         with self._db.transaction() as s:
@@ -477,7 +486,7 @@ class CustomerService:
             if customer.version != loaded_version:
                 raise stale_edit()
             billing = current_address(customer.addresses, AddressKind.BILLING, today)
-            plan = _plan_changes(customer, billing, changes, today)
+            plan = _plan_changes(customer, billing, changes, today, reason_error)
             if not plan.history:
                 return _saved(s, customer, today, ())
             old_email = customer.email
@@ -817,7 +826,7 @@ class _Plan:
 def _clean_reason(reason: str | None) -> str | None:
     if reason is None:
         return None
-    cleaned = reason.strip()
+    cleaned = multi_line(reason, field="reason")
     if len(cleaned) > _REASON_MAX:
         raise InvalidInput(
             TOO_LONG,
@@ -832,8 +841,10 @@ def _plan_changes(
     billing: PostalAddress | None,
     changes: Mapping[str, str],
     today: dt.date,
+    reason_error: InvalidInput | None = None,
 ) -> _Plan:
-    """Validate every given field (collecting all errors) and work out what changes."""
+    """Validate every given field (collecting all errors, ``reason_error`` among them)
+    and work out what changes."""
     errors: dict[str, InvalidInput] = {}
     plan = _Plan()
 
@@ -912,6 +923,8 @@ def _plan_changes(
     if any(f"billing.{part}" in changes for part in _ADDRESS_PARTS):
         _plan_billing(billing, changes, plan, errors)
 
+    if reason_error is not None:
+        errors["reason"] = reason_error
     if errors:
         raise FieldErrors(errors)
     return plan

@@ -25,6 +25,7 @@ from kcp_desk.domain.references import (
     format_ticket_ref,
     parse_ticket_ref,
 )
+from kcp_desk.domain.text_input import multi_line, single_line
 from kcp_desk.errors import (
     QT_TRANSLATE_NOOP,
     TOO_LONG,
@@ -140,12 +141,17 @@ class NameChangeService:
         """Prepare a name change for a lead's decision (C1.4).
 
         Errors name the form field: ``ticket``, ``first_name``, ``last_name``,
-        ``company``, ``legal_form``, ``reason`` (several at once as ``FieldErrors``).
+        ``company``, ``legal_form``, ``reason`` (several at once as ``FieldErrors``);
+        nothing is written then. Every text goes through the input-cleaning rule
+        (:mod:`kcp_desk.domain.text_input`): names and the ticket reference refuse control
+        and format characters, the reason keeps line breaks but no bidi controls.
         """
         errors: dict[str, InvalidInput] = {}
         ticket_number: int | None = None
         try:
-            ticket_number = parse_ticket_ref(ticket_ref)
+            ticket_number = parse_ticket_ref(single_line(ticket_ref, field="ticket"))
+        except InvalidInput as exc:  # a control or format character (text_input)
+            errors["ticket"] = exc
         except WrongCheckDigit:
             errors["ticket"] = InvalidInput(_TICKET_CHECK_DIGIT, field="ticket")
         except MalformedReference:
@@ -297,7 +303,11 @@ class NameChangeService:
 def _clean_text(text: str | None, fld: str, errors: dict[str, InvalidInput]) -> str | None:
     if text is None:
         return None
-    cleaned = text.strip()
+    try:
+        cleaned = multi_line(text, field=fld)
+    except InvalidInput as exc:
+        errors[fld] = exc
+        return None
     if len(cleaned) > _REASON_MAX:
         errors[fld] = InvalidInput(TOO_LONG, field=fld, n=_REASON_MAX)
     return cleaned or None

@@ -1087,3 +1087,104 @@ def test_on_demo_data_the_glance_agrees_with_the_rows(database: Database) -> Non
     assert {"paid", "overdue", "partly_paid", "returned_debit", "cancelled", "credited"} <= (
         seen_states
     )
+
+
+# --- bad input (issue 8) -----------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from kcp_desk.domain.text_input import CONTROL_CHARACTER, FORMAT_CHARACTER  # noqa: E402
+from tests.domain.strategies import one_line_clean, typed_or_pasted, typed_text  # noqa: E402
+
+
+def _written(db: Database) -> tuple[int, ...]:
+    return tuple(
+        _count(db, model)
+        for model in (SepaMandate, PaymentMethodChange, AuditEntry, Invoice, ReturnedDebit)
+    )
+
+
+@settings(
+    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    iban=st.sampled_from(["DE02 1001 0010 0006 8201 01", NEW_IBAN]) | typed_text,
+    holder=st.sampled_from(["Erika Mustermann"]) | typed_or_pasted,
+    bic=st.none() | typed_text,
+    reason=st.sampled_from(["Neue Bankverbindung"]) | typed_or_pasted,
+    place=typed_text,
+)
+def test_any_payment_method_change_is_saved_or_refused_at_a_field(
+    database: Database,
+    service: BillingService,
+    anna: AgentSession,
+    world: World,
+    iban: str,
+    holder: str,
+    bic: str | None,
+    reason: str,
+    place: str,
+) -> None:
+    version = service.glance(anna, world.good).version
+    before = _written(database)
+    try:
+        saved = service.change_payment_method(
+            anna,
+            world.good,
+            version,
+            SEPA,
+            iban=iban,
+            bic=bic,
+            holder=holder,
+            reason=reason,
+            signed_place=place,
+        )
+    except InvalidInput as err:
+        fields = set(err.errors) if isinstance(err, FieldErrors) else {err.field}
+        assert fields <= {"iban", "bic", "holder", "reason", "signed_place"}
+        assert _written(database) == before
+        return
+    new = saved.mandates[0]
+    assert one_line_clean(new.holder) and one_line_clean(new.signed_place)
+
+
+def test_control_characters_in_bank_data_are_refused_at_their_fields(
+    database: Database, service: BillingService, anna: AgentSession, world: World
+) -> None:
+    before = _written(database)
+    with pytest.raises(FieldErrors) as err:
+        service.change_payment_method(
+            anna,
+            world.good,
+            1,
+            SEPA,
+            iban=NEW_IBAN,
+            holder="Erika\u202e Mustermann",
+            reason="Neue Bank\x00",
+            signed_place="Köln\x07",
+        )
+    errors = err.value.errors
+    assert set(errors) == {"holder", "reason", "signed_place"}
+    assert errors["holder"].template == FORMAT_CHARACTER
+    assert errors["reason"].template == errors["signed_place"].template == CONTROL_CHARACTER
+    assert _written(database) == before
+
+
+def test_cancel_and_return_refuse_control_characters(
+    database: Database, service: BillingService, anna: AgentSession, lea: AgentSession, world: World
+) -> None:
+    before = _written(database)
+    with pytest.raises(InvalidInput) as err:
+        service.cancel_invoice(lea, world.good_paid, "Doppelt\x1b[0m berechnet")
+    assert (err.value.field, err.value.template) == ("reason", CONTROL_CHARACTER)
+    with pytest.raises(FieldErrors) as errs:
+        service.record_return(anna, world.good_paid, "AM\x0004", TODAY, Decimal("119.00"))
+    assert set(errs.value.errors) == {"reason_code"}
+    assert _written(database) == before
+    # a multi-line reason is fine, stored with LF and NFC
+    detail = service.cancel_invoice(lea, world.good_paid, "Doppelt\r\nberechnet (Mu\u0308ller)")
+    with database.session_factory() as s:
+        invoice = s.get(Invoice, detail.invoice_id)
+        assert invoice is not None
+        assert invoice.cancellation_reason == "Doppelt\nberechnet (Müller)"

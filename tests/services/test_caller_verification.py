@@ -551,3 +551,58 @@ def test_a_disabled_agent_verifies_nobody(
         with pytest.raises(PermissionDenied, match="disabled"):
             call()
     assert _attempts(database) == []
+
+
+# --- bad input (issue 8) -----------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+
+from kcp_desk.domain.text_input import BROKEN_CHARACTER, CONTROL_CHARACTER  # noqa: E402
+from tests.domain.strategies import typed_or_pasted  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("spoken", "template"),
+    [
+        (f"{SECRET}\x00", CONTROL_CHARACTER),
+        (f"\x1b{SECRET}", CONTROL_CHARACTER),
+        ("Sonnen\tblume", CONTROL_CHARACTER),
+        (f"{SECRET}\ud800", BROKEN_CHARACTER),
+    ],
+)
+def test_control_characters_in_what_was_typed_count_no_try(
+    database: Database,
+    agents: dict[str, int],
+    customer_id: int,
+    service: CallerVerificationService,
+    spoken: str,
+    template: str,
+) -> None:
+    with pytest.raises(InvalidInput) as err:
+        service.verify_phone_password(_login(database, "anna"), customer_id, spoken)
+    assert (err.value.field, err.value.template) == ("phone_password", template)
+    assert _attempts(database) == []
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(spoken=typed_or_pasted)
+def test_any_spoken_text_is_compared_or_refused_without_a_try(
+    database: Database,
+    agents: dict[str, int],
+    customer_id: int,
+    service: CallerVerificationService,
+    clock: Clock,
+    spoken: str,
+) -> None:
+    before = len(_attempts(database))
+    clock.advance(days=2)  # stay below the limits whatever came before
+    try:
+        outcome = service.verify_phone_password(_login(database, "anna"), customer_id, spoken)
+    except InvalidInput as err:
+        assert err.field == "phone_password"
+        assert len(_attempts(database)) == before
+        return
+    assert outcome.result in (M, N)
+    assert len(_attempts(database)) == before + 1

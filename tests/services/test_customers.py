@@ -35,7 +35,7 @@ from kcp_desk.services import audit
 from kcp_desk.services.agents import provision_agent
 from kcp_desk.services.auth import AuthService
 from kcp_desk.services.caller_verification import CallerVerificationService, VerificationResult
-from kcp_desk.services.customers import LIST_CAP, CustomerService, FieldErrors
+from kcp_desk.services.customers import CONTACT_FIELDS, LIST_CAP, CustomerService, FieldErrors
 from kcp_desk.services.principal import AgentSession
 from tests.conftest import FAST_KDF, PASSPHRASES
 
@@ -619,3 +619,99 @@ def test_an_agent_changed_after_login_saves_nothing(
     with pytest.raises(PermissionDenied):
         service.detail(anna, customer_id, reload=True)
     assert _history_count(database) == 0
+
+
+# --- bad input (issue 8): one cleaning rule, refused at the field, nothing written -----------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from kcp_desk.domain.text_input import CONTROL_CHARACTER, FORMAT_CHARACTER  # noqa: E402
+from tests.domain.strategies import one_line_clean, typed_or_pasted, typed_text  # noqa: E402
+
+_TEXT_FIELDS = sorted(CONTACT_FIELDS - {"email"})
+
+
+def _snapshot(db: Database, customer_id: int) -> tuple[int, int, int]:
+    with db.session_factory() as s:
+        version = s.scalar(select(Customer.version).where(Customer.id == customer_id))
+        audits = s.scalar(select(func.count()).select_from(AuditEntry))
+    return version or 0, audits or 0, _history_count(db)
+
+
+@settings(
+    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    changes=st.dictionaries(st.sampled_from(_TEXT_FIELDS), typed_or_pasted, min_size=1),
+    reason=st.none() | typed_text,
+)
+def test_any_contact_edit_saves_or_is_refused_at_a_field_writing_nothing(
+    database: Database,
+    agents: dict[str, int],
+    customer_id: int,
+    service: CustomerService,
+    changes: dict[str, str],
+    reason: str | None,
+) -> None:
+    anna = _login(database, "anna")
+    before = _snapshot(database, customer_id)
+    try:
+        saved = service.update_contact(anna, customer_id, before[0], changes, reason)
+    except InvalidInput as err:
+        fields = set(err.errors) if isinstance(err, FieldErrors) else {err.field}
+        assert fields <= set(changes) | {"reason"}
+        assert _snapshot(database, customer_id) == before
+        return
+    contact = saved.contact
+    stored = [contact.salutation, contact.phone]
+    if contact.billing_address is not None:
+        a = contact.billing_address
+        stored += [a.street, a.house_number, a.postcode, a.city, a.country]
+    for value in stored:
+        assert one_line_clean(value), repr(value)
+
+
+def test_escape_in_the_city_is_refused_at_the_field(
+    database: Database, agents: dict[str, int], customer_id: int, service: CustomerService
+) -> None:
+    anna = _login(database, "anna")
+    before = _snapshot(database, customer_id)
+    with pytest.raises(FieldErrors) as err:
+        service.update_contact(
+            anna,
+            customer_id,
+            1,
+            {"billing.city": "Köln\x1b[2J", "billing.street": "Ring\x00", "salutation": "Frau"},
+            reason="Umzug\u202e",
+        )
+    assert set(err.value.errors) == {"billing.city", "billing.street", "reason"}
+    city = err.value.errors["billing.city"]
+    assert (city.template, city.params) == (CONTROL_CHARACTER, {"position": 5})
+    assert err.value.errors["reason"].template == FORMAT_CHARACTER
+    assert _snapshot(database, customer_id) == before
+
+
+def test_decomposed_umlauts_are_stored_composed(
+    database: Database, agents: dict[str, int], customer_id: int, service: CustomerService
+) -> None:
+    anna = _login(database, "anna")
+    saved = service.update_contact(
+        anna,
+        customer_id,
+        1,
+        {
+            "billing.city": "Mu\u0308nchen",
+            "billing.street": "Mu\u0308llerstr.",
+            "billing.postcode": "80331",
+        },
+        reason="  Umzug nach Mu\u0308nchen\r\nlaut Anruf  ",
+    )
+    address = saved.contact.billing_address
+    assert address is not None
+    assert (address.city, address.street) == ("München", "Müllerstr.")
+    assert saved.history.rows[0].reason == "Umzug nach München\nlaut Anruf"
+    with database.session_factory() as s:
+        assert s.scalar(select(Customer.search_folded).where(Customer.id == customer_id)).endswith(
+            "muenchen"
+        )

@@ -381,3 +381,80 @@ def test_a_disabled_agent_cannot_request(
         _request(service, anna, ids["customer"])
     with database.session_factory() as s:
         assert s.scalar(select(func.count()).select_from(NameChangeRequest)) == 0
+
+
+# --- bad input (issue 8) -----------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from kcp_desk.domain.text_input import FORMAT_CHARACTER  # noqa: E402
+from tests.domain.strategies import one_line_clean, typed_or_pasted, typed_text  # noqa: E402
+
+
+def _requests(db: Database) -> int:
+    with db.session_factory() as s:
+        return s.scalar(select(func.count()).select_from(NameChangeRequest)) or 0
+
+
+@settings(
+    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    first=typed_text,
+    last=typed_or_pasted,
+    ticket=st.sampled_from([TICKET, "kcp 0001234 0"]) | typed_text,
+    reason=st.none() | typed_or_pasted,
+)
+def test_any_name_change_request_is_made_or_refused_at_a_field(
+    database: Database,
+    ids: dict[str, int],
+    service: NameChangeService,
+    first: str,
+    last: str,
+    ticket: str,
+    reason: str | None,
+) -> None:
+    anna = _login(database, "anna")
+    before = _requests(database)
+    try:
+        dto = service.request(anna, ids["customer"], ticket, first, last, None, None, reason)
+    except InvalidInput as err:
+        fields = set(err.errors) if isinstance(err, FieldErrors) else {err.field}
+        assert fields <= {"ticket", "first_name", "last_name", "reason", None}
+        assert _requests(database) == before
+        return
+    assert one_line_clean(dto.new_last_name) and one_line_clean(dto.new_first_name)
+    # one pending request per customer: clear it for the next example
+    with database.transaction() as s:
+        request = s.get(NameChangeRequest, dto.request_id)
+        assert request is not None
+        s.delete(request)
+
+
+def test_a_right_to_left_override_in_the_last_name_is_refused_at_the_field(
+    database: Database, ids: dict[str, int], service: NameChangeService
+) -> None:
+    anna = _login(database, "anna")
+    with pytest.raises(FieldErrors) as err:
+        service.request(
+            anna, ids["customer"], TICKET, "Erika", "Muster\u202eknarf", None, None, "Heirat\x00"
+        )
+    assert set(err.value.errors) == {"last_name", "reason"}
+    last = err.value.errors["last_name"]
+    assert (last.field, last.template, last.params) == (
+        "last_name",
+        FORMAT_CHARACTER,
+        {"position": 7},
+    )
+    assert _requests(database) == 0
+
+
+def test_new_names_are_stored_nfc(
+    database: Database, ids: dict[str, int], service: NameChangeService
+) -> None:
+    anna = _login(database, "anna")
+    dto = service.request(
+        anna, ids["customer"], f" {TICKET} ", "Jo\u0308rg", " Mu\u0308ller ", None, None, None
+    )
+    assert (dto.new_first_name, dto.new_last_name) == ("Jörg", "Müller")

@@ -629,3 +629,104 @@ def test_the_role_check_is_one_primary_key_lookup(
     on_agents = [st for st in statements if "FROM agents" in st]
     assert len(on_agents) == 1, on_agents
     assert "agents.id =" in on_agents[0]
+
+
+# --- every input an answer (issue 8) ---------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+
+from kcp_desk.services.search import MAX_QUERY_WORDS  # noqa: E402
+from tests.domain.strategies import typed_or_pasted  # noqa: E402
+
+
+@settings(
+    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=typed_or_pasted)
+def test_any_text_gives_a_result_or_invalid_input(
+    search: CustomerSearch, anna: AgentSession, people: People, text: str
+) -> None:
+    try:
+        result = search.search(anna, text)
+    except InvalidInput as err:
+        assert err.field == "search"
+        return
+    assert result.words_searched <= MAX_QUERY_WORDS
+    assert len(result.hits) <= 50
+
+
+@pytest.mark.parametrize(
+    "query", ["\x00", "müller\x00", "\x00müller", "mül\x00ler", "K1234567\x001", "'\x00'"]
+)
+def test_a_nul_character_is_dropped_not_a_crash(
+    search: CustomerSearch, anna: AgentSession, people: People, query: str
+) -> None:
+    ids = ids_of(search, anna, query)
+    if any(known in query.replace("\x00", "") for known in ("müller", "K12345671")):
+        assert people["mueller"] in ids
+    else:
+        assert ids == []
+
+
+def test_control_and_format_characters_in_a_paste_are_dropped(
+    search: CustomerSearch, anna: AgentSession, people: People
+) -> None:
+    assert people["mueller"] in ids_of(search, anna, "\u202emül\u200bler\x1b\ud800 köln\t")
+    assert ids_of(search, anna, "\x1bK1234567\u200b1\x07") == [people["mueller"]]
+
+
+def test_a_pasted_block_searches_its_first_words_and_says_so(
+    search: CustomerSearch, anna: AgentSession, people: People
+) -> None:
+    result = search.search(anna, "müller " * 1500)
+    assert result.words_searched == MAX_QUERY_WORDS
+    assert result.words_ignored == 1500 - MAX_QUERY_WORDS
+    assert {people["mueller"], people["mueller_de"]} <= {h.customer_id for h in result.hits}
+    many = search.search(anna, " ".join(f"w{i}ort" for i in range(20)))
+    assert (many.words_searched, many.words_ignored) == (MAX_QUERY_WORDS, 12)
+    assert many.hits == ()
+
+
+def test_a_short_query_ignores_nothing(
+    search: CustomerSearch, anna: AgentSession, people: People
+) -> None:
+    result = search.search(anna, "hans müller köln")
+    assert (result.words_searched, result.words_ignored) == (3, 0)
+    assert [h.customer_id for h in result.hits] == [people["mueller"]]
+
+
+@pytest.mark.parametrize(
+    "query", ["info@mueller.de\U0010ffff", "mueller.d\U0010ffff", "\U0010ffff" * 3, "ab\U0010ffff"]
+)
+def test_a_query_ending_in_the_last_code_point(
+    search: CustomerSearch, anna: AgentSession, people: People, query: str
+) -> None:
+    ids = ids_of(search, anna, query)
+    assert people["mueller_de"] not in ids or query.startswith("mueller.d")
+
+
+def test_prefix_bounds_skip_the_surrogates_and_the_last_code_point() -> None:
+    from kcp_desk.services.search import _prefix_params
+
+    assert _prefix_params("info@f") == {"lo": "info@f", "hi": "info@g"}
+    assert _prefix_params("ab\U0010ffff\U0010ffff") == {"lo": "ab\U0010ffff\U0010ffff", "hi": "ac"}
+    assert _prefix_params("a\ud7ff") == {"lo": "a\ud7ff", "hi": "a\ue000"}
+    assert _prefix_params("\U0010ffff") is None
+
+
+def test_like_patterns_are_bound_not_rendered_into_the_sql(
+    database: Database, search: CustomerSearch, anna: AgentSession, people: People
+) -> None:
+    statements: list[str] = []
+
+    def record(conn: object, cursor: object, statement: str, *args: object) -> None:
+        statements.append(statement)
+
+    event.listen(database.engine, "before_cursor_execute", record)
+    try:
+        assert ids_of(search, anna, "müller köln") == [people["mueller"]]
+        assert ids_of(search, anna, "hans o'mül%_\\") == []
+    finally:
+        event.remove(database.engine, "before_cursor_execute", record)
+    assert statements
+    assert not any("mueller" in sql or "o''m" in sql for sql in statements)
