@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -40,6 +41,7 @@ from kcp_desk.services.billing import (
     BillingService,
     InvoiceDetail,
     InvoiceListRow,
+    InvoicePage,
     PaymentGlance,
     PaymentMethodSaved,
 )
@@ -47,7 +49,7 @@ from kcp_desk.services.principal import AgentSession
 from kcp_desk.views import formatting as fmt
 from kcp_desk.views.field_rows import FieldRows
 from kcp_desk.views.invoice_document import invoice_html, print_to, write_pdf
-from kcp_desk.views.messages import error_text
+from kcp_desk.views.messages import error_text, fault_cause
 from kcp_desk.views.operation import Operation
 from kcp_desk.views.table_model import Column, DtoTableModel
 
@@ -169,15 +171,31 @@ class GlancePanel(QWidget):
 
 
 class InvoiceListModel(QAbstractTableModel):
-    """The customer's invoices, fetched 100 at a time as the list scrolls."""
+    """The customer's invoices, fetched 100 at a time as the list scrolls.
 
-    def __init__(self, billing: BillingService, session: AgentSession) -> None:
-        super().__init__()
+    Every page is read on the worker (Operation): the first one on :meth:`load`, the
+    next ones from ``fetchMore``, one at a time. A page for a customer that is no
+    longer shown is dropped; after a failed page ``canFetchMore`` is False until
+    :meth:`retry`, so a busy database is not asked again at every scroll step.
+    """
+
+    busy_changed = Signal(bool)
+    #: the first page is in (``rowCount()`` may still be 0: no invoices)
+    loaded = Signal()
+    failed = Signal(object)  # KcpError
+
+    def __init__(
+        self, billing: BillingService, session: AgentSession, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
         self._billing = billing
         self._session = session
         self._customer_id = 0
         self._rows: list[InvoiceListRow] = []
         self._total = 0
+        self._generation = 0  # which load() a page belongs to
+        self.busy = False
+        self._stopped = False  # a page failed: no more fetching until retry()
         self._columns: list[Column[InvoiceListRow]] = [
             Column(self.tr("Invoice"), lambda i: i.number),
             Column(self.tr("Issued"), lambda i: fmt.date(i.issued_on)),
@@ -188,12 +206,63 @@ class InvoiceListModel(QAbstractTableModel):
         ]
 
     def load(self, customer_id: int) -> None:
-        page = self._billing.invoices(self._session, customer_id, 0, PAGE)
+        """Empty the list now; the first page follows from the worker."""
+        self._generation += 1
         self.beginResetModel()
         self._customer_id = customer_id
-        self._rows = list(page.rows)
-        self._total = page.total
+        self._rows = []
+        self._total = 0
+        self._stopped = False
         self.endResetModel()
+        self._fetch(0)
+
+    def retry(self) -> None:
+        """Ask again after a failed page (the first one or a later one)."""
+        self._stopped = False
+        if self._rows or self._total:
+            self.fetchMore(QModelIndex())
+        else:
+            self._fetch(0)
+
+    def _fetch(self, offset: int) -> None:
+        generation = self._generation
+        self._set_busy(True)
+        Operation(
+            self, self._billing.invoices, self._session, self._customer_id, offset, PAGE
+        ).success(lambda page: self._arrived(generation, offset, page)).failure(
+            lambda err: self._page_failed(generation, err)
+        ).run()
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy != self.busy:
+            self.busy = busy
+            self.busy_changed.emit(busy)
+
+    def _arrived(self, generation: int, offset: int, page: InvoicePage) -> None:
+        if generation != self._generation:
+            return  # for a customer no longer shown
+        self._set_busy(False)
+        if offset == 0:
+            self.beginResetModel()
+            self._rows = list(page.rows)
+            self._total = page.total
+            self.endResetModel()
+            self.loaded.emit()
+            return
+        if not page.rows:
+            self._total = len(self._rows)
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)  # inclusive
+        self._rows.extend(page.rows)
+        self.endInsertRows()
+
+    def _page_failed(self, generation: int, err: KcpError) -> None:
+        if generation != self._generation:
+            return
+        self._set_busy(False)
+        self._stopped = True
+        self.failed.emit(err)
 
     def row(self, index: int) -> InvoiceListRow:
         return self._rows[index]
@@ -205,19 +274,17 @@ class InvoiceListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns)
 
     def canFetchMore(self, parent: _Index) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
+        return (
+            not parent.isValid()
+            and not self.busy
+            and not self._stopped
+            and len(self._rows) < self._total
+        )
 
     def fetchMore(self, parent: _Index) -> None:
-        if not self.canFetchMore(parent):
-            return
-        page = self._billing.invoices(self._session, self._customer_id, len(self._rows), PAGE)
-        if not page.rows:
-            self._total = len(self._rows)
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)  # inclusive
-        self._rows.extend(page.rows)
-        self.endInsertRows()
+        """The view scrolled to the end: the next page, read on the worker."""
+        if self.canFetchMore(parent):
+            self._fetch(len(self._rows))
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -265,7 +332,14 @@ def _table(model: QAbstractTableModel) -> QTableView:
 
 
 class PaymentMethodDialog(QDialog):
-    """PAY-6: new payment method or bank data; the full IBAN is never shown again."""
+    """PAY-6: new payment method or bank data; the full IBAN is never shown again.
+
+    ``method_saved`` also fires when the dialog was closed (by the lock) while the save
+    ran, so the tab still shows the new method; a refusal then is ``refused_closed``.
+    """
+
+    method_saved = Signal(object)  # PaymentMethodSaved
+    refused_closed = Signal(object)  # KcpError
 
     def __init__(
         self,
@@ -282,6 +356,7 @@ class PaymentMethodDialog(QDialog):
         self._customer_id = customer_id
         self._version = version
         self.saved: PaymentMethodSaved | None = None
+        self.saving = False
         self.setWindowTitle(self.tr("Change payment method"))
         self.setMinimumWidth(460)
         self.method = QComboBox()
@@ -325,6 +400,8 @@ class PaymentMethodDialog(QDialog):
         text = self.rows.texts()
         sepa = self.method.currentData() == "sepa_direct_debit"
         self.save.setEnabled(False)
+        self.general.hide()
+        self.saving = True
         Operation(
             self,
             self._billing.change_payment_method,
@@ -340,12 +417,25 @@ class PaymentMethodDialog(QDialog):
         ).success(self._done).failure(self._refused).run()
 
     def _done(self, saved: PaymentMethodSaved) -> None:
+        self.saving = False
         self.inputs["iban"].clear()  # the full IBAN leaves the screen at once
         self.saved = saved
-        self.accept()
+        self.method_saved.emit(saved)
+        if self.isVisible():
+            self.accept()
+        else:
+            self.deleteLater()
 
     def _refused(self, err: KcpError) -> None:
+        """Every typed character stays (the IBAN too: it is the agent's input), Save
+        is enabled again."""
+        self.saving = False
         self.save.setEnabled(True)
+        if not self.isVisible():
+            self.inputs["iban"].clear()
+            self.refused_closed.emit(err)
+            self.deleteLater()
+            return
         for other in self.rows.show(err):
             self.general.setText(error_text(other))
             self.general.show()
@@ -361,6 +451,7 @@ class BillingTab(QWidget):
         self._session = session
         self._customer_id = 0
         self._holder = ""
+        self._selected_invoice = 0
         self.glance: PaymentGlance | None = None
         self.invoice: InvoiceDetail | None = None
 
@@ -368,11 +459,26 @@ class BillingTab(QWidget):
         self.change_method = QPushButton(self.tr("Change payment method…"))
         self.change_method.setObjectName("change_payment_method")
         self.change_method.clicked.connect(self._change_method)
+        self.change_method.setEnabled(False)  # until the glance (its version) is in
         self.message = QLabel()
+        self.message.setObjectName("billing_message")
         self.message.setWordWrap(True)
         self.message.hide()
+        self.retry_button = QPushButton(self.tr("Try again"))
+        self.retry_button.setObjectName("billing_retry")
+        self.retry_button.clicked.connect(self._retry_now)
+        self.retry_button.hide()
+        self.busy = QLabel(self.tr("Loading…"))
+        self.busy.setObjectName("billing_busy")
+        self.busy.setStyleSheet("color: palette(mid);")
+        self.busy.hide()
+        self._parts_loading = False
+        self._generation = 0
 
-        self.invoices = InvoiceListModel(billing, session)
+        self.invoices = InvoiceListModel(billing, session, self)
+        self.invoices.busy_changed.connect(lambda _busy: self._show_busy())
+        self.invoices.loaded.connect(self._first_page)
+        self.invoices.failed.connect(self._list_failed)
         self.invoice_table = _table(self.invoices)
         self.invoice_table.setObjectName("invoice_list")
         self.invoice_table.selectionModel().currentRowChanged.connect(self._invoice_selected)
@@ -493,9 +599,13 @@ class BillingTab(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.panel, 1)
         top.addWidget(self.change_method, alignment=Qt.AlignmentFlag.AlignTop)
+        status = QHBoxLayout()
+        status.addWidget(self.busy)
+        status.addWidget(self.message, 1)
+        status.addWidget(self.retry_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.message)
+        layout.addLayout(status)
         layout.addWidget(lower, 1)
 
     def _return_effect(self, r: Any) -> str:
@@ -508,10 +618,21 @@ class BillingTab(QWidget):
     # --- loading ------------------------------------------------------------------------
 
     def load(self, customer_id: int, holder: str) -> None:
-        """Everything of the tab in one worker call; the invoice list pages lazily."""
+        """Everything of the tab in one worker call; the invoice list pages lazily
+        (its pages are read on the worker too). "Loading…" shows until both are in."""
+        self._generation += 1
+        generation = self._generation
         self._customer_id = customer_id
         self._holder = holder
-        self.cancel_button.setEnabled(False)
+        self.glance = None
+        self.invoice = None
+        self.change_method.setEnabled(False)
+        for button in (self.cancel_button, self.print_button, self.pdf_button):
+            button.setEnabled(False)
+        self.detail.clear()
+        self.retry_button.hide()
+        if self.message.styleSheet() == f"color: {_RED};":
+            self.message.hide()  # an old failure; a note ("Saved …") stays
         b, s = self._billing, self._session
 
         def fetch() -> tuple[Any, ...]:
@@ -523,37 +644,76 @@ class BillingTab(QWidget):
                 b.payment_changes(s, customer_id),
             )
 
-        Operation(self, fetch).success(self._loaded).failure(self._failed).run()
+        self._parts_loading = True
+        Operation(self, fetch).success(lambda parts: self._loaded(generation, parts)).failure(
+            lambda err: self._parts_failed(generation, err)
+        ).run()
         self.invoices.load(customer_id)
-        if self.invoices.rowCount():
-            self.invoice_table.selectRow(0)
-        else:
-            self.detail.clear()
+        self._show_busy()
 
-    def _loaded(self, parts: tuple[Any, ...]) -> None:
+    def _show_busy(self) -> None:
+        self.busy.setVisible(self._parts_loading or self.invoices.busy)
+
+    def _loaded(self, generation: int, parts: tuple[Any, ...]) -> None:
+        if generation != self._generation:
+            return  # another customer (or a newer load) is shown
+        self._parts_loading = False
+        self._show_busy()
         glance, mandates, returns, dunning, changes = parts
         self.glance = glance
         self.panel.show_glance(glance)
+        self.change_method.setEnabled(True)
         self.glance_loaded.emit(glance)
         self.mandates.set_rows(mandates)
         self.returns.set_rows(returns)
         self.dunning.set_rows(dunning)
         self.changes.set_rows(changes)
 
-    def _failed(self, err: KcpError) -> None:
+    def _parts_failed(self, generation: int, err: KcpError) -> None:
+        if generation != self._generation:
+            return
+        self._parts_loading = False
+        self._show_busy()
+        self._failed(err, retry=True)
+
+    def _first_page(self) -> None:
+        if self.invoices.rowCount():
+            self.invoice_table.selectRow(0)
+
+    def _list_failed(self, err: KcpError) -> None:
+        self._failed(err, retry=True)
+
+    def _failed(self, err: KcpError, *, retry: bool = False) -> None:
+        self._show_error(error_text(err), retry=retry)
+
+    def _show_error(self, text: str, *, retry: bool = False) -> None:
         self.message.setStyleSheet(f"color: {_RED};")
-        self.message.setText(error_text(err))
+        self.message.setText(text)
         self.message.show()
+        self.retry_button.setVisible(retry)
+
+    def _retry_now(self) -> None:
+        """After a failed load: all of it again if the glance is missing, else the
+        invoice page that failed (the rows already shown stay)."""
+        self.retry_button.hide()
+        self.message.hide()
+        if self.glance is None and not self._parts_loading:
+            self.load(self._customer_id, self._holder)
+        else:
+            self.invoices.retry()
 
     def _invoice_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
             return
         invoice_id = self.invoices.row(current.row()).invoice_id
+        self._selected_invoice = invoice_id
         Operation(self, self._billing.invoice_detail, self._session, invoice_id).success(
             self._show_invoice
         ).failure(self._failed).run()
 
     def _show_invoice(self, detail: InvoiceDetail) -> None:
+        if detail.invoice_id != self._selected_invoice:
+            return  # the agent selected another invoice meanwhile
         self.invoice = detail
         self.detail.setHtml(invoice_html(detail, for_print=False))
         self.print_button.setEnabled(True)
@@ -615,10 +775,22 @@ class BillingTab(QWidget):
             self.glance.version,
             self._holder,
         )
-        if dialog.exec() and dialog.saved is not None:
-            self._note(self.tr("Payment method saved."))
-            self.load(self._customer_id, self._holder)
-            self.changed.emit()
+        dialog.method_saved.connect(self._method_saved)
+        dialog.refused_closed.connect(self._method_refused)
+        dialog.exec()
+        if not dialog.saving:
+            dialog.deleteLater()  # typed bank data does not linger in a hidden dialog
+        # else: the lock closed it while the save ran; it reports and goes itself
+
+    def _method_saved(self, _saved: PaymentMethodSaved) -> None:
+        self._note(self.tr("Payment method saved."))
+        self.load(self._customer_id, self._holder)
+        self.changed.emit()
+
+    def _method_refused(self, err: KcpError) -> None:
+        """The dialog was closed (by the lock) while its save ran, and it was refused."""
+        cause = fault_cause(err) or error_text(err)
+        self._show_error(self.tr("The payment method was not changed. {0}").format(cause))
 
     def _note(self, text: str) -> None:
         self.message.setStyleSheet(f"color: {_GREEN};")

@@ -3,6 +3,7 @@ answers only "matches" or "does not match". The typed text is cleared at once.""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,11 +21,14 @@ from kcp_desk.services.caller_verification import (
 )
 from kcp_desk.services.principal import AgentSession
 from kcp_desk.views import formatting as fmt
-from kcp_desk.views.messages import error_text
+from kcp_desk.views.messages import error_text, fault_cause
 from kcp_desk.views.operation import Operation
 
 
 class CallerVerificationDialog(QDialog):
+    #: a check was answered (also after the lock closed the dialog while it ran)
+    checked = Signal(object)  # VerificationOutcome
+
     def __init__(
         self,
         parent: object,
@@ -70,17 +74,24 @@ class CallerVerificationDialog(QDialog):
         layout.addWidget(self.answer)
         layout.addWidget(buttons)
         self.check.clicked.connect(self._check)
+        self.checking = False
 
     def _check(self) -> None:
         spoken = self.spoken.text()
         self.spoken.clear()  # never keep it in a widget longer than needed
         self.check.setEnabled(False)
+        self.checking = True
         Operation(
             self, self._service.verify_phone_password, self._session, self._customer_id, spoken
         ).success(self._answered).failure(self._failed).run()
 
     def _answered(self, outcome: VerificationOutcome) -> None:
+        self.checking = False
         self.outcome = outcome
+        self.checked.emit(outcome)
+        if not self.isVisible():  # closed (e.g. by the lock) while the check ran
+            self.deleteLater()
+            return
         self.check.setEnabled(outcome.result in (VerificationResult.NO_MATCH,))
         if outcome.result == VerificationResult.MATCH:
             self.answer.setStyleSheet("color: #1b5e20;")
@@ -105,6 +116,20 @@ class CallerVerificationDialog(QDialog):
             )
 
     def _failed(self, err: KcpError) -> None:
+        self.checking = False
+        if not self.isVisible():  # closed while the check ran: nobody reads it
+            self.deleteLater()
+            return
         self.check.setEnabled(True)
         self.answer.setStyleSheet("color: #b00020;")
-        self.answer.setText(error_text(err))
+        # the typed password is gone already: a database fault's "your input is kept"
+        # would be wrong here
+        cause = fault_cause(err)
+        self.answer.setText(
+            self.tr(
+                "{0} The password was not checked. Ask the caller to say it again, then "
+                "check once more."
+            ).format(cause)
+            if cause is not None
+            else error_text(err)
+        )

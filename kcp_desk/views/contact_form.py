@@ -1,9 +1,11 @@
 """The Contact data tab (SPEC C1.4): read-only until "Edit", every error at its field,
-nothing typed is lost on a refused save (bad input or a stale version)."""
+nothing typed is lost on a refused save (bad input, a busy database, a lock, a stale
+version). After a stale-version refusal, "Reload and keep my input" loads the
+colleague's save and marks what they changed, keeping every typed character."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -14,8 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kcp_desk.errors import KcpError
-from kcp_desk.services.customers import ContactData, ContactSaved, CustomerService
+from kcp_desk.errors import KcpError, StaleEdit
+from kcp_desk.services.customers import (
+    ContactData,
+    ContactSaved,
+    CustomerDetail,
+    CustomerService,
+)
 from kcp_desk.services.principal import AgentSession
 from kcp_desk.views import formatting as fmt
 from kcp_desk.views.field_rows import ERROR_STYLE, FieldRows
@@ -56,6 +63,8 @@ def _values(c: ContactData) -> dict[str, str]:
 
 class ContactForm(QWidget):
     saved = Signal(object)  # ContactSaved
+    #: "Reload and keep my input" loaded the customer anew (the form merged it already)
+    reloaded = Signal(object)  # CustomerDetail
     name_change_requested = Signal()
 
     def __init__(self, customers: CustomerService, session: AgentSession) -> None:
@@ -110,8 +119,22 @@ class ContactForm(QWidget):
         for b in (self.edit_button, self.cancel_button, self.save_button):
             buttons.addWidget(b)
 
+        self.reload_button = QPushButton(self.tr("Reload and keep my input"))
+        self.reload_button.setObjectName("reload_keep_input")
+        self.reload_button.setToolTip(
+            self.tr(
+                "Loads what was saved meanwhile; your typed text stays, and each field a "
+                "colleague changed shows their value."
+            )
+        )
+        self.reload_button.clicked.connect(self.reload_keeping_input)
+        self.reload_button.hide()
+        banner_row = QHBoxLayout()
+        banner_row.addWidget(self.banner, 1)
+        banner_row.addWidget(self.reload_button, alignment=Qt.AlignmentFlag.AlignTop)
+
         layout = QVBoxLayout(self)
-        layout.addWidget(self.banner)
+        layout.addLayout(banner_row)
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addStretch(1)
@@ -126,6 +149,14 @@ class ContactForm(QWidget):
     def show_contact(self, customer_id: int, contact: ContactData) -> None:
         self._customer_id = customer_id
         self._contact = contact
+        self.rows.clear_hints()
+        self.reload_button.hide()
+        self._show_read_only(contact)
+        for key, text in _values(contact).items():
+            self.fields[key].setText(text)
+
+    def _show_read_only(self, contact: ContactData) -> None:
+        """Everything but the editable fields."""
         name = " ".join(p for p in (contact.first_name, contact.last_name) if p)
         if contact.company:  # the registered name, legal form included
             name = contact.company + (f" ({name})" if name else "")
@@ -133,8 +164,6 @@ class ContactForm(QWidget):
             name += "  " + self.tr("– name change pending approval")
         self.name.setText(name)
         self.name_change.setEnabled(not contact.pending_name_change_id)
-        for key, text in _values(contact).items():
-            self.fields[key].setText(text)
         self.verified.setText(fmt.yes_no(contact.email_verified))
         if not contact.phone_password_set:
             self.phone_password.setText(self.tr("not set"))
@@ -169,6 +198,7 @@ class ContactForm(QWidget):
 
     def _cancel(self) -> None:
         self.banner.hide()
+        self.reload_button.hide()
         if self._contact is not None:
             self.show_contact(self._customer_id, self._contact)
         self.set_editing(False)
@@ -189,6 +219,7 @@ class ContactForm(QWidget):
             return
         self.save_button.setEnabled(False)
         self.banner.hide()
+        self.reload_button.hide()
         Operation(
             self,
             self._customers.update_contact,
@@ -201,6 +232,7 @@ class ContactForm(QWidget):
 
     def _saved(self, result: ContactSaved) -> None:
         self.save_button.setEnabled(True)
+        self.rows.clear_hints()
         self.set_editing(False)
         self.show_contact(result.customer_id, result.contact)
         self._show_banner(self.tr("Saved."), error=False)
@@ -209,8 +241,74 @@ class ContactForm(QWidget):
     def _refused(self, err: KcpError) -> None:
         """Keep every typed character; say what is wrong where it is wrong."""
         self.save_button.setEnabled(True)
-        for other in self.rows.show(err):  # a stale save, a lost connection …
+        for other in self.rows.show(err):  # a stale save, a lost connection, a lock …
             self._show_banner(error_text(other), error=True)
+        self.reload_button.setVisible(isinstance(err, StaleEdit))
+
+    # --- reloading without losing the input ------------------------------------------------
+
+    def reload_keeping_input(self) -> None:
+        """Load the colleague's save; the next Save goes against their version."""
+        if self._contact is None:
+            return
+        self.reload_button.setEnabled(False)
+        self.save_button.setEnabled(False)  # a save now would be refused as stale again
+        Operation(
+            self, self._customers.detail, self._session, self._customer_id, reload=True
+        ).success(self._reloaded).failure(self._reload_failed).run()
+
+    def _reloaded(self, detail: CustomerDetail) -> None:
+        self.reload_button.setEnabled(True)
+        self.save_button.setEnabled(True)
+        if detail.customer_id != self._customer_id or self._contact is None:
+            return  # another customer was opened meanwhile
+        changed = self.merge(detail.contact)
+        self.reload_button.hide()
+        self._show_banner(
+            self.tr(
+                "Reloaded. Fields a colleague changed meanwhile are marked below; your "
+                "input is kept. Save to apply it."
+            )
+            if changed
+            else self.tr(
+                "Reloaded; nobody changed these fields meanwhile. Save to apply your input."
+            ),
+            error=False,
+        )
+        self.reloaded.emit(detail)
+
+    def _reload_failed(self, err: KcpError) -> None:
+        self.reload_button.setEnabled(True)
+        self.save_button.setEnabled(True)
+        self._show_banner(error_text(err), error=True)
+
+    def merge(self, fresh: ContactData) -> list[str]:
+        """Take ``fresh`` as the base of the next save without losing any typed text.
+
+        Per field a colleague changed: untouched here, it takes their value; typed over
+        here, it keeps the typed text and shows their value under it. Returns the
+        fields the colleague changed.
+        """
+        assert self._contact is not None
+        base, theirs = _values(self._contact), _values(fresh)
+        self.rows.clear_hints()
+        changed = [key for key in self.fields if theirs[key] != base[key]]
+        for key in changed:
+            edit = self.fields[key]
+            value = theirs[key] or self.tr("(empty)")
+            if edit.text() == base[key]:
+                edit.setText(theirs[key])
+                was = base[key] or self.tr("(empty)")
+                self.rows.show_hint(
+                    key, self.tr("Changed meanwhile by a colleague (was: {0}).").format(was)
+                )
+            elif edit.text() != theirs[key]:
+                self.rows.show_hint(
+                    key, self.tr("Saved meanwhile by a colleague: {0}").format(value)
+                )
+        self._contact = fresh
+        self._show_read_only(fresh)
+        return changed
 
     def _show_banner(self, text: str, *, error: bool) -> None:
         self.banner.setText(text)

@@ -97,6 +97,7 @@ class CustomerView(QWidget):
         self._services = services
         self._session = session
         self.detail: CustomerDetail | None = None
+        self._wanted = 0  # the customer asked for last: an older answer is not shown
 
         back = QPushButton(self.tr("← Results"))
         back.setToolTip(self.tr("Back to the search results (Esc)"))
@@ -136,6 +137,7 @@ class CustomerView(QWidget):
 
         self.contact = ContactForm(services.customers, session)
         self.contact.saved.connect(self._contact_saved)
+        self.contact.reloaded.connect(self.show_detail)  # the form keeps its input
         self.contact.name_change_requested.connect(self._request_name_change)
         self.products = _ListTab(
             [
@@ -214,12 +216,19 @@ class CustomerView(QWidget):
 
     def open_customer(self, customer_id: int, *, reload: bool = False) -> None:
         self.message.hide()
+        self._wanted = customer_id
         Operation(
             self, self._services.customers.detail, self._session, customer_id, reload=reload
-        ).success(self.show_detail).failure(self._failed).run()
+        ).success(self._loaded).failure(self._failed).run()
+
+    def _loaded(self, detail: CustomerDetail) -> None:
+        if detail.customer_id == self._wanted:
+            self.show_detail(detail)
 
     def show_detail(self, detail: CustomerDetail) -> None:
+        same = self.detail is not None and self.detail.customer_id == detail.customer_id
         self.detail = detail
+        self._wanted = detail.customer_id
         h = detail.header
         self.number.setText(h.number)
         self.title.setText(h.display_name)
@@ -237,7 +246,11 @@ class CustomerView(QWidget):
             if flag:
                 self.badges.addWidget(_badge(badge_texts(*args)[0], colour))
         self._show_verification()
-        self.contact.show_contact(h.customer_id, detail.contact)
+        if not (same and self.contact.editing):
+            # a reload never overwrites what is being typed: a stale save is refused
+            # and "Reload and keep my input" merges (ContactForm)
+            self.contact.set_editing(False)
+            self.contact.show_contact(h.customer_id, detail.contact)
         self.products.show_rows(detail.products)
         self.billing.load(h.customer_id, h.display_name)
         self.tickets.show_listing(detail.tickets)
@@ -297,7 +310,13 @@ class CustomerView(QWidget):
         )
         dialog.exec()
         if dialog.outcome is not None:
-            self.open_customer(self.detail.customer_id, reload=True)
+            self._reload()  # "Last check" (after the unlock if the lock closed the dialog)
+        if dialog.checking:
+            # the lock closed the dialog while the check ran: its answer (handed over
+            # after the unlock) still updates "Last check"
+            dialog.checked.connect(lambda _outcome: self._reload())
+        else:
+            dialog.deleteLater()
 
     def _request_name_change(self) -> None:
         if self.detail is None:

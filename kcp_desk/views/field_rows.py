@@ -3,12 +3,15 @@ to the field; nothing already typed is lost")."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
 from kcp_desk.errors import FieldErrors, KcpError
 from kcp_desk.views.messages import error_text
 
 ERROR_STYLE = "color: #b00020;"
+#: a note under a field that is no error (e.g. what a colleague saved meanwhile)
+HINT_STYLE = "color: #8a4b00;"
 
 
 class FieldRows:
@@ -20,6 +23,7 @@ class FieldRows:
         self._max_width = max_width
         self.edits: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
+        self.hints: dict[str, QLabel] = {}
 
     def add(self, key: str, label: str, text: str = "") -> QLineEdit:
         edit = QLineEdit(text)
@@ -30,13 +34,21 @@ class FieldRows:
         error.setStyleSheet(ERROR_STYLE)
         error.setWordWrap(True)
         error.hide()
+        hint = QLabel()
+        hint.setObjectName(f"{self._prefix}_{key}_hint")
+        hint.setStyleSheet(HINT_STYLE)
+        hint.setWordWrap(True)
+        hint.setTextFormat(Qt.TextFormat.PlainText)  # it may quote what someone typed
+        hint.hide()
         box = QVBoxLayout()
         box.setSpacing(2)
         box.addWidget(edit)
         box.addWidget(error)
+        box.addWidget(hint)
         self._form.addRow(label, box)
         self.edits[key] = edit
         self.errors[key] = error
+        self.hints[key] = hint
         edit.textEdited.connect(lambda _text: error.hide())  # typing again clears it
         return edit
 
@@ -46,6 +58,16 @@ class FieldRows:
     def clear_errors(self) -> None:
         for error in self.errors.values():
             error.hide()
+
+    def show_hint(self, key: str, text: str) -> None:
+        """A note under the field that stays while the agent types (not an error)."""
+        self.hints[key].setText(text)
+        self.hints[key].show()
+
+    def clear_hints(self) -> None:
+        for hint in self.hints.values():
+            hint.hide()
+            hint.clear()
 
     def show(self, err: KcpError) -> list[KcpError]:
         """Put every field error at its field; return the errors that have no field here."""

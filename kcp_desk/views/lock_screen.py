@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 from kcp_desk.errors import KcpError
 from kcp_desk.services.auth import AuthService
 from kcp_desk.services.principal import AgentSession
-from kcp_desk.views.messages import error_text
+from kcp_desk.views.messages import error_text, fault_cause
 from kcp_desk.views.operation import Operation
 
 
@@ -77,9 +77,9 @@ class LockScreen(QWidget):
         if not self.unlock_button.isEnabled():
             return
         self.unlock_button.setEnabled(False)
-        Operation(self, self._auth.unlock, self._session, self.passphrase.text()).success(
-            self._done
-        ).failure(self._failed).run()
+        Operation(
+            self, self._auth.unlock, self._session, self.passphrase.text()
+        ).while_locked().success(self._done).failure(self._failed).run()
 
     def _done(self, _result: object) -> None:
         self.unlock_button.setEnabled(True)
@@ -89,6 +89,11 @@ class LockScreen(QWidget):
     def _failed(self, err: KcpError) -> None:
         self.unlock_button.setEnabled(True)
         self.passphrase.clear()
-        self.error.setText(error_text(err))
+        cause = fault_cause(err)  # the passphrase is cleared: no "your input is kept"
+        self.error.setText(
+            self.tr("{0} Type your passphrase again to unlock.").format(cause)
+            if cause is not None
+            else error_text(err)
+        )
         self.error.show()
         self.passphrase.setFocus()

@@ -28,7 +28,7 @@ from kcp_desk.views.idle import InactivityTimer
 from kcp_desk.views.lock_screen import LockScreen
 from kcp_desk.views.messages import error_text
 from kcp_desk.views.name_change import ApprovalsPage
-from kcp_desk.views.operation import Operation
+from kcp_desk.views.operation import Operation, OperationGate
 
 
 def role_name(role: str) -> str:
@@ -76,6 +76,8 @@ class MainWindow(QMainWindow):
         self._services = services
         self._auth = services.auth
         self._session = session
+        #: every operation of this window's views passes it: held while locked (V-6)
+        self.operation_gate = OperationGate()
         self.customers = CustomersPage(services, session)
         self.approvals = ApprovalsPage(services.name_change, session)
         self.setWindowTitle(self.tr("kcp-desk"))
@@ -222,10 +224,14 @@ class MainWindow(QMainWindow):
         self.lock_action.setEnabled(True)
         self.statusBar().clearMessage()
         self.idle.start()
+        # what finished while locked arrives now: "Saved.", or "locked before it was
+        # finished" with the input still there
+        self.operation_gate.unlock()
 
     def _sign_out(self) -> None:
         self.idle.stop()
         self._lock_session("sign_out")
+        self.operation_gate.close()  # held results stay unseen; nothing else starts
         self.signed_out.emit()
 
     def _about(self) -> None:
@@ -238,6 +244,7 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.operation_gate.close()
         write = self._auth.begin_lock(self._session, reason="quit")
         if write is not None:
             # the process ends next: this last audit entry is written before it does
@@ -246,10 +253,12 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _lock_session(self, reason: str) -> None:
-        """Keys out of memory now; the audit entry follows on the worker."""
+        """Keys out of memory now; the audit entry follows on the worker. From here on
+        the views' results wait for the unlock (the gate)."""
         write = self._auth.begin_lock(self._session, reason=reason)
+        self.operation_gate.lock()
         if write is not None:
-            Operation(self, write).failure(self._lock_audit_failed).run()
+            Operation(self, write).while_locked().failure(self._lock_audit_failed).run()
 
     def _lock_audit_failed(self, err: KcpError) -> None:
         # the keys are gone already; only the audit entry failed

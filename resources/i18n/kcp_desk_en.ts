@@ -77,32 +77,32 @@
 <context>
     <name>Badges</name>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="51"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="64"/>
         <source>blocked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="53"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="66"/>
         <source>in arrears</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="56"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="69"/>
         <source>1 open ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="58"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="71"/>
         <source>{0} open tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="63"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="76"/>
         <source>debit returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="65"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="78"/>
         <source>phone password locked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -110,254 +110,269 @@
 <context>
     <name>BillingTab</name>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="368"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="459"/>
         <source>Change payment method…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="381"/>
-        <source>Print…</source>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="467"/>
+        <source>Try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="382"/>
-        <source>Save as PDF…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="383"/>
-        <source>Cancel invoice…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="385"/>
-        <source>Creates a cancellation invoice; the issued invoice stays as it is.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="412"/>
-        <source>Reference</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="413"/>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="414"/>
-        <source>Holder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="415"/>
-        <source>IBAN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="416"/>
-        <source>BIC</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="417"/>
-        <source>Signed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="419"/>
-        <source>Type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="422"/>
-        <source>recurring</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="422"/>
-        <source>one-off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="426"/>
-        <source>First / last collection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="432"/>
-        <source>Valid until</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="434"/>
-        <source>Debits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="435"/>
-        <source>blocked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="435"/>
-        <source>allowed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="437"/>
-        <source>Creditor id</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="443"/>
-        <source>Returned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="444"/>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="455"/>
-        <source>Invoice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="445"/>
-        <source>Amount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="446"/>
-        <source>Code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="447"/>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="481"/>
-        <source>Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="448"/>
-        <source>Fee</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="449"/>
-        <source>Effect</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="456"/>
-        <source>Due</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="457"/>
-        <source>Open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="468"/>
-        <source>Steps (date, fee, pay by)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="459"/>
-        <source>Next step</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="461"/>
-        <source>{0} on {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="474"/>
-        <source>When</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="475"/>
-        <source>Agent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="477"/>
-        <source>Change</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="480"/>
-        <source>Detail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="486"/>
-        <source>Invoices</source>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="471"/>
+        <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kcp_desk/views/billing_tab.py" line="487"/>
-        <source>SEPA mandates</source>
+        <source>Print…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kcp_desk/views/billing_tab.py" line="488"/>
-        <source>Returned debits</source>
+        <source>Save as PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kcp_desk/views/billing_tab.py" line="489"/>
-        <source>Dunning</source>
+        <source>Cancel invoice…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="490"/>
-        <source>Payment changes</source>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="491"/>
+        <source>Creates a cancellation invoice; the issued invoice stays as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="503"/>
-        <source>objection – debits blocked</source>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="518"/>
+        <source>Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="505"/>
-        <source>mandate invalid</source>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="519"/>
+        <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="506"/>
-        <source>invoice open again</source>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="520"/>
+        <source>Holder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="577"/>
-        <source>Save invoice as PDF</source>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="521"/>
+        <source>IBAN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="522"/>
+        <source>BIC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="523"/>
+        <source>Signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="525"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="528"/>
+        <source>recurring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="528"/>
+        <source>one-off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="532"/>
+        <source>First / last collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="538"/>
+        <source>Valid until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="540"/>
+        <source>Debits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="541"/>
+        <source>blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="541"/>
+        <source>allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="543"/>
+        <source>Creditor id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="549"/>
+        <source>Returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="550"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="561"/>
+        <source>Invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="551"/>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="552"/>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="553"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="587"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="554"/>
+        <source>Fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="555"/>
+        <source>Effect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="562"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="563"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="574"/>
+        <source>Steps (date, fee, pay by)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="793"/>
+        <source>The payment method was not changed. {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="565"/>
+        <source>Next step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="567"/>
+        <source>{0} on {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="580"/>
+        <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kcp_desk/views/billing_tab.py" line="581"/>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="583"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="586"/>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="592"/>
+        <source>Invoices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="593"/>
+        <source>SEPA mandates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="594"/>
+        <source>Returned debits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="595"/>
+        <source>Dunning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="596"/>
+        <source>Payment changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="613"/>
+        <source>objection – debits blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="615"/>
+        <source>mandate invalid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="616"/>
+        <source>invoice open again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="737"/>
+        <source>Save invoice as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="741"/>
         <source>Saved {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="588"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="748"/>
         <source>Cancel invoice {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="589"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="749"/>
         <source>Reason for the cancellation (printed on the cancellation invoice):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="603"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="763"/>
         <source>Cancellation invoice {0} created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="619"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="786"/>
         <source>Payment method saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -365,169 +380,212 @@
 <context>
     <name>CallerVerificationDialog</name>
     <message>
-        <location filename="../../kcp_desk/views/caller_dialog.py" line="41"/>
+        <location filename="../../kcp_desk/views/caller_dialog.py" line="45"/>
         <source>Verify caller – {0}</source>
+        <extracomment>a check was answered (also after the lock closed the dialog while it ran)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/caller_dialog.py" line="46"/>
+        <location filename="../../kcp_desk/views/caller_dialog.py" line="50"/>
         <source>Ask the caller for their phone password and type it here. The desk only says whether it matches; it never shows the stored password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/caller_dialog.py" line="60"/>
+        <location filename="../../kcp_desk/views/caller_dialog.py" line="64"/>
         <source>Check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/caller_dialog.py" line="87"/>
+        <location filename="../../kcp_desk/views/caller_dialog.py" line="98"/>
         <source>✔ Matches – the caller knows the phone password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/caller_dialog.py" line="91"/>
+        <location filename="../../kcp_desk/views/caller_dialog.py" line="102"/>
         <source>This customer has no phone password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/caller_dialog.py" line="95"/>
+        <location filename="../../kcp_desk/views/caller_dialog.py" line="106"/>
         <source>The phone password is locked until {0} after too many wrong tries. Use another factor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kcp_desk/views/caller_dialog.py" line="104"/>
+        <location filename="../../kcp_desk/views/caller_dialog.py" line="115"/>
         <source>✘ Does not match. %n more wrong try(s) lock the phone password.</source>
         <translation>
             <numerusform>✘ Does not match. %n more wrong try locks the phone password.</numerusform>
             <numerusform>✘ Does not match. %n more wrong tries lock the phone password.</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../kcp_desk/views/caller_dialog.py" line="130"/>
+        <source>{0} The password was not checked. Ask the caller to say it again, then check once more.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ContactForm</name>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="28"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="35"/>
         <source>Salutation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="29"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="36"/>
         <source>E-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="30"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="37"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="31"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="38"/>
         <source>Mobile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="32"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="39"/>
         <source>Date of birth</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="33"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="40"/>
         <source>Street</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="34"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="41"/>
         <source>House number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="35"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="42"/>
         <source>Postcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="36"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="43"/>
         <source>City</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="37"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="44"/>
         <source>Country</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="75"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="84"/>
         <source>Request name change…</source>
+        <extracomment>&quot;Reload and keep my input&quot; loaded the customer anew (the form merged it already)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="77"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="86"/>
         <source>Name and company change only through a request a team lead approves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="85"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="94"/>
         <source>Name / company</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="92"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="101"/>
         <source>E-mail verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="94"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="103"/>
         <source>Phone password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="98"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="107"/>
         <source>optional, e.g. “customer called, moved”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="99"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="108"/>
         <source>Reason for the change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="102"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="111"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="104"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="113"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="107"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="116"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="133"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="122"/>
+        <source>Reload and keep my input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/contact_form.py" line="126"/>
+        <source>Loads what was saved meanwhile; your typed text stays, and each field a colleague changed shows their value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/contact_form.py" line="164"/>
         <source>– name change pending approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="140"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="169"/>
         <source>not set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="143"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="172"/>
         <source>set – locked until {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="149"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="178"/>
         <source>set since {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/contact_form.py" line="206"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="238"/>
         <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/contact_form.py" line="269"/>
+        <source>Reloaded. Fields a colleague changed meanwhile are marked below; your input is kept. Save to apply it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/contact_form.py" line="274"/>
+        <source>Reloaded; nobody changed these fields meanwhile. Save to apply your input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/contact_form.py" line="298"/>
+        <location filename="../../kcp_desk/views/contact_form.py" line="301"/>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/contact_form.py" line="303"/>
+        <source>Changed meanwhile by a colleague (was: {0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/contact_form.py" line="307"/>
+        <source>Saved meanwhile by a colleague: {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -552,68 +610,68 @@
 <context>
     <name>CustomerSearch</name>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="143"/>
+        <location filename="../../kcp_desk/services/search.py" line="161"/>
         <source>customer number {detail}</source>
-        <extracomment>the largest page a caller may ask for substring search needs this many typed characters (and one word this long) PostgreSQL: rows a text search looks at before it asks the index (see ``_pg_text``) English source texts (Qt Linguist context &quot;CustomerSearch&quot;); ``{detail}`` is ``CustomerHit.match_detail``: the reference, number or address that matched.</extracomment>
+        <extracomment>the largest page a caller may ask for substring search needs this many typed characters (and one word this long) PostgreSQL: rows a text search looks at before it asks the index (see ``_pg_text``) words of a query that are searched; the rest is ignored (``SearchResult.words_ignored``) characters of a query that are searched (whole words; the longest stored field, an e-mail address, has 254) characters of a paste that are looked at at all; words after them are only counted English source texts (Qt Linguist context &quot;CustomerSearch&quot;); ``{detail}`` is ``CustomerHit.match_detail``: the reference, number or address that matched.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="144"/>
+        <location filename="../../kcp_desk/services/search.py" line="162"/>
         <source>invoice {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="145"/>
+        <location filename="../../kcp_desk/services/search.py" line="163"/>
         <source>ticket {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="146"/>
+        <location filename="../../kcp_desk/services/search.py" line="164"/>
         <source>support order {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="147"/>
+        <location filename="../../kcp_desk/services/search.py" line="165"/>
         <source>SEPA mandate {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="148"/>
+        <location filename="../../kcp_desk/services/search.py" line="166"/>
         <source>phone {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="149"/>
+        <location filename="../../kcp_desk/services/search.py" line="167"/>
         <source>e-mail {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="150"/>
+        <location filename="../../kcp_desk/services/search.py" line="168"/>
         <source>domain {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="151"/>
+        <location filename="../../kcp_desk/services/search.py" line="169"/>
         <source>server {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="152"/>
+        <location filename="../../kcp_desk/services/search.py" line="170"/>
         <source>postcode {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="153"/>
+        <location filename="../../kcp_desk/services/search.py" line="171"/>
         <source>name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="154"/>
+        <location filename="../../kcp_desk/services/search.py" line="172"/>
         <source>company</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="155"/>
+        <location filename="../../kcp_desk/services/search.py" line="173"/>
         <source>city</source>
         <translation type="unfinished"></translation>
     </message>
@@ -621,53 +679,61 @@
 <context>
     <name>CustomerSearchView</name>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="126"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="146"/>
         <source>Customer number, name, e-mail, phone, postcode, domain, RE-/#KCP-/SA- reference or mandate</source>
-        <extracomment>more matches than shown, and the service would give more (lazy loading)</extracomment>
+        <extracomment>PostgreSQL: the pause in typing after which the search runs PostgreSQL: a burst of keystrokes starts one search when typing pauses more matches than shown, and the service would give more (lazy loading)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="140"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="160"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="141"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="161"/>
         <source>Name / company</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="142"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="162"/>
         <source>E-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="143"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="163"/>
         <source>City</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="145"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="165"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="157"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="177"/>
         <source>Found by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="241"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="282"/>
         <source>No customer found.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../kcp_desk/views/customer_search.py" line="292"/>
+        <source>Only the first %n word(s) are searched.</source>
+        <translation>
+            <numerusform>Only the first word is searched.</numerusform>
+            <numerusform>Only the first %n words are searched.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_search.py" line="250"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="299"/>
         <source>Showing the best {0} matches – scroll for more, or type more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kcp_desk/views/customer_search.py" line="255"/>
+        <location filename="../../kcp_desk/views/customer_search.py" line="304"/>
         <source>%n customer(s) found.</source>
         <translation>
             <numerusform>%n customer found.</numerusform>
@@ -678,213 +744,213 @@
 <context>
     <name>CustomerView</name>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="101"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="102"/>
         <source>← Results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="102"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="103"/>
         <source>Back to the search results (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="117"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="118"/>
         <source>Verify caller…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="142"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="144"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="143"/>
-        <location filename="../../kcp_desk/views/customer_view.py" line="167"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="145"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="169"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="144"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="146"/>
         <source>Domain / server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="145"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="147"/>
         <source>Systems management</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="146"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="148"/>
         <source>Since</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="147"/>
-        <location filename="../../kcp_desk/views/customer_view.py" line="181"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="149"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="183"/>
         <source>Active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="157"/>
-        <location filename="../../kcp_desk/views/customer_view.py" line="169"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="159"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="171"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="155"/>
-        <location filename="../../kcp_desk/views/customer_view.py" line="166"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="157"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="168"/>
         <source>Ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="156"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="158"/>
         <source>Subject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="158"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="160"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="159"/>
-        <location filename="../../kcp_desk/views/customer_view.py" line="170"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="161"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="172"/>
         <source>Assignee</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="160"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="162"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="165"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="167"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="168"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="170"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="175"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="177"/>
         <source>Login</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="176"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="178"/>
         <source>E-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="177"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="179"/>
         <source>Invoices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="178"/>
-        <location filename="../../kcp_desk/views/customer_view.py" line="199"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="180"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="201"/>
         <source>Tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="179"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="181"/>
         <source>Orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="180"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="182"/>
         <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="186"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="188"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="187"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="189"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="188"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="190"/>
         <source>Old → new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="189"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="191"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="190"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="192"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="196"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="198"/>
         <source>Contact data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="197"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="199"/>
         <source>Products</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="198"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="200"/>
         <source>Invoices &amp;&amp; payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="200"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="202"/>
         <source>Support orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="201"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="203"/>
         <source>Additional accounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="202"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="204"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="226"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="235"/>
         <source>Customer since {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="252"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="265"/>
         <source>dunning: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="257"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="270"/>
         <source>debit returned ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="270"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="283"/>
         <source>Caller not verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="272"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="285"/>
         <source>matched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="272"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="285"/>
         <source>did not match</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/customer_view.py" line="274"/>
+        <location filename="../../kcp_desk/views/customer_view.py" line="287"/>
         <source>Last check: {0} {1} at {2} by {3}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -892,22 +958,22 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../kcp_desk/app.py" line="122"/>
+        <location filename="../../kcp_desk/app.py" line="127"/>
         <source>Preparing the database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/app.py" line="129"/>
+        <location filename="../../kcp_desk/app.py" line="134"/>
         <source>Creating demo data…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/app.py" line="138"/>
+        <location filename="../../kcp_desk/app.py" line="143"/>
         <source>This database has no agents yet. Start with --demo for the demo database, or ask an admin to create your account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/app.py" line="165"/>
+        <location filename="../../kcp_desk/app.py" line="170"/>
         <source>This workstation now remembers you; the device key is in {0}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -923,122 +989,122 @@
 <context>
     <name>GlancePanel</name>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="75"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="77"/>
         <source>Total open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="76"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="78"/>
         <source>Overdue since</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="77"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="79"/>
         <source>Dunning level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="78"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="80"/>
         <source>Next step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="79"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="81"/>
         <source>Services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="80"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="82"/>
         <source>Last payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="81"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="83"/>
         <source>Last direct debit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="82"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="84"/>
         <source>Returns (12 months)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="83"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="85"/>
         <source>SEPA mandate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="84"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="86"/>
         <source>Payment method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="85"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="87"/>
         <source>Credit balance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="108"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="110"/>
         <source>In arrears: {0} overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="111"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="113"/>
         <source>In good standing – nothing overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="115"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="117"/>
         <source>{0} on {1} invoice(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="116"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="118"/>
         <source> + {0} fees</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="118"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="120"/>
         <source>nothing open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="121"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="123"/>
         <source>{0} ({1} days)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="128"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="130"/>
         <source>{0} on {1} ({2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="136"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="138"/>
         <source>blocked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="136"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="138"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="149"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="151"/>
         <source>returned {0}: {1} {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="155"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="157"/>
         <source>collected {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="159"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="161"/>
         <source>{0}: {1}, valid until {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="163"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="165"/>
         <source>debits blocked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1199,32 +1265,33 @@
 <context>
     <name>InvoiceListModel</name>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="182"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="200"/>
         <source>Invoice</source>
+        <extracomment>the first page is in (``rowCount()`` may still be 0: no invoices)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="183"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="201"/>
         <source>Issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="184"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="202"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="185"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="203"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="186"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="204"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="187"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="205"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1265,118 +1332,118 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/db.py" line="199"/>
+        <location filename="../../kcp_desk/db.py" line="203"/>
         <source>The database schema is older than this desk ({current}, needs {head}). Ask an admin to run: kcp-desk db upgrade</source>
         <extracomment>Tables whose guard triggers a desk must never drop or alter (A-3, PAY-1). On PostgreSQL the desk role owns nothing; on SQLite the desk&apos;s own connections refuse it. SQLite waits this long for another writer&apos;s lock before the action fails (a bounded retry inside SQLite itself) a desk&apos;s statements take milliseconds; this one is far beyond them (PostgreSQL)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/db.py" line="251"/>
+        <location filename="../../kcp_desk/db.py" line="255"/>
         <source>The database file {where} was deleted or replaced while the desk was running. Your last change may not have been saved. Restore the file (or restart the desk) to go on; your input is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/db.py" line="287"/>
+        <location filename="../../kcp_desk/db.py" line="299"/>
         <source>The input contains characters that cannot be stored. Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/db.py" line="297"/>
+        <location filename="../../kcp_desk/db.py" line="309"/>
         <source>Another program is writing to the database and did not finish in time. Nothing was saved; try again in a moment. Your input is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/db.py" line="308"/>
+        <location filename="../../kcp_desk/db.py" line="320"/>
         <source>The database file {where} is read-only, so nothing was saved. Check its permissions (and the folder&apos;s), then try again. Your input is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/db.py" line="319"/>
+        <location filename="../../kcp_desk/db.py" line="331"/>
         <source>The disk holding {where} is full, so nothing was saved. Free some space, then try again. Your input is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/db.py" line="330"/>
+        <location filename="../../kcp_desk/db.py" line="342"/>
         <source>The database file {where} is damaged or not a kcp-desk database. Nothing was saved. Close the desk and restore the file from a backup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/db.py" line="341"/>
+        <location filename="../../kcp_desk/db.py" line="353"/>
         <source>The database file {where} cannot be read or written. Nothing was saved. Your input is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/db.py" line="351"/>
+        <location filename="../../kcp_desk/db.py" line="363"/>
         <source>The database cannot be reached. Your input is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/db.py" line="352"/>
+        <location filename="../../kcp_desk/db.py" line="364"/>
         <source>The database did not answer in time, so nothing was saved. Try again; your input is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/db.py" line="377"/>
+        <location filename="../../kcp_desk/db.py" line="389"/>
         <source>The database server {where} accepts no changes right now (read-only). Your input is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/db.py" line="386"/>
+        <location filename="../../kcp_desk/db.py" line="398"/>
         <source>The database server {where} has run out of disk space. Nothing was saved; your input is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="60"/>
+        <location filename="../../kcp_desk/services/name_change.py" line="61"/>
         <source>Not a ticket number (#KCP- and 8 digits, e.g. #KCP-00012340).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="63"/>
+        <location filename="../../kcp_desk/services/name_change.py" line="64"/>
         <source>Check digit wrong in ticket number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="64"/>
+        <location filename="../../kcp_desk/services/name_change.py" line="65"/>
         <source>There is no ticket with this number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="65"/>
+        <location filename="../../kcp_desk/services/name_change.py" line="66"/>
         <source>This ticket belongs to another customer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="68"/>
+        <location filename="../../kcp_desk/services/name_change.py" line="69"/>
         <source>A name change for this customer is already waiting for a lead&apos;s decision.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="71"/>
+        <location filename="../../kcp_desk/services/name_change.py" line="72"/>
         <source>The new name is the same as the old one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="72"/>
+        <location filename="../../kcp_desk/services/name_change.py" line="73"/>
         <source>Only a lead can approve or reject a name change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="75"/>
+        <location filename="../../kcp_desk/services/name_change.py" line="76"/>
         <source>You requested this name change yourself; another lead has to decide it (four-eyes).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="79"/>
+        <location filename="../../kcp_desk/services/name_change.py" line="80"/>
         <source>This name-change request does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="82"/>
+        <location filename="../../kcp_desk/services/name_change.py" line="83"/>
         <source>Someone else changed or decided this request meanwhile. Reload to see it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/name_change.py" line="85"/>
+        <location filename="../../kcp_desk/services/name_change.py" line="86"/>
         <source>Please give a reason for the decision.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1387,38 +1454,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="159"/>
+        <location filename="../../kcp_desk/services/search.py" line="177"/>
         <source>Check digit wrong: {ref} is not a valid customer number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="162"/>
+        <location filename="../../kcp_desk/services/search.py" line="180"/>
         <source>Check digit wrong: {ref} is not a valid ticket reference.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="165"/>
+        <location filename="../../kcp_desk/services/search.py" line="183"/>
         <source>Check digit wrong: {ref} is not a valid support order reference.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="168"/>
+        <location filename="../../kcp_desk/services/search.py" line="186"/>
         <source>Check digit wrong: {ref} is not a valid SEPA mandate reference.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/customers.py" line="116"/>
+        <location filename="../../kcp_desk/services/customers.py" line="117"/>
         <source>This customer does not exist.</source>
         <extracomment>Rows per list tab (invoices, tickets, support orders, history); ``Listing.total`` says how many there are in all. The form fields ``update_contact`` accepts. Address parts are ``billing.&lt;part&gt;``. Changed only through a name-change request (C1.4, ID-4).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/customers.py" line="117"/>
+        <location filename="../../kcp_desk/services/customers.py" line="118"/>
         <source>Someone else changed this customer meanwhile. Your input is kept; reload to see their change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/customers.py" line="121"/>
+        <location filename="../../kcp_desk/services/customers.py" line="122"/>
         <source>Name and company change only by a name-change request with a ticket, approved by a lead.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1428,211 +1495,211 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/customers.py" line="1022"/>
+        <location filename="../../kcp_desk/services/customers.py" line="1035"/>
         <source>A new e-mail address needs a verified caller: check the phone password first (customers without access to their e-mail go through identity validation).</source>
         <extracomment>ID-3: the phone-password factor P is locked (not the account) ID-1 factor M needs the mobile number registered 30 days before a case whether a phone password exists and since when (never the value, ID-5) a pending name-change request (the form shows &quot;name change pending&quot;) the fields that really changed (empty: nothing was written) (field, old, new) for the history, in a stable order the complete new billing address, if it changed how long a matched phone password counts as &quot;the caller is verified&quot; (one call)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/caller_verification.py" line="124"/>
+        <location filename="../../kcp_desk/services/caller_verification.py" line="125"/>
         <source>Type what the caller says.</source>
         <extracomment>Without an identity case, wrong tries this close together belong to one call. P is locked (ID-3); nothing was compared or counted the customer has no phone password wrong tries left before P locks; 0 when locked, None when no password is set set when P is (now) locked</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/caller_verification.py" line="125"/>
+        <location filename="../../kcp_desk/services/caller_verification.py" line="126"/>
         <source>This identity case does not belong to this customer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/caller_verification.py" line="128"/>
+        <location filename="../../kcp_desk/services/caller_verification.py" line="129"/>
         <source>This identity case is no longer open; no more factors can be tried in it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/contact_rules.py" line="99"/>
-        <location filename="../../kcp_desk/domain/contact_rules.py" line="168"/>
+        <location filename="../../kcp_desk/domain/contact_rules.py" line="104"/>
+        <location filename="../../kcp_desk/domain/contact_rules.py" line="173"/>
         <source>This field is required.</source>
         <extracomment>Numbers without a country prefix are German (the hoster&apos;s home market). Column widths of the fields (``kcp_desk.models``), checked here so the database never has to refuse (PostgreSQL would; SQLite would silently store more). Countries whose postcodes are checked strictly: the number of digits.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/contact_rules.py" line="113"/>
+        <location filename="../../kcp_desk/domain/contact_rules.py" line="118"/>
         <source>An e-mail address is required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/contact_rules.py" line="119"/>
+        <location filename="../../kcp_desk/domain/contact_rules.py" line="124"/>
         <source>Not a valid e-mail address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/contact_rules.py" line="136"/>
+        <location filename="../../kcp_desk/domain/contact_rules.py" line="141"/>
         <source>Not a valid phone number (numbers abroad need their +country code).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/contact_rules.py" line="158"/>
+        <location filename="../../kcp_desk/domain/contact_rules.py" line="163"/>
         <source>Not a country code (two letters, e.g. DE, AT, CH).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/contact_rules.py" line="174"/>
+        <location filename="../../kcp_desk/domain/contact_rules.py" line="179"/>
         <source>A postcode in {country} has {n} digits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/contact_rules.py" line="182"/>
+        <location filename="../../kcp_desk/domain/contact_rules.py" line="187"/>
         <source>Not a valid postcode.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/contact_rules.py" line="204"/>
+        <location filename="../../kcp_desk/domain/contact_rules.py" line="209"/>
         <source>Not a date (e.g. 30.04.1980).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/contact_rules.py" line="208"/>
+        <location filename="../../kcp_desk/domain/contact_rules.py" line="213"/>
         <source>The date of birth must lie in the past.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="67"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="68"/>
         <source>Please enter the IBAN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="68"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="69"/>
         <source>This IBAN is not valid: its check digits do not match. Is there a typo?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="71"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="72"/>
         <source>This IBAN has the wrong number of characters for its country.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="74"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="75"/>
         <source>This IBAN does not start with a known country code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="77"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="78"/>
         <source>This is not a valid IBAN (e.g. DE89 3704 0044 0532 0130 00).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="80"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="81"/>
         <source>Direct debits need an IBAN from a SEPA country.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="83"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="84"/>
         <source>This is not a valid BIC (8 or 11 characters, e.g. COBADEFFXXX).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="86"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="87"/>
         <source>Please enter the account holder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="87"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="88"/>
         <source>A mandate reference has at most 35 letters, digits and / - ? : ( ) . , &apos; + (no spaces, no // and no / at either end).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="92"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="93"/>
         <source>This is not a valid creditor identifier (e.g. DE98ZZZ09999999999).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="95"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="96"/>
         <source>A return reason code has four letters or digits, e.g. AM04.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="130"/>
+        <location filename="../../kcp_desk/services/billing.py" line="131"/>
         <source>This invoice does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="131"/>
+        <location filename="../../kcp_desk/services/billing.py" line="132"/>
         <source>Someone else changed this invoice meanwhile. Reload to see their change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="134"/>
+        <location filename="../../kcp_desk/services/billing.py" line="135"/>
         <source>Only a lead may cancel an invoice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="135"/>
+        <location filename="../../kcp_desk/services/billing.py" line="136"/>
         <source>This invoice is already cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="136"/>
+        <location filename="../../kcp_desk/services/billing.py" line="137"/>
         <source>A cancellation invoice or credit note cannot be cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="139"/>
+        <location filename="../../kcp_desk/services/billing.py" line="140"/>
         <source>Please give a reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="140"/>
+        <location filename="../../kcp_desk/services/billing.py" line="141"/>
         <source>This invoice was not collected by direct debit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="143"/>
+        <location filename="../../kcp_desk/services/billing.py" line="144"/>
         <source>A cancelled invoice or a credit note cannot have a returned debit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="146"/>
+        <location filename="../../kcp_desk/services/billing.py" line="147"/>
         <source>This date lies in the future.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="147"/>
+        <location filename="../../kcp_desk/services/billing.py" line="148"/>
         <source>The debit cannot come back before the invoice was issued.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="150"/>
+        <location filename="../../kcp_desk/services/billing.py" line="151"/>
         <source>The amount must be more than zero.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="151"/>
+        <location filename="../../kcp_desk/services/billing.py" line="152"/>
         <source>The amount is higher than the invoice total.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="154"/>
+        <location filename="../../kcp_desk/services/billing.py" line="155"/>
         <source>The fee cannot be negative.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="155"/>
+        <location filename="../../kcp_desk/services/billing.py" line="156"/>
         <source>The customer already pays this way.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="156"/>
+        <location filename="../../kcp_desk/services/billing.py" line="157"/>
         <source>This customer has used all 99 mandate references.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/billing.py" line="159"/>
+        <location filename="../../kcp_desk/services/billing.py" line="160"/>
         <source>No SEPA creditor identifier is configured.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/app.py" line="74"/>
+        <location filename="../../kcp_desk/app.py" line="79"/>
         <source>The database file {where} is missing. It was there before; restore it from a backup, or point the desk at another database.</source>
         <extracomment>seconds between tries when the database is not there at start-up set by bench/startup.py: print a marker when the login window has painted, then quit</extracomment>
         <translation type="unfinished"></translation>
@@ -1646,6 +1713,26 @@
     <message>
         <location filename="../../kcp_desk/security/keyring_guard.py" line="104"/>
         <source>The keyring of this workstation cannot be used right now ({error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/operation.py" line="45"/>
+        <source>The desk was locked before this was finished, so nothing was done. Please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/domain/text_input.py" line="45"/>
+        <source>Control characters are not allowed here (character {position}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/domain/text_input.py" line="48"/>
+        <source>Invisible formatting characters are not allowed here (character {position}); they often come with copied text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/domain/text_input.py" line="53"/>
+        <source>The text holds a broken character (character {position}); please type it again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1712,6 +1799,11 @@
     <message>
         <location filename="../../kcp_desk/views/lock_screen.py" line="44"/>
         <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/lock_screen.py" line="94"/>
+        <source>{0} Type your passphrase again to unlock.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1825,96 +1917,135 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="81"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="83"/>
         <source>kcp-desk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="124"/>
-        <source>Customers</source>
+        <extracomment>every operation of this window&apos;s views passes it: held while locked (V-6)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kcp_desk/views/main_window.py" line="126"/>
+        <source>Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kcp_desk/views/main_window.py" line="128"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="130"/>
         <source>Tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="130"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="132"/>
         <source>Your tickets, the unassigned queue, your team&apos;s tickets and the archive: claim, hand over, reply and close. Coming with the ticket queues.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="137"/>
         <location filename="../../kcp_desk/views/main_window.py" line="139"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="141"/>
         <source>Support orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="141"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="143"/>
         <source>Support orders with consents, cost acknowledgement, the start gate, time entries and the credential vault. Coming with support orders.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="146"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="148"/>
         <source>Approvals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="164"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="166"/>
         <source>&amp;Desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="165"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="167"/>
         <source>&amp;Lock now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="168"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="170"/>
         <source>Sign &amp;out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="170"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="172"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="173"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="175"/>
         <source>&amp;Find customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="184"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="186"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="185"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="187"/>
         <source>&amp;About kcp-desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="192"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="194"/>
         <source>{0} ({1}) – {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="218"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="220"/>
         <source>Locked – your keys were removed from memory.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="236"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="242"/>
         <source>About kcp-desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/main_window.py" line="237"/>
+        <location filename="../../kcp_desk/views/main_window.py" line="243"/>
         <source>kcp-desk {0}
 The desk of the service team.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../kcp_desk/views/messages.py" line="35"/>
+        <source>Another program is writing to the database and did not finish in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/messages.py" line="42"/>
+        <source>The database did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/messages.py" line="46"/>
+        <source>The database accepts no changes right now (read-only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/messages.py" line="52"/>
+        <source>The disk holding the database is full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/messages.py" line="56"/>
+        <source>The database file is damaged or not a kcp-desk database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/messages.py" line="62"/>
+        <source>The database file was deleted or replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/views/messages.py" line="66"/>
+        <source>The database cannot be reached.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1969,37 +2100,37 @@ The desk of the service team.</source>
 <context>
     <name>PaymentMethodDialog</name>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="285"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="360"/>
         <source>Change payment method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="291"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="366"/>
         <source>Payment method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="294"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="369"/>
         <source>Account holder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="295"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="370"/>
         <source>IBAN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="296"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="371"/>
         <source>BIC (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="297"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="372"/>
         <source>Mandate signed at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/views/billing_tab.py" line="298"/>
+        <location filename="../../kcp_desk/views/billing_tab.py" line="373"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2007,97 +2138,97 @@ The desk of the service team.</source>
 <context>
     <name>ReturnCode</name>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="237"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="238"/>
         <source>Account identifier incorrect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="239"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="240"/>
         <source>Account closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="240"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="241"/>
         <source>Account blocked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="243"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="244"/>
         <source>Debtor account is a consumer account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="248"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="249"/>
         <source>Direct debit not allowed on this account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="253"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="254"/>
         <source>Invalid transaction code or file format</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="257"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="258"/>
         <source>Insufficient funds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="260"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="261"/>
         <source>Duplicate collection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="264"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="265"/>
         <source>Creditor identifier incorrect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="268"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="269"/>
         <source>Invalid file format</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="271"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="272"/>
         <source>No valid mandate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="275"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="276"/>
         <source>Mandate data missing or incorrect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="280"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="281"/>
         <source>Refund requested by the payer (objection)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="284"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="285"/>
         <source>Debtor deceased</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="288"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="289"/>
         <source>Refused by the payer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="292"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="293"/>
         <source>Reason not specified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="294"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="295"/>
         <source>BIC incorrect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="297"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="298"/>
         <source>Regulatory reason: debtor data missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/domain/sepa.py" line="302"/>
+        <location filename="../../kcp_desk/domain/sepa.py" line="303"/>
         <source>Refused by a service of the debtor&apos;s bank</source>
         <translation type="unfinished"></translation>
     </message>

@@ -56,7 +56,8 @@ def test_search_enter_opens_the_customer(qtbot: QtBot, page: CustomersPage) -> N
     assert page.currentWidget() is page.customer
     assert page.customer.number.text() == FIRST
     assert page.customer.tabs.count() == 7
-    assert page.customer.billing.invoices.rowCount() > 0
+    # the invoice list loads on the worker (no database call on the GUI thread)
+    qtbot.waitUntil(lambda: page.customer.billing.invoices.rowCount() > 0, timeout=5000)
     qtbot.waitUntil(lambda: page.customer.billing.glance is not None, timeout=5000)
     assert page.customer.billing.panel.headline.text()
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
 
 import keyring
 import pytest
 from keyring.backends import null
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from pytestqt.qtbot import QtBot
 
 from kcp_desk import db as db_module
@@ -18,6 +19,14 @@ from kcp_desk.services.desk import DeskServices
 from kcp_desk.views.login_window import LoginWindow
 from kcp_desk.views.main_window import MainWindow
 from tests.conftest import PASSPHRASES
+
+
+@pytest.fixture(autouse=True)
+def settled(database: Database) -> Iterator[None]:
+    """The lock's audit entry is written on a worker: it ends before the database goes,
+    so no connection is left open into the next test."""
+    yield
+    QThreadPool.globalInstance().waitForDone(10_000)
 
 
 def _login_window(qtbot: QtBot, database: Database, username: str = "") -> LoginWindow:
