@@ -4,6 +4,7 @@ migrated database per test on SQLite AND on a real PostgreSQL server."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import itertools
 import os
 import shutil
@@ -177,3 +178,18 @@ def agents(database: Database) -> dict[str, int]:
             )
             ids[name] = agent.id
     return ids
+
+
+def change_agent(db: Database, agent_id: int, change: str) -> None:
+    """What an admin does while the agent is still logged in: "demoted" (to agent) or
+    "disabled"."""
+    from kcp_desk.models.agents import Agent
+
+    with db.transaction() as s:
+        agent = s.get(Agent, agent_id)
+        assert agent is not None
+        if change == "demoted":
+            agent.role = Role.AGENT
+        else:
+            agent.active = False
+            agent.disabled_at = dt.datetime.now(dt.UTC)

@@ -25,7 +25,7 @@ from kcp_desk.errors import (
     PermissionDenied,
     StaleEdit,
 )
-from kcp_desk.models.agents import Agent, Role
+from kcp_desk.models.agents import Role
 from kcp_desk.models.audit import AuditEntry
 from kcp_desk.models.billing import (
     DunningLevel,
@@ -52,7 +52,7 @@ from kcp_desk.services.agents import provision_agent
 from kcp_desk.services.auth import AuthService
 from kcp_desk.services.billing import BillingService
 from kcp_desk.services.principal import AgentSession
-from tests.conftest import FAST_KDF, PASSPHRASES
+from tests.conftest import FAST_KDF, PASSPHRASES, change_agent
 
 NOW = dt.datetime(2026, 3, 2, 9, 30, tzinfo=dt.UTC)
 TODAY = NOW.date()
@@ -689,18 +689,6 @@ def test_a_lead_cancels_by_a_cancellation_invoice(
     assert '"cancellation_number":"RE-2026-000005"' in entry
 
 
-def _demote(db: Database, agent_id: int, change: str) -> None:
-    """What an admin does while the agent is still logged in."""
-    with db.transaction() as s:
-        agent = s.get(Agent, agent_id)
-        assert agent is not None
-        if change == "demoted":
-            agent.role = Role.AGENT
-        else:
-            agent.active = False
-            agent.disabled_at = NOW
-
-
 @pytest.mark.parametrize("change", ["demoted", "disabled"])
 def test_a_lead_demoted_or_disabled_after_login_cannot_cancel(
     database: Database,
@@ -712,7 +700,7 @@ def test_a_lead_demoted_or_disabled_after_login_cannot_cancel(
 ) -> None:
     """The role is read in the cancelling transaction, not taken from the login (issue 7)."""
     before = _count(database, Invoice)
-    _demote(database, agents["lea"], change)
+    change_agent(database, agents["lea"], change)
     with pytest.raises(PermissionDenied) as err:
         service.cancel_invoice(lea, world.good_paid, "Doppelt berechnet")
     assert ("lead" if change == "demoted" else "disabled") in str(err.value)
@@ -729,7 +717,7 @@ def test_a_disabled_agent_reads_and_writes_no_billing_data(
     agents: dict[str, int],
     world: World,
 ) -> None:
-    _demote(database, agents["anna"], "disabled")
+    change_agent(database, agents["anna"], "disabled")
     with pytest.raises(PermissionDenied, match="disabled"):
         service.glance(anna, world.good)
     with pytest.raises(PermissionDenied, match="disabled"):

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from kcp_desk.db import Database
 from kcp_desk.errors import InvalidInput, PermissionDenied, StaleEdit
-from kcp_desk.models.agents import Agent, Role
+from kcp_desk.models.agents import Role
 from kcp_desk.models.audit import AuditEntry
 from kcp_desk.models.customers import (
     AddressKind,
@@ -29,7 +29,7 @@ from kcp_desk.services.auth import AuthService
 from kcp_desk.services.customers import CustomerService, FieldErrors
 from kcp_desk.services.name_change import NameChangeService
 from kcp_desk.services.principal import AgentSession
-from tests.conftest import FAST_KDF, PASSPHRASES
+from tests.conftest import FAST_KDF, PASSPHRASES, change_agent
 
 NOW = dt.datetime(2026, 3, 2, 9, 30, tzinfo=dt.UTC)
 TICKET = "#KCP-00012340"  # number 1234
@@ -326,18 +326,6 @@ def test_a_decided_or_changed_request_is_stale(
 # --- the role as of now, not as of the login (issue 7) ----------------------------------------
 
 
-def _demote(db: Database, agent_id: int, change: str) -> None:
-    """What an admin does while the lead is still logged in: demote or disable them."""
-    with db.transaction() as s:
-        agent = s.get(Agent, agent_id)
-        assert agent is not None
-        if change == "demoted":
-            agent.role = Role.AGENT
-        else:
-            agent.active = False
-            agent.disabled_at = NOW
-
-
 @pytest.mark.parametrize("change", ["demoted", "disabled"])
 @pytest.mark.parametrize("decision", ["approve", "reject"])
 def test_a_lead_demoted_or_disabled_after_login_decides_nothing(
@@ -347,7 +335,7 @@ def test_a_lead_demoted_or_disabled_after_login_decides_nothing(
     lea = _login(database, "lea")  # a lead at login
     request_id = _request(service, anna, ids["customer"])
     assert service.get(lea, request_id).can_decide
-    _demote(database, ids["lea"], change)
+    change_agent(database, ids["lea"], change)
     with pytest.raises(PermissionDenied) as err:
         getattr(service, decision)(lea, request_id, 1, "Heiratsurkunde im Ticket")
     assert ("lead" if change == "demoted" else "disabled") in str(err.value)
@@ -366,7 +354,7 @@ def test_pending_and_can_decide_follow_the_current_role(
     lea = _login(database, "lea")
     request_id = _request(service, anna, ids["customer"])
     assert [r.request_id for r in service.pending(lea)] == [request_id]
-    _demote(database, ids["lea"], "demoted")
+    change_agent(database, ids["lea"], "demoted")
     # now an agent: only her own requests, and no decide button
     assert service.pending(lea) == []
     assert not service.get(lea, request_id).can_decide
@@ -376,7 +364,7 @@ def test_a_disabled_agent_cannot_request(
     database: Database, ids: dict[str, int], service: NameChangeService
 ) -> None:
     anna = _login(database, "anna")
-    _demote(database, ids["anna"], "disabled")
+    change_agent(database, ids["anna"], "disabled")
     with pytest.raises(PermissionDenied, match="disabled"):
         _request(service, anna, ids["customer"])
     with database.session_factory() as s:
