@@ -112,6 +112,11 @@ def main() -> None:
     search.field.setText("K10000013")
     wait(app, lambda: "Check digit" in search.message.text())
     shot(main, "search_check_digit")
+    search.field.setText("Müller Berlin Straße " * 20)  # a pasted block: first words only
+    wait(app, lambda: search.message.text() != "")
+    main.resize(1024, 768)
+    shot(main, "search_pasted_1024")
+    main.resize(1280, 760)
     search.field.setText("K10000012")
     wait(app, lambda: search.model.rowCount() > 0)
     main.customers.open_customer(search.model.row(0).customer_id)
@@ -125,6 +130,15 @@ def main() -> None:
     form.save()
     wait(app, lambda: form.errors["email"].isVisible())
     shot(main, "contact_error")
+    form.set_editing(False)
+    form.set_editing(True)
+    form.fields["billing.city"].setText("Dü\x1b[31mren")  # an escape sequence pasted
+    form.fields["billing.street"].setText("Lorch\u202estraße")  # a right-to-left override
+    form.save()
+    wait(app, lambda: form.errors["billing.city"].isVisible())
+    main.resize(1024, 768)
+    shot(main, "contact_control_chars_1024")
+    main.resize(1280, 760)
     form.set_editing(False)
     for name, customer_id in _billing_examples(services, session).items():
         view.detail = None

@@ -4,6 +4,7 @@ to the field; nothing already typed is lost")."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
 from kcp_desk.errors import FieldErrors, KcpError
@@ -12,6 +13,34 @@ from kcp_desk.views.messages import error_text
 ERROR_STYLE = "color: #b00020;"
 #: a note under a field that is no error (e.g. what a colleague saved meanwhile)
 HINT_STYLE = "color: #8a4b00;"
+
+
+class WrappedLabel(QLabel):
+    """A word-wrapped label that always gets the height its text needs at its width.
+
+    A form layout (and a layout nested in one) asks a wrapped QLabel for its size hint,
+    which assumes one line: the second line was clipped at top and bottom, most visibly
+    in German. Setting the minimum height from ``heightForWidth`` on every resize and
+    text change is the one fix for every form (HOUSE_STYLE "Forms and editors").
+    """
+
+    def __init__(self, text: str = "") -> None:
+        super().__init__(text)
+        self.setWordWrap(True)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        width = self.width() if self.width() > 0 else self.sizeHint().width()
+        needed = self.heightForWidth(width)
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
 
 
 class FieldRows:
@@ -30,14 +59,12 @@ class FieldRows:
         edit.setObjectName(f"{self._prefix}_{key}")
         if self._max_width:
             edit.setMaximumWidth(self._max_width)
-        error = QLabel()
+        error = WrappedLabel()
         error.setStyleSheet(ERROR_STYLE)
-        error.setWordWrap(True)
         error.hide()
-        hint = QLabel()
+        hint = WrappedLabel()
         hint.setObjectName(f"{self._prefix}_{key}_hint")
         hint.setStyleSheet(HINT_STYLE)
-        hint.setWordWrap(True)
         hint.setTextFormat(Qt.TextFormat.PlainText)  # it may quote what someone typed
         hint.hide()
         box = QVBoxLayout()

@@ -190,3 +190,20 @@ def test_results_load_lazily_when_scrolled_to_the_end(qtbot: QtBot, database: Da
     ids = [view.model.row(i).customer_id for i in range(view.model.rowCount())]
     assert ids[:50] == first_page  # the rows on screen stay where they are
     assert len(set(ids)) == len(ids)
+
+
+def test_a_two_line_error_in_the_contact_form_is_not_clipped(
+    qtbot: QtBot, page: CustomersPage
+) -> None:
+    """A long field error wraps onto a second line and gets its full height."""
+    page.resize(1024 - 200, 700)  # the work area of a 1024×768 screen
+    _open_first_hit(qtbot, page)
+    form = page.customer.contact
+    qtbot.mouseClick(form.edit_button, Qt.MouseButton.LeftButton)
+    street = form.fields["billing.street"]
+    street.setText("Lorch\u202estraße")  # a right-to-left override, refused at the field
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    error = form.errors["billing.street"]
+    qtbot.waitUntil(error.isVisible, timeout=5000)
+    qtbot.waitUntil(lambda: error.height() >= error.heightForWidth(error.width()), timeout=2000)
+    assert error.heightForWidth(error.width()) > error.fontMetrics().height() * 1.5  # 2 lines
