@@ -21,6 +21,7 @@ directory and fills it with ``services.demo.populate`` first if it does not exis
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import random
 import sys
@@ -36,7 +37,7 @@ from sqlalchemy import func, make_url, or_, select
 from kcp_desk.db import Database
 from kcp_desk.domain.folding import fold, umlaut_variant
 from kcp_desk.domain.references import format_customer_number, format_ticket_ref
-from kcp_desk.models import Customer, Invoice, Ticket
+from kcp_desk.models import Customer, Invoice, Product, ProductAddress, Ticket
 from kcp_desk.services.principal import AgentSession
 from kcp_desk.services.search import CustomerSearch
 
@@ -75,6 +76,7 @@ class Sampler:
             self.max_customer = s.scalar(select(func.max(Customer.id))) or 0
             self.max_invoice = s.scalar(select(func.max(Invoice.id))) or 0
             self.max_ticket = s.scalar(select(func.max(Ticket.id))) or 0
+            self.max_address = s.scalar(select(func.max(ProductAddress.id))) or 0
         if not self.max_customer:
             raise SystemExit("the database has no customers")
 
@@ -150,6 +152,58 @@ class Sampler:
                         out.append(format_ticket_ref(ticket))
         return out
 
+    def addresses(self, n: int, where: Callable[[ProductAddress], bool]) -> list[ProductAddress]:
+        found: list[ProductAddress] = []
+        with self.db.session_factory() as s:
+            for _ in range(200 * n):
+                if len(found) >= n or not self.max_address:
+                    break
+                row = s.get(ProductAddress, self.rnd.randint(1, self.max_address))
+                if row is not None and where(row):
+                    found.append(row)
+        return found
+
+    def inside(self, network: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address:
+        net = ipaddress.ip_network(network)
+        return net[self.rnd.randrange(net.num_addresses)]
+
+    def ipv4_in_subnet(self, n: int) -> list[str]:
+        """An address inside a server's /29, a third of them with a port (abuse reports)."""
+        out = []
+        for row in self.addresses(n, lambda a: a.network.endswith("/29")):
+            address = str(self.inside(row.network))
+            out.append(f"{address}:{self.rnd.choice((25, 443, 22))}" if len(out) % 3 else address)
+        return out
+
+    def ipv6(self, n: int) -> list[str]:
+        """An address inside a server's /64, every other one in brackets with a port."""
+        out = []
+        for row in self.addresses(n, lambda a: a.family == 6):
+            address = str(self.inside(row.network))
+            out.append(f"[{address}]:443" if len(out) % 2 else address)
+        return out
+
+    def ip_of_nobody(self, n: int) -> list[str]:
+        """Addresses outside every assignment (172.16.0.0/12, 2001:db9::/32)."""
+        nets = [ipaddress.ip_network("172.16.0.0/12"), ipaddress.ip_network("2001:db9::/32")]
+        return [str(self.inside(str(nets[i % 2]))) for i in range(n)]
+
+    def product_name_prefix(self, n: int) -> list[str]:
+        """The start of a server's short name (``v1234`` of ``v123456.kcp-server.de``)."""
+        out: list[str] = []
+        with self.db.session_factory() as s:
+            top = s.scalar(select(func.max(Product.id))) or 0
+            for _ in range(200 * n):
+                if len(out) >= n or not top:
+                    break
+                host = s.scalar(
+                    select(Product.hostname).where(Product.id == self.rnd.randint(1, top))
+                )
+                if host:
+                    label = host.split(".", 1)[0]
+                    out.append(label[: self.rnd.randint(min(4, len(label)), len(label))])
+        return out
+
 
 CLASSES: dict[str, Callable[[Sampler, int], list[str]]] = {
     "exact customer number": Sampler.exact_number,
@@ -159,6 +213,10 @@ CLASSES: dict[str, Callable[[Sampler, int], list[str]]] = {
     "umlaut-folded name": Sampler.umlaut_name,
     "phone (as stored, any notation)": Sampler.phone,
     "invoice / ticket reference": Sampler.reference,
+    "IPv4 inside a subnet": Sampler.ipv4_in_subnet,
+    "IPv6": Sampler.ipv6,
+    "IP address of nobody": Sampler.ip_of_nobody,
+    "product name prefix": Sampler.product_name_prefix,
 }
 
 

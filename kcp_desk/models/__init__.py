@@ -58,7 +58,13 @@ from kcp_desk.models.orders import (
     SupportOrder,
     TimeEntry,
 )
-from kcp_desk.models.products import Product, ProductKind, SlaPolicy, SmPackage
+from kcp_desk.models.products import (
+    Product,
+    ProductAddress,
+    ProductKind,
+    SlaPolicy,
+    SmPackage,
+)
 from kcp_desk.models.tickets import MessageKind, Ticket, TicketMessage, TicketPriority, TicketState
 
 # TODO(lead): enable once agents/vault/audit/outbox exist; the business tables refer to
@@ -96,6 +102,7 @@ __all__ = [
     "PaymentMethodChange",
     "PostalAddress",
     "Product",
+    "ProductAddress",
     "ProductKind",
     "RequestState",
     "ReturnedDebit",

@@ -4,11 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Date, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    SmallInteger,
+    String,
+    UniqueConstraint,
+)
+from sqlalchemy.dialects.postgresql import CIDR
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator, TypeEngine
 
+from kcp_desk.domain.ip_ranges import RANGE_DIGITS, IPNetwork, network_range, network_text
 from kcp_desk.models.base import Base, Versioned, str_enum
 from kcp_desk.models.tickets import TicketPriority
 
@@ -59,6 +71,65 @@ class Product(Versioned, Base):
 
     customer: Mapped[Customer] = relationship(back_populates="products")
     support_orders: Mapped[list[SupportOrder]] = relationship(back_populates="product")
+    #: a server's IP addresses and subnets (C1.1: abuse reports arrive by IP address)
+    addresses: Mapped[list[ProductAddress]] = relationship(
+        back_populates="product", cascade="all, delete-orphan", order_by="ProductAddress.id"
+    )
+
+
+class NetworkText(TypeDecorator[str]):
+    """A subnet as canonical CIDR text; ``cidr`` on PostgreSQL, where psycopg would hand
+    back an ``ipaddress`` object, read back as text (``203.0.113.40/29``)."""
+
+    impl = String(49)
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name == "postgresql":
+            return dialect.type_descriptor(CIDR())
+        return dialect.type_descriptor(String(49))
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
+        return None if value is None else str(value)
+
+
+class ProductAddress(Base):
+    """An IPv4 or IPv6 address or subnet assigned to a server (migration 0005).
+
+    ``network`` is the canonical CIDR text (``203.0.113.40/29``, a single address as
+    ``/32`` or ``/128``); on PostgreSQL a ``cidr`` with a GiST index (``inet_ops``) that
+    answers ``network >>= address``. SQLite has no address type: ``family`` and the first
+    and last address as fixed-width hex (``kcp_desk.domain.ip_ranges.network_range``)
+    with a covering index on ``(family, range_start, range_end)``. Build rows with
+    :meth:`of`, which keeps the four columns in agreement.
+    """
+
+    __tablename__ = "product_addresses"
+    __table_args__ = (
+        CheckConstraint("family IN (4, 6)", name="family"),
+        Index("ix_product_addresses_product_id", "product_id"),
+        Index(
+            "ix_product_addresses_network",
+            "network",
+            postgresql_using="gist",
+            postgresql_ops={"network": "inet_ops"},
+        ),
+        Index("ix_product_addresses_range", "family", "range_start", "range_end"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    network: Mapped[str] = mapped_column(NetworkText())
+    family: Mapped[int] = mapped_column(SmallInteger)
+    range_start: Mapped[str] = mapped_column(String(RANGE_DIGITS))
+    range_end: Mapped[str] = mapped_column(String(RANGE_DIGITS))
+
+    product: Mapped[Product] = relationship(back_populates="addresses")
+
+    @classmethod
+    def of(cls, network: IPNetwork) -> ProductAddress:
+        family, start, end = network_range(network)
+        return cls(network=network_text(network), family=family, range_start=start, range_end=end)
 
 
 class SlaPolicy(Versioned, Base):

@@ -206,6 +206,7 @@ _COLUMNS: Final[dict[str, tuple[str, ...]]] = {
         "id", "customer_id", "kind", "name", "domain", "hostname", "sm_package", "active",
         "started_on", "ended_on", "version",
     ),
+    "product_addresses": ("id", "product_id", "network", "family", "range_start", "range_end"),
     "sepa_mandates": (
         "id", "reference", "customer_id", "seq", "creditor_id", "account_holder", "iban",
         "bic", "signed_on", "signed_place", "recurring", "scheme", "status",
@@ -1158,6 +1159,21 @@ _HOST_PREFIX: Final = {
     ProductKind.DEDICATED.value: "s",
     ProductKind.MANAGED.value: "m",
 }
+#: demo server addresses (``_Generator.server_addresses``): odd multipliers, so that
+#: ``id * mix mod 2**bits`` is a bijection
+_IP_MIX_V4: Final = 0x9E3779B1
+_IP_MIX_V6: Final = 0x85EBCA6B
+_IP_MASK_V4: Final = (1 << 21) - 1  # /29 blocks in 10.0.0.0/8
+_IP_MASK_V6: Final = (1 << 31) - 1  # /64 subnets in 2001:db8::/32 (first group >= 0x8000)
+_IP_NET_V4: Final = 10 << 24
+_IP_NET_V6: Final = 0x20010DB8 << 96
+_IP_HOST_V6: Final = (1 << 64) - 1
+
+
+def _dotted(address: int) -> str:
+    return f"{address >> 24}.{address >> 16 & 255}.{address >> 8 & 255}.{address & 255}"
+
+
 _KIND_PICK: Final = _weighted(
     (ProductKind.WEBHOSTING.value, 40), (_DOMAIN, 25), (ProductKind.VSERVER.value, 17),
     (ProductKind.DEDICATED.value, 10), (ProductKind.MANAGED.value, 8),
@@ -1389,6 +1405,7 @@ class _Generator:
             f" {s // 3600:02d}:{s // 60 % 60:02d}:{s % 60:02d}{suffix}" for s in range(_DAY)
         ]
         self.phone_hashes = self._phone_hashes(min(PHONE_PASSWORD_CUSTOMERS, plan.total))
+        self.ip_salt = plan.seed * _IP_MIX_V4 & _IP_MASK_V6
 
     @staticmethod
     def _phone_hashes(n: int) -> list[str]:
@@ -1852,7 +1869,32 @@ class _Generator:
                 )
             )
             products.append(_Product(pid, kind, tier, price, pdomain, sm, started, ended))
+            if hostname is not None and ended is None:
+                self.server_addresses(rows, pid, kind)
         return products
+
+    def server_addresses(self, rows: dict[str, list[Row]], pid: int, kind: str) -> None:
+        """A running server's addresses, from its id and the seed (no random draw, so the
+        rest of the data stays as it was): one IPv4 address in 10.0.0.0/8, or for 40 % of
+        the dedicated and managed servers a /29; for 30 % of all servers also an IPv6
+        /64 in 2001:db8::/32. Distinct for product ids below 2**21 (a bijection of the
+        id picks the block). Rows as ``ProductAddress.of`` builds them."""
+        out = rows["product_addresses"]
+        mixed = (pid * _IP_MIX_V4 + self.ip_salt) & _IP_MASK_V4
+        base = _IP_NET_V4 | mixed << 3
+        if kind != ProductKind.VSERVER.value and (mixed >> 4) % 10 < 4:
+            network, start, end = f"{_dotted(base)}/29", base, base | 7
+        else:
+            start = end = base + 1 + pid % 6
+            network = f"{_dotted(start)}/32"
+        out.append((self.next_id("product_addresses"), pid, network, 4,
+                    f"{start:032x}", f"{end:032x}"))  # fmt: skip
+        if (mixed >> 8) % 10 < 3:
+            subnet = (pid * _IP_MIX_V6 + self.ip_salt) & _IP_MASK_V6
+            high, low = 0x8000 | subnet >> 16, subnet & 0xFFFF
+            first = _IP_NET_V6 | high << 80 | low << 64
+            out.append((self.next_id("product_addresses"), pid, f"2001:db8:{high:x}:{low:x}::/64",
+                        6, f"{first:032x}", f"{first | _IP_HOST_V6:032x}"))  # fmt: skip
 
     def mandates(
         self,

@@ -11,6 +11,15 @@
   ``phone_e164`` and ``mobile_e164``;
 * e-mail address (exact, or a prefix once it looks like one: ``@``, ``.`` or a digit),
   domain or server host name of a product (exact or prefix), postcode;
+* a server's own name, the first label of its host name (``v10042`` for
+  ``v10042.kcp-server.de``, ``ks-10042``): exact when a word of letters, digits and ``-``
+  holding a digit is that whole label, prefix as part of the host name prefix search;
+* a server's IP address (SPEC C1.1: abuse reports arrive by IP): an IPv4 or IPv6 address,
+  also with a port (``203.0.113.45:443``) or in brackets (``[2001:db8::1]:8443``), finds
+  the owners of the servers whose address or subnet contains it, most specific first; a
+  subnet in CIDR notation (``203.0.113.40/29``) finds its exact assignment
+  (:mod:`kcp_desk.domain.ip_ranges` reads what was typed; what is no address, such as
+  ``999.1.1.1``, is searched as text);
 * any substring of name, company, e-mail and city, folded (``muller``, ``mueller`` and
   ``MÜLLER`` find ``Müller``; ``gross`` finds ``Groß``). Every word of the query must occur,
   in any order. Fewer than 3 characters never start a substring scan.
@@ -39,8 +48,9 @@ Customer data are for agents and leads (SPEC §0): every search takes the acting
 refuses a locked desk and re-reads the agent's role and active flag
 (:func:`~kcp_desk.services.access.acting_agent`, one primary-key lookup).
 
-Product tier names (``Webhosting M``) are not searched: thousands of customers share each
-one, so they identify nobody; a product is found by its domain or server host name.
+Product tier names (``Webhosting M``, the ``products.name`` of a server) are not
+searched: thousands of customers share each one, so they identify nobody; a product is
+found by its domain, its server's host name or short name, or its IP addresses.
 
 Indexes (migration 0002): an FTS5 trigram table on SQLite and a GIN trigram index on
 PostgreSQL over the *search text* (``search_folded`` plus its umlaut-less variant); btree
@@ -75,6 +85,7 @@ from sqlalchemy import (
     Text,
     and_,
     case,
+    cast,
     column,
     exists,
     func,
@@ -84,11 +95,20 @@ from sqlalchemy import (
     table,
 )
 from sqlalchemy import text as sql_text
+from sqlalchemy.dialects.postgresql import CIDR, INET
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import bindparam
 
 from kcp_desk.db import Database
 from kcp_desk.domain.folding import fold, umlaut_variant
+from kcp_desk.domain.ip_ranges import (
+    IPAddress,
+    IPNetwork,
+    address_key,
+    network_text,
+    parse_address,
+    parse_network,
+)
 from kcp_desk.domain.references import (
     ParsedReference,
     WrongCheckDigit,
@@ -104,7 +124,7 @@ from kcp_desk.errors import QT_TRANSLATE_NOOP, InvalidInput
 from kcp_desk.models.billing import DunningLevel, DunningStep, Invoice, InvoiceState, SepaMandate
 from kcp_desk.models.customers import AddressKind, Customer, PostalAddress
 from kcp_desk.models.orders import SupportOrder
-from kcp_desk.models.products import Product
+from kcp_desk.models.products import Product, ProductAddress
 from kcp_desk.models.tickets import Ticket, TicketState
 from kcp_desk.services.access import CUSTOMER_ROLES, acting_agent
 from kcp_desk.services.principal import AgentSession
@@ -149,6 +169,8 @@ class MatchKind(enum.StrEnum):
     EMAIL = "email"
     DOMAIN = "domain"
     HOSTNAME = "hostname"
+    IP_ADDRESS = "ip_address"
+    SUBNET = "subnet"
     POSTCODE = "postcode"
     NAME = "name"
     COMPANY = "company"
@@ -167,6 +189,9 @@ MATCH_LABELS: Final[dict[MatchKind, str]] = {
     MatchKind.EMAIL: QT_TRANSLATE_NOOP("CustomerSearch", "e-mail {detail}"),
     MatchKind.DOMAIN: QT_TRANSLATE_NOOP("CustomerSearch", "domain {detail}"),
     MatchKind.HOSTNAME: QT_TRANSLATE_NOOP("CustomerSearch", "server {detail}"),
+    #: ``{detail}``: the server's address, or its subnet that holds the address searched
+    MatchKind.IP_ADDRESS: QT_TRANSLATE_NOOP("CustomerSearch", "IP address {detail}"),
+    MatchKind.SUBNET: QT_TRANSLATE_NOOP("CustomerSearch", "subnet {detail}"),
     MatchKind.POSTCODE: QT_TRANSLATE_NOOP("CustomerSearch", "postcode {detail}"),
     MatchKind.NAME: QT_TRANSLATE_NOOP("CustomerSearch", "name"),
     MatchKind.COMPANY: QT_TRANSLATE_NOOP("CustomerSearch", "company"),
@@ -251,6 +276,8 @@ _ORDER_PARTIAL: Final = re.compile(r"SA([0-9]{1,7})")
 _MANDATE_PARTIAL: Final = re.compile(r"K?([0-9]{8})M[0-9]{0,2}")
 _INVOICE_PARTIAL: Final = re.compile(r"RE-?([0-9]{4})-?([0-9]{1,6})")
 _URL_PREFIX: Final = re.compile(r"^(?:[a-z][a-z0-9+.\-]*://)?(?:www\.)?")
+#: a server's short name, the first label of its host name (``v10042``, ``ks-10042``)
+_SERVER_LABEL: Final = re.compile(r"[a-z0-9][a-z0-9-]*")
 _INVOICE_SEQ_DIGITS: Final = 6
 _BODY_DIGITS: Final = 7
 
@@ -330,6 +357,12 @@ class _Query:
     postcode: str | None = None
     #: words that must also occur in the search text of a postcode match
     postcode_words: tuple[str, ...] = ()
+    #: an IP address (a port, brackets and a zone removed; IPv4-mapped IPv6 as IPv4)
+    ip: IPAddress | None = None
+    #: a subnet in CIDR notation, host bits cleared
+    subnet: IPNetwork | None = None
+    #: lower-case first label of a server's host name
+    server_label: str | None = None
     text_words: tuple[str, ...] = ()
 
     @classmethod
@@ -396,8 +429,24 @@ class _Query:
             if "." in host and len(host) >= MIN_TEXT_CHARS:
                 values["host"] = host
                 values["ident_prefix"] = host
+        if (
+            single
+            and len(lower) >= MIN_TEXT_CHARS
+            and _SERVER_LABEL.fullmatch(lower)
+            and any(ch.isdigit() for ch in lower)
+            and not lower.isdigit()
+        ):
+            values["server_label"] = lower
+        address = parse_address(raw) if single else None
+        network = None if address is not None or not single else parse_network(raw)
+        if network is not None and network.prefixlen == network.max_prefixlen:
+            address, network = network.network_address, None
+        if address is not None or network is not None:
+            # an address is no domain, e-mail or text: only the address tables are asked
+            values.update(ip=address, subnet=network, host=None, ident_prefix=None)
         identifier_keys = ("ref", "wrong_check", "phone", "number_range", "ticket_range",
-                           "order_range", "mandate_customer", "invoice_range")  # fmt: skip
+                           "order_range", "mandate_customer", "invoice_range", "ip",
+                           "subnet")  # fmt: skip
         identifier = any(values.get(key) is not None for key in identifier_keys)
         postcodes = [w for w in words if _POSTCODE.fullmatch(w)]
         if len(postcodes) == 1 and not (identifier and len(words) > 1):
@@ -525,6 +574,17 @@ class _Statements:
             .limit(_N)
             for col, kind in _HOST_COLUMNS
         }
+        self.ip = self._ip()
+        subnet_value: ColumnElement[str] = (
+            cast(bindparam("v", type_=Text), CIDR) if pg else bindparam("v", type_=Text)
+        )
+        self.subnet = (
+            select(Product.customer_id)
+            .join(ProductAddress, ProductAddress.product_id == Product.id)
+            .where(ProductAddress.network == subnet_value)
+            .order_by(ProductAddress.id)
+            .limit(_N)
+        )
         self.number_range = (
             select(Customer.id, Customer.number)
             .where(_between(Customer.number))
@@ -573,6 +633,73 @@ class _Statements:
         self._text: dict[tuple[int, int], Select[int]] = {}
         self._probes: dict[tuple[int, int], Select[int]] = {}
         self._postcode_words: dict[int, Select[int]] = {}
+
+    def _ip(self) -> Select[int, str]:
+        """Owners of the assignments that contain the address ``:v``, most specific first.
+
+        PostgreSQL: ``cidr >>= inet`` through the GiST index. ``EXPLAIN (ANALYZE,
+        COSTS OFF)`` on the 200k-customer demo (107,885 addresses), ``10.156.55.237``::
+
+            Limit (actual time=0.154..0.155 rows=1 loops=1)
+              ->  Sort  Sort Key: (masklen((network)::inet)) DESC, id
+                    ->  Nested Loop (actual time=0.111..0.112 rows=1 loops=1)
+                          ->  Index Scan using ix_product_addresses_network on
+                              product_addresses (actual time=0.073..0.074 rows=1)
+                                Index Cond: ((network)::inet >>= '10.156.55.237'::inet)
+                          ->  Index Scan using pk_products on products
+            Execution Time: 0.195 ms
+
+        (``self.subnet``, the exact CIDR, is the same Index Scan with ``Index Cond:
+        ((network)::inet = '10.156.55.232/29'::inet)``, 0.09 ms.)
+
+        SQLite: no address type, so the ranges: of the ``:n`` assignments of the family
+        that start last at or before the address, those that end at or after it.
+        Assignments do not overlap (or nest a few deep), so that is one index seek and at
+        most ``:n`` index entries, for an address outside every subnet too. ``EXPLAIN
+        QUERY PLAN`` on the same data::
+
+            MATERIALIZE near
+            SEARCH product_addresses USING COVERING INDEX ix_product_addresses_range
+                (family=? AND range_start<?)
+            SCAN near
+            SEARCH product_addresses USING INTEGER PRIMARY KEY (rowid=?)
+            SEARCH products USING INTEGER PRIMARY KEY (rowid=?)
+            USE TEMP B-TREE FOR ORDER BY          (at most :n rows)
+
+        (``self.subnet``: ``SEARCH product_addresses USING INDEX
+        ix_product_addresses_network (network=?)``.)
+        """
+        addresses = ProductAddress.__table__
+        if self.pg:
+            contains = ProductAddress.network.op(">>=", is_comparison=True)(
+                cast(bindparam("v", type_=Text), INET)
+            )
+            return (
+                select(Product.customer_id, ProductAddress.network)
+                .join(ProductAddress, ProductAddress.product_id == Product.id)
+                .where(contains)
+                .order_by(func.masklen(ProductAddress.network).desc(), ProductAddress.id)
+                .limit(_N)
+            )
+        value = bindparam("v", type_=Text)
+        near = (
+            select(addresses.c.id, addresses.c.range_start, addresses.c.range_end)
+            .where(
+                addresses.c.family == bindparam("family", type_=Integer),
+                addresses.c.range_start <= value,
+            )
+            .order_by(addresses.c.family.desc(), addresses.c.range_start.desc())
+            .limit(_N)
+            .subquery("near")
+        )
+        return (
+            select(Product.customer_id, ProductAddress.network)
+            .select_from(near)
+            .join(ProductAddress, ProductAddress.id == near.c.id)
+            .join(Product, Product.id == ProductAddress.product_id)
+            .where(near.c.range_end >= value)
+            .order_by(near.c.range_start.desc(), near.c.id)
+        )
 
     def _prefix(self, col: SQLColumnExpression[str | None]) -> ColumnElement[bool]:
         """``col`` starts with ``:lo``; ``:hi`` is ``:lo`` with its last character + 1.
@@ -807,6 +934,12 @@ class CustomerSearch:
             yield Tier.EXACT, self._by_email
         if q.host is not None:
             yield Tier.EXACT, self._by_host
+        if q.ip is not None:
+            yield Tier.EXACT, self._by_ip
+        if q.subnet is not None:
+            yield Tier.EXACT, self._by_subnet
+        if q.server_label is not None:
+            yield Tier.EXACT, self._by_server_label
         if q.mandate_customer is not None:
             yield Tier.PREFIX, self._by_mandate_customer
         if q.number_range is not None:
@@ -857,6 +990,31 @@ class CustomerSearch:
             for kind, stmt in self._sql.host.items()
             for cid in s.scalars(stmt, {"v": q.host, "n": n})
         ]
+
+    def _by_ip(self, s: Session, q: _Query, n: int) -> Iterable[_Found]:
+        assert q.ip is not None
+        params: dict[str, object] = {"n": n}
+        if self._sql.pg:
+            params["v"] = str(q.ip)
+        else:
+            params.update(family=q.ip.version, v=address_key(q.ip))
+        return [
+            (cid, MatchKind.IP_ADDRESS, _address_detail(network))
+            for cid, network in s.execute(self._sql.ip, params)
+        ]
+
+    def _by_subnet(self, s: Session, q: _Query, n: int) -> Iterable[_Found]:
+        assert q.subnet is not None
+        detail = network_text(q.subnet)
+        ids = s.scalars(self._sql.subnet, {"v": detail, "n": n})
+        return [(cid, MatchKind.SUBNET, detail) for cid in ids]
+
+    def _by_server_label(self, s: Session, q: _Query, n: int) -> Iterable[_Found]:
+        """Host names whose first label is the query: ``v10042.`` ≤ name < ``v10042/``."""
+        assert q.server_label is not None
+        params = {"lo": q.server_label + ".", "hi": q.server_label + "/", "n": n}
+        rows = s.execute(self._sql.host_prefix[MatchKind.HOSTNAME], params)
+        return [(cid, MatchKind.HOSTNAME, value or "") for cid, value in rows]
 
     def _by_mandate_customer(self, s: Session, q: _Query, n: int) -> Iterable[_Found]:
         assert q.mandate_customer is not None
@@ -1009,6 +1167,13 @@ class CustomerSearch:
             )
         hits.sort(key=lambda pair: pair[0])
         return tuple(hit for _, hit in hits)
+
+
+def _address_detail(network: str) -> str:
+    """A single address without its ``/32`` or ``/128``, a subnet as it is."""
+    address, _, prefix = network.partition("/")
+    single = prefix == ("128" if ":" in address else "32")
+    return address if single else network
 
 
 _REFERENCE_MATCH: Final[dict[str, MatchKind]] = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 import shutil
 from collections import Counter, defaultdict
 from decimal import Decimal
@@ -45,6 +46,7 @@ from kcp_desk.models import (
     PaymentMethod,
     PostalAddress,
     Product,
+    ProductAddress,
     ProductKind,
     ReturnedDebit,
     SepaMandate,
@@ -63,6 +65,7 @@ from kcp_desk.models.vault import DispatchKey, DispatchKeyWrap
 from kcp_desk.security.sealing import KdfParams, unseal_with_passphrase
 from kcp_desk.security.wrapping import dispatch_info, unwrap
 from kcp_desk.services.agents import seal_context
+from kcp_desk.services.auth import AuthService
 from kcp_desk.services.demo import (
     DEMO_AGENTS,
     DEMO_PHONE_PASSWORD,
@@ -72,6 +75,7 @@ from kcp_desk.services.demo import (
     NotEmpty,
     populate,
 )
+from kcp_desk.services.search import CustomerSearch
 
 CHEAP_KDF = KdfParams(memory_kib=64, iterations=1, lanes=1)
 NOW = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.UTC)
@@ -527,3 +531,41 @@ def test_search_index_triggers_are_back_and_the_index_is_complete(database: Data
             "'paypal', 'zacharias quux z@example.org', '2026-01-01 00:00:00.000000', 1)"
         )
         assert [indexed(conn, fts) for fts in fts_tables] == [61] * len(fts_tables)
+
+
+def test_running_servers_have_addresses_that_search_finds(
+    demo: tuple[Database, dict[str, int]],
+) -> None:
+    """One IPv4 assignment per running server (a /32, or a /29 for some dedicated and
+    managed ones), an IPv6 /64 for some; rows as ``ProductAddress.of`` builds them,
+    distinct, and an address inside each finds the server's owner."""
+    db, stats = demo
+    with db.session_factory() as s:
+        rows = s.execute(
+            select(ProductAddress, Product.kind, Product.active, Product.customer_id).join(
+                Product, Product.id == ProductAddress.product_id
+            )
+        ).all()
+        servers = s.scalar(
+            select(func.count())
+            .select_from(Product)
+            .where(Product.hostname.is_not(None), Product.ended_on.is_(None))
+        )
+    assert stats["product_addresses"] == len(rows)
+    networks = [ipaddress.ip_network(a.network) for a, *_ in rows]
+    assert len(set(networks)) == len(networks)
+    for (address, kind, active, _), network in zip(rows, networks, strict=True):
+        expected = ProductAddress.of(network)
+        assert (address.network, address.family, address.range_start, address.range_end) == (
+            expected.network, expected.family, expected.range_start, expected.range_end,
+        )  # fmt: skip
+        assert active and kind != ProductKind.DOMAIN
+    v4 = Counter(n.prefixlen for n in networks if n.version == 4)
+    assert sum(v4.values()) == servers
+    assert set(v4) == {29, 32}
+    assert {n.prefixlen for n in networks if n.version == 6} == {64}
+    anna = AuthService(db).login("anna", DEMO_AGENTS[0].passphrase).session
+    search = CustomerSearch(db)
+    for (_, _, _, owner), network in list(zip(rows, networks, strict=True))[:20]:
+        hits = search.search(anna, str(network[-1])).hits
+        assert [h.customer_id for h in hits] == [owner]

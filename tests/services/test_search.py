@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from ipaddress import ip_address, ip_network
 
 import pytest
 from sqlalchemy import delete, event, select, text
 
 from kcp_desk.db import Database
 from kcp_desk.domain.folding import customer_search_text, fold, umlaut_variant
+from kcp_desk.domain.ip_ranges import address_key
 from kcp_desk.domain.references import format_customer_number, format_mandate_ref
 from kcp_desk.errors import InvalidInput, PermissionDenied
 from kcp_desk.models import (
@@ -25,6 +27,7 @@ from kcp_desk.models import (
     PaymentMethod,
     PostalAddress,
     Product,
+    ProductAddress,
     ProductKind,
     SepaMandate,
     SupportOrder,
@@ -730,3 +733,181 @@ def test_like_patterns_are_bound_not_rendered_into_the_sql(
         event.remove(database.engine, "before_cursor_execute", record)
     assert statements
     assert not any("mueller" in sql or "o''m" in sql for sql in statements)
+
+
+# --- servers: IP addresses, subnets and short names (C1.1) ----------------------------------
+
+
+@pytest.fixture
+def servers(database: Database, people: People) -> People:
+    """Addresses of the fixture's servers; two more servers with short names ks-10042 and
+    ks-100421. ``company`` has a /32 inside ``mueller``'s /29 (a reseller's customer)."""
+    started = dt.date(2020, 1, 1)
+    with database.transaction() as s:
+        server = s.scalars(select(Product).where(Product.hostname == "vs4711.kcp-server.de")).one()
+        server.addresses.extend(
+            ProductAddress.of(ip_network(n)) for n in ("203.0.113.40/29", "2001:db8:1::/64")
+        )
+        for owner, host, network in (
+            ("domain_owner", "ks-10042.kcp-server.de", "198.51.100.7/32"),
+            ("gross", "ks-100421.kcp-server.de", "2001:db8:2::5/128"),
+            ("company", "v99.kcp-server.de", "203.0.113.42/32"),
+        ):
+            product = Product(
+                customer_id=people[owner], kind=ProductKind.DEDICATED, name="Dedicated Server"
+            )
+            product.hostname, product.started_on = host, started
+            product.addresses.append(ProductAddress.of(ip_network(network)))
+            s.add(product)
+    return people
+
+
+@pytest.mark.parametrize(
+    ("query", "owner", "detail"),
+    [
+        ("203.0.113.45", "mueller", "203.0.113.40/29"),
+        ("203.0.113.40", "mueller", "203.0.113.40/29"),  # first and last of the subnet
+        ("203.0.113.47", "mueller", "203.0.113.40/29"),
+        ("198.51.100.7", "domain_owner", "198.51.100.7"),
+        ("2001:db8:1::abcd", "mueller", "2001:db8:1::/64"),
+        ("2001:DB8:1:0:ffff:ffff:ffff:ffff", "mueller", "2001:db8:1::/64"),
+        ("2001:db8:2::5", "gross", "2001:db8:2::5"),
+        ("203.0.113.45:443", "mueller", "203.0.113.40/29"),
+        (" 203.0.113.45 ", "mueller", "203.0.113.40/29"),
+        ("[2001:db8:1::1]", "mueller", "2001:db8:1::/64"),
+        ("[2001:db8:1::1]:8443", "mueller", "2001:db8:1::/64"),
+        ("::ffff:203.0.113.45", "mueller", "203.0.113.40/29"),
+        ("198.51.100.7/32", "domain_owner", "198.51.100.7"),
+    ],
+)
+def test_an_address_finds_the_owner_of_the_server_or_subnet_holding_it(
+    search: CustomerSearch,
+    anna: AgentSession,
+    servers: People,
+    query: str,
+    owner: str,
+    detail: str,
+) -> None:
+    hits = search.search(anna, query).hits
+    assert [h.customer_id for h in hits] == [servers[owner]]
+    assert (hits[0].match, hits[0].match_detail, hits[0].tier) == (
+        MatchKind.IP_ADDRESS,
+        detail,
+        Tier.EXACT,
+    )
+    assert hits[0].match_text == f"IP address {detail}"
+
+
+@pytest.mark.parametrize(
+    "query", ["203.0.113.39", "203.0.113.48", "198.51.100.6", "198.51.100.8", "2001:db8:3::1",
+              "2001:db8:2::4", "10.0.0.1", "::1"],
+)  # fmt: skip
+def test_an_address_outside_every_assignment_finds_nobody(
+    search: CustomerSearch, anna: AgentSession, servers: People, query: str
+) -> None:
+    assert search.search(anna, query).hits == ()
+
+
+def test_an_address_in_nested_assignments_finds_the_most_specific_first(
+    search: CustomerSearch, anna: AgentSession, servers: People
+) -> None:
+    hits = search.search(anna, "203.0.113.42").hits
+    assert [(h.customer_id, h.match_detail) for h in hits] == [
+        (servers["company"], "203.0.113.42"),
+        (servers["mueller"], "203.0.113.40/29"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("query", "detail"),
+    [
+        ("203.0.113.40/29", "203.0.113.40/29"),
+        ("203.0.113.45/29", "203.0.113.40/29"),  # host bits cleared
+        ("2001:db8:1::/64", "2001:db8:1::/64"),
+        ("2001:DB8:1:0::/64", "2001:db8:1::/64"),
+    ],
+)
+def test_a_subnet_finds_its_exact_assignment(
+    search: CustomerSearch, anna: AgentSession, servers: People, query: str, detail: str
+) -> None:
+    hits = search.search(anna, query).hits
+    assert [(h.customer_id, h.match, h.match_detail) for h in hits] == [
+        (servers["mueller"], MatchKind.SUBNET, detail)
+    ]
+    assert hits[0].match_text == f"subnet {detail}"
+
+
+@pytest.mark.parametrize("query", ["203.0.113.32/28", "203.0.113.40/30", "2001:db8::/48"])
+def test_a_subnet_that_is_no_assignment_finds_nobody(
+    search: CustomerSearch, anna: AgentSession, servers: People, query: str
+) -> None:
+    assert search.search(anna, query).hits == ()
+
+
+def test_a_server_name_exact_ranks_before_its_prefix_matches(
+    search: CustomerSearch, anna: AgentSession, servers: People
+) -> None:
+    hits = search.search(anna, "KS-10042").hits
+    assert [(h.customer_id, h.match, h.match_detail, h.tier) for h in hits] == [
+        (servers["domain_owner"], MatchKind.HOSTNAME, "ks-10042.kcp-server.de", Tier.EXACT),
+        (servers["gross"], MatchKind.HOSTNAME, "ks-100421.kcp-server.de", Tier.PREFIX),
+    ]
+    hits = search.search(anna, "vs4711").hits
+    assert [(h.customer_id, h.tier) for h in hits] == [(servers["mueller"], Tier.EXACT)]
+
+
+def test_a_server_name_prefix(search: CustomerSearch, anna: AgentSession, servers: People) -> None:
+    hits = search.search(anna, "ks-1004").hits
+    assert [(h.customer_id, h.match, h.tier) for h in hits] == [
+        (servers["domain_owner"], MatchKind.HOSTNAME, Tier.PREFIX),
+        (servers["gross"], MatchKind.HOSTNAME, Tier.PREFIX),
+    ]
+
+
+def test_product_tier_names_identify_nobody(
+    search: CustomerSearch, anna: AgentSession, servers: People
+) -> None:
+    assert search.search(anna, "Dedicated Server").hits == ()
+
+
+@pytest.mark.parametrize(
+    "query", ["999.1.1.1", "203.0.113.45:99999", "203.0.113", "1.2.3.4.5", "[2001:db8::g]",
+              "203.0.113.40/33", "2001:db8:::1"],
+)  # fmt: skip
+def test_a_malformed_address_is_searched_as_text_without_error(
+    search: CustomerSearch, anna: AgentSession, servers: People, query: str
+) -> None:
+    assert search.search(anna, query).hits == ()
+
+
+def test_a_malformed_address_still_finds_text(
+    search: CustomerSearch, anna: AgentSession, database: Database, servers: People
+) -> None:
+    with database.transaction() as s:
+        _add(s, 7654321, "Ada", "Ip", "999.1.1.1@example.org", "Ulm", "89073")
+    hits = search.search(anna, "999.1.1.1").hits
+    assert [h.match for h in hits] == [MatchKind.EMAIL]
+
+
+def test_the_address_statement_uses_its_index(database: Database, servers: People) -> None:
+    search = CustomerSearch(database)
+    pg = database.dialect == "postgresql"
+    params: dict[str, object] = {"v": "203.0.113.45", "n": 51}
+    if not pg:
+        params.update(v=address_key(ip_address("203.0.113.45")), family=4)
+    compiled = search._sql.ip.compile(database.engine)
+    bound = compiled.construct_params(params)
+    args = tuple(bound[k] for k in compiled.positiontup or ()) if compiled.positional else bound
+    with database.engine.begin() as conn:
+        if pg:
+            conn.execute(text("SET LOCAL enable_seqscan = off"))
+            rows = conn.exec_driver_sql(f"EXPLAIN {compiled}", args).all()
+            plan = "\n".join(str(r[0]) for r in rows)
+            assert "ix_product_addresses_network" in plan
+        else:
+            rows = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}", args).all()
+            plan = "\n".join(str(r[-1]) for r in rows)
+            assert "ix_product_addresses_range (family=? AND range_start<?)" in plan
+            assert "SCAN product_addresses" not in plan
+        found = conn.execute(search._sql.ip, params).all()
+    assert [tuple(r) for r in found] == [(servers["mueller"], "203.0.113.40/29")]
