@@ -610,68 +610,79 @@
 <context>
     <name>CustomerSearch</name>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="161"/>
+        <location filename="../../kcp_desk/services/search.py" line="183"/>
         <source>customer number {detail}</source>
         <extracomment>the largest page a caller may ask for substring search needs this many typed characters (and one word this long) PostgreSQL: rows a text search looks at before it asks the index (see ``_pg_text``) words of a query that are searched; the rest is ignored (``SearchResult.words_ignored``) characters of a query that are searched (whole words; the longest stored field, an e-mail address, has 254) characters of a paste that are looked at at all; words after them are only counted English source texts (Qt Linguist context &quot;CustomerSearch&quot;); ``{detail}`` is ``CustomerHit.match_detail``: the reference, number or address that matched.</extracomment>
         <translation>Kundennummer {detail}</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="162"/>
+        <location filename="../../kcp_desk/services/search.py" line="184"/>
         <source>invoice {detail}</source>
         <translation>Rechnung {detail}</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="163"/>
+        <location filename="../../kcp_desk/services/search.py" line="185"/>
         <source>ticket {detail}</source>
         <translation>Ticket {detail}</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="164"/>
+        <location filename="../../kcp_desk/services/search.py" line="186"/>
         <source>support order {detail}</source>
         <translation>Support-Auftrag {detail}</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="165"/>
+        <location filename="../../kcp_desk/services/search.py" line="187"/>
         <source>SEPA mandate {detail}</source>
         <translation>SEPA-Mandat {detail}</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="166"/>
+        <location filename="../../kcp_desk/services/search.py" line="188"/>
         <source>phone {detail}</source>
         <translation>Telefon {detail}</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="167"/>
+        <location filename="../../kcp_desk/services/search.py" line="189"/>
         <source>e-mail {detail}</source>
         <translation>E-Mail {detail}</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="168"/>
+        <location filename="../../kcp_desk/services/search.py" line="190"/>
         <source>domain {detail}</source>
         <translation>Domain {detail}</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="169"/>
+        <location filename="../../kcp_desk/services/search.py" line="191"/>
         <source>server {detail}</source>
         <translation>Server {detail}</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="170"/>
+        <location filename="../../kcp_desk/services/search.py" line="193"/>
+        <source>IP address {detail}</source>
+        <extracomment>``{detail}``: the server&apos;s address, or its subnet that holds the address searched</extracomment>
+        <translation>IP-Adresse {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/services/search.py" line="194"/>
+        <source>subnet {detail}</source>
+        <translation>Subnetz {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../kcp_desk/services/search.py" line="195"/>
         <source>postcode {detail}</source>
         <translation>PLZ {detail}</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="171"/>
+        <location filename="../../kcp_desk/services/search.py" line="196"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="172"/>
+        <location filename="../../kcp_desk/services/search.py" line="197"/>
         <source>company</source>
         <translation>Firma</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="173"/>
+        <location filename="../../kcp_desk/services/search.py" line="198"/>
         <source>city</source>
         <translation>Ort</translation>
     </message>
@@ -1454,22 +1465,22 @@
         <translation>Bitte höchstens {n} Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="177"/>
+        <location filename="../../kcp_desk/services/search.py" line="202"/>
         <source>Check digit wrong: {ref} is not a valid customer number.</source>
         <translation>Prüfziffer falsch: {ref} ist keine gültige Kundennummer.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="180"/>
+        <location filename="../../kcp_desk/services/search.py" line="205"/>
         <source>Check digit wrong: {ref} is not a valid ticket reference.</source>
         <translation>Prüfziffer falsch: {ref} ist keine gültige Ticketnummer.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="183"/>
+        <location filename="../../kcp_desk/services/search.py" line="208"/>
         <source>Check digit wrong: {ref} is not a valid support order reference.</source>
         <translation>Prüfziffer falsch: {ref} ist keine gültige Support-Auftragsnummer.</translation>
     </message>
     <message>
-        <location filename="../../kcp_desk/services/search.py" line="186"/>
+        <location filename="../../kcp_desk/services/search.py" line="211"/>
         <source>Check digit wrong: {ref} is not a valid SEPA mandate reference.</source>
         <translation>Prüfziffer falsch: {ref} ist keine gültige SEPA-Mandatsreferenz.</translation>
     </message>
