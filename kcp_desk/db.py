@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,6 +43,22 @@ _WRITE = "kcp_write"
 BUSY_TIMEOUT_MS = 5000
 #: a desk's statements take milliseconds; this one is far beyond them (PostgreSQL)
 STATEMENT_TIMEOUT_MS = 10_000
+#: PostgreSQL: connecting (TCP, TLS, authentication) gives up after this long
+CONNECT_TIMEOUT_S = 5
+#: PostgreSQL: the kernel drops a connection whose sent data stays unacknowledged this
+#: long (Linux), and probes an idle one with keepalives
+TCP_USER_TIMEOUT_MS = 15_000
+KEEPALIVES_IDLE_S = 10
+KEEPALIVES_INTERVAL_S = 3
+KEEPALIVES_COUNT = 3
+#: PostgreSQL, client side: the server enforces statement_timeout, but a black-holed
+#: network (a VPN or NAT that keeps the socket open and drops the bytes) never lets it
+#: say so, and the kernel sees nothing wrong either. So the desk itself stops waiting
+#: for any answer (statement, fetch, commit) this long after statement_timeout would
+#: have fired, and drops the connection: DatabaseUnavailable, not a hung worker.
+ANSWER_GRACE_MS = 2_000
+#: …and for the pool's liveness ping before each action, which takes milliseconds
+PING_TIMEOUT_MS = 2_000
 
 
 class DatabaseBug(RuntimeError):
@@ -104,20 +121,21 @@ def make_engine(url: str, *, owner: bool = False) -> Engine:
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     # A network cut must become a message, not a hung worker: time-outs on connecting,
-    # on every statement (not for the owner tools: index builds take longer) and TCP
-    # keepalives that notice a dead peer.
+    # on every statement (not for the owner tools: index builds take longer), TCP
+    # keepalives and tcp_user_timeout that notice a dead peer, and (desks) a client-side
+    # limit on every wait for a silent server (_bound_waits).
     options = "" if owner else f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"
     connect_args = {
-        "connect_timeout": 5,
+        "connect_timeout": CONNECT_TIMEOUT_S,
         "keepalives": 1,
-        "keepalives_idle": 10,
-        "keepalives_interval": 3,
-        "keepalives_count": 3,
-        "tcp_user_timeout": 15_000,
+        "keepalives_idle": KEEPALIVES_IDLE_S,
+        "keepalives_interval": KEEPALIVES_INTERVAL_S,
+        "keepalives_count": KEEPALIVES_COUNT,
+        "tcp_user_timeout": TCP_USER_TIMEOUT_MS,
         "options": options,
     }
     # pre_ping turns a restarted server into a fresh connection instead of an error
-    return create_engine(
+    engine = create_engine(
         url,
         pool_pre_ping=True,
         pool_size=5,
@@ -126,6 +144,66 @@ def make_engine(url: str, *, owner: bool = False) -> Engine:
         hide_parameters=True,
         connect_args=connect_args,
     )
+    if not owner and parsed.get_driver_name() == "psycopg":
+        _bound_waits(
+            engine, (STATEMENT_TIMEOUT_MS + ANSWER_GRACE_MS) / 1000, PING_TIMEOUT_MS / 1000
+        )
+    return engine
+
+
+def _bound_waits(engine: Engine, answer_s: float, ping_s: float) -> None:
+    """A wait of the engine's psycopg connections on a server that stays silent for
+    ``answer_s`` (the pool's ping: ``ping_s``) ends with a dropped connection
+    (OperationalError, a disconnect for SQLAlchemy: DatabaseUnavailable).
+
+    Mind LISTEN (live updates, SPEC §1): waiting for notifications is silence by design,
+    so a listening connection must come from an engine without this bound."""
+    import psycopg
+
+    class _BoundedConnection(psycopg.Connection[Any]):
+        limit_s = answer_s
+
+        def wait(self, gen: Any, *args: Any, **kwargs: Any) -> Any:
+            return super().wait(self._bounded(gen), *args, **kwargs)
+
+        def _bounded(self, gen: Generator[Any, Any, Any]) -> Generator[Any, Any, Any]:
+            # psycopg's wait sends "nothing ready" every 0.1 s, so this checks often
+            # enough. The limit is on silence, not on the whole call: a long COPY or
+            # pipeline that keeps moving is not cut off.
+            deadline = time.monotonic() + self.limit_s
+            try:
+                state = next(gen)
+                while True:
+                    ready = yield state
+                    if ready:
+                        deadline = time.monotonic() + self.limit_s
+                    elif time.monotonic() >= deadline:
+                        gen.close()
+                        self.close()  # half a protocol exchange: never use it again
+                        raise psycopg.OperationalError(
+                            f"the server did not answer within {self.limit_s:g} s"
+                        )
+                    state = gen.send(ready)
+            except StopIteration as done:
+                return done.value
+
+    @event.listens_for(engine, "do_connect")
+    def _connect(_dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
+        return _BoundedConnection.connect(*cargs, **cparams)
+
+    ping = engine.dialect.do_ping
+
+    def _bounded_ping(dbapi_connection: Any) -> bool:
+        limit = getattr(dbapi_connection, "limit_s", None)
+        if limit is None:
+            return ping(dbapi_connection)
+        dbapi_connection.limit_s = ping_s
+        try:
+            return ping(dbapi_connection)
+        finally:
+            dbapi_connection.limit_s = limit
+
+    engine.dialect.do_ping = _bounded_ping  # type: ignore[method-assign]
 
 
 def alembic_config(url: str) -> Config:
