@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kcp_desk.errors import KcpError
+from kcp_desk.errors import DatabaseUnavailable, KcpError
 from kcp_desk.services.principal import AgentSession
 from kcp_desk.services.search import (
     MATCH_LABELS,
@@ -103,6 +103,8 @@ class SearchField(QLineEdit):
 PAGE = 50
 #: PostgreSQL: the pause in typing after which the search runs
 DEBOUNCE_MS = 150
+#: after "the database cannot be reached", the same search is asked again this often
+SEARCH_RETRY_MS = 3000
 
 
 class _HitsModel(DtoTableModel[CustomerHit]):
@@ -135,6 +137,11 @@ class CustomerSearchView(QWidget):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
         self._debounce.timeout.connect(self._run_typed)
+        #: the database was away: ask again by itself, so the error goes when it is back
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(SEARCH_RETRY_MS)
+        self._retry.timeout.connect(self._run_typed)
         #: more matches than shown, and the service would give more (lazy loading)
         self.has_more = False
 
@@ -211,6 +218,7 @@ class CustomerSearchView(QWidget):
     # --- searching --------------------------------------------------------------------------
 
     def _text_changed(self, text: str) -> None:
+        self._retry.stop()
         self._generation += 1
         self._limit = PAGE
         self.has_more = False
@@ -309,6 +317,8 @@ class CustomerSearchView(QWidget):
         self.model.set_rows(())
         self.message.setStyleSheet("color: #b00020;")
         self.message.setText(error_text(err))  # e.g. "check digit wrong", not "not found"
+        if isinstance(err, DatabaseUnavailable):
+            self._retry.start()
         self.searched.emit()
 
     # --- keyboard -----------------------------------------------------------------------------

@@ -4,6 +4,7 @@ query per pause in typing, not one per keystroke."""
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRunnable, QThreadPool
@@ -14,6 +15,7 @@ from kcp_desk.services.auth import AuthService
 from kcp_desk.services.demo import DEMO_AGENTS, populate
 from kcp_desk.services.principal import AgentSession
 from kcp_desk.services.search import MAX_QUERY_WORDS, CustomerSearch, SearchResult
+from kcp_desk.views import customer_search
 from kcp_desk.views.customer_search import DEBOUNCE_MS, CustomerSearchView
 from tests.conftest import FAST_KDF
 
@@ -120,3 +122,29 @@ class _Blocker(QRunnable):
 
     def run(self) -> None:
         self._release.wait(5)
+
+
+def test_the_search_error_goes_by_itself_when_the_database_is_back(
+    qtbot: QtBot, database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "Cannot be reached" does not stay on screen until the next keystroke: the same
+    search is asked again until the database answers."""
+    if database.dialect != "sqlite":
+        pytest.skip("the SQLite file is moved away and back")
+    monkeypatch.setattr(customer_search, "SEARCH_RETRY_MS", 100)
+    populate(database, customers=20, kdf=FAST_KDF)
+    anna = next(a for a in DEMO_AGENTS if a.username == "anna")
+    session = AuthService(database).login("anna", anna.passphrase).session
+    view = CustomerSearchView(CustomerSearch(database), session)
+    qtbot.addWidget(view)
+    view.show()
+    path = Path(database.url.split(":///", 1)[1])
+    away = path.with_suffix(".away")
+    path.rename(away)
+    try:
+        _type(qtbot, view, "K1000")
+        assert "deleted or replaced" in view.message.text()
+    finally:
+        away.rename(path)
+    qtbot.waitUntil(lambda: "found" in view.message.text(), timeout=5000)
+    assert view.model.rowCount() > 0
