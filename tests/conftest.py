@@ -8,7 +8,9 @@ import datetime as dt
 import itertools
 import os
 import shutil
-from collections.abc import Iterator
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import keyring
@@ -17,6 +19,7 @@ import pytest
 from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.exc import IntegrityError, ProgrammingError
 
+from kcp_desk import db as db_module
 from kcp_desk.db import Database
 from kcp_desk.db_roles import create_desk_role, grant_desk_role
 from kcp_desk.models.agents import Role
@@ -193,3 +196,46 @@ def change_agent(db: Database, agent_id: int, change: str) -> None:
         else:
             agent.active = False
             agent.disabled_at = dt.datetime.now(dt.UTC)
+
+
+# --- faults -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def hold_write_lock(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Callable[[], Callable[[], None]]]:
+    """Another program takes SQLite's write lock; the desk waits 300 ms, not 5 s. Returns
+    a function that takes the lock and gives back the one that lets it go."""
+    if database.dialect != "sqlite":
+        pytest.skip("a SQLite write lock")
+    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 300)
+    holders: list[subprocess.Popen[str]] = []
+
+    def release(holder: subprocess.Popen[str]) -> None:
+        if holder.poll() is None:
+            holder.kill()
+        holder.wait()
+        assert holder.stdout is not None
+        holder.stdout.close()
+
+    def take() -> Callable[[], None]:
+        database.dispose()  # new connections get the short busy time-out
+        holder = subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1], isolation_level=None);"
+                "c.execute('BEGIN EXCLUSIVE'); print('locked', flush=True); time.sleep(30)",
+                database.url.split(":///", 1)[1],
+            ],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        holders.append(holder)
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        return lambda: release(holder)
+
+    yield take
+    for holder in holders:
+        release(holder)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from sqlalchemy import event, text
 
-from kcp_desk import db as db_module
 from kcp_desk.db import Database
 from kcp_desk.errors import (
     DatabaseBusy,
@@ -37,31 +35,14 @@ def _write(database: Database, value: str = "Köln") -> None:
 
 
 def test_a_write_lock_held_by_another_process_is_busy(
-    database: Database, monkeypatch: pytest.MonkeyPatch
+    database: Database, hold_write_lock: Callable[[], Callable[[], None]]
 ) -> None:
-    path = _sqlite(database)
-    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 200)
-    database.dispose()
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1], isolation_level=None);"
-            "c.execute('BEGIN EXCLUSIVE'); print('locked', flush=True); time.sleep(30)",
-            str(path),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
+    release = hold_write_lock()
     try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
         with pytest.raises(DatabaseBusy, match="Another program is writing"):
             _write(database)
     finally:
-        holder.kill()
-        holder.wait()
-        assert holder.stdout is not None
-        holder.stdout.close()
+        release()
     _write(database)  # and it works again once the lock is gone
 
 

@@ -3,7 +3,6 @@ them: a message, the typed input still there, the button enabled again, no trace
 
 from __future__ import annotations
 
-import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -15,7 +14,6 @@ from PySide6.QtCore import QModelIndex, Qt, QThreadPool
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
-from kcp_desk import db as db_module
 from kcp_desk.db import Database
 from kcp_desk.domain.references import format_customer_number
 from kcp_desk.models.billing import Invoice
@@ -87,46 +85,6 @@ def page(qtbot: QtBot, services: DeskServices, session: AgentSession) -> Custome
     page.resize(1100, 760)
     page.show()
     return page
-
-
-@pytest.fixture
-def hold_write_lock(
-    database: Database, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Callable[[], Callable[[], None]]]:
-    """Another program takes SQLite's write lock; the desk waits 300 ms, not 5 s. Returns
-    a function that takes the lock and gives back the one that lets it go."""
-    if database.dialect != "sqlite":
-        pytest.skip("a SQLite write lock")
-    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 300)
-    holders: list[subprocess.Popen[str]] = []
-
-    def release(holder: subprocess.Popen[str]) -> None:
-        if holder.poll() is None:
-            holder.kill()
-        holder.wait()
-        assert holder.stdout is not None
-        holder.stdout.close()
-
-    def take() -> Callable[[], None]:
-        database.dispose()  # new connections get the short busy time-out
-        holder = subprocess.Popen(
-            [
-                sys.executable,
-                "-c",
-                "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1], isolation_level=None);"
-                "c.execute('BEGIN EXCLUSIVE'); print('locked', flush=True); time.sleep(30)",
-                database.url.split(":///", 1)[1],
-            ],
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        holders.append(holder)
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
-        return lambda: release(holder)
-
-    yield take
-    for holder in holders:
-        release(holder)
 
 
 def _open(qtbot: QtBot, page: CustomersPage, customer_id: int) -> ContactForm:

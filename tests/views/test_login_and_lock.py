@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import keyring
 import pytest
@@ -12,7 +10,6 @@ from keyring.backends import null
 from PySide6.QtCore import Qt, QThreadPool
 from pytestqt.qtbot import QtBot
 
-from kcp_desk import db as db_module
 from kcp_desk.db import Database
 from kcp_desk.services.auth import AuthService, LoginResult
 from kcp_desk.services.desk import DeskServices
@@ -167,33 +164,21 @@ def test_a_locked_keyring_does_not_break_the_login_window(
 
 
 def test_lock_screen_comes_first_while_another_program_holds_the_database(
-    qtbot: QtBot, database: Database, agents: dict[str, int], monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    database: Database,
+    agents: dict[str, int],
+    hold_write_lock: Callable[[], Callable[[], None]],
 ) -> None:
     """Ctrl+L with a SQLite write lock held elsewhere: the lock screen is up at once (no
     database call on the GUI thread); the audit write waits on the worker and its
     failure is a status message, not a traceback."""
-    if database.dialect != "sqlite":
-        pytest.skip("a SQLite write lock")
-    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 300)
     services = DeskServices.build(database)
     session = services.auth.login("anna", PASSPHRASES["anna"]).session
     main = MainWindow(services, session, database.describe(), 5)
     qtbot.addWidget(main)
     main.show()
-    database.dispose()  # new connections get the short busy time-out
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1], isolation_level=None);"
-            "c.execute('BEGIN EXCLUSIVE'); print('locked', flush=True); time.sleep(30)",
-            database.url.split(":///", 1)[1],
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
+    release = hold_write_lock()
     try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
         main.lock_action.trigger()  # Ctrl+L
         # locked at once; the audit write is still waiting for the lock on the worker
         assert main.is_locked and session.locked
@@ -204,7 +189,4 @@ def test_lock_screen_comes_first_while_another_program_holds_the_database(
         )
         assert main.is_locked
     finally:
-        holder.kill()
-        holder.wait()
-        assert holder.stdout is not None
-        holder.stdout.close()
+        release()
