@@ -203,6 +203,27 @@ def test_a_busy_database_at_unlock_asks_for_the_passphrase_again(
 # --- locking while an action is in flight ---------------------------------------------
 
 
+def _paused_save(
+    qtbot: QtBot,
+    main: MainWindow,
+    services: DeskServices,
+    customer_id: int,
+    monkeypatch: pytest.MonkeyPatch,
+    street: str,
+    *,
+    after: bool = False,
+) -> tuple[ContactForm, _Paused]:
+    """Type a new street and press Save; the real service pauses before (or after) its
+    work until the test lets it go."""
+    form = _open(qtbot, main.customers, customer_id)
+    qtbot.mouseClick(form.edit_button, Qt.MouseButton.LeftButton)
+    _type(qtbot, form, "billing.street", street)
+    paused = _Paused(services.customers.update_contact, after=after)
+    monkeypatch.setattr(services.customers, "update_contact", paused)
+    _save(qtbot, form)
+    return form, paused
+
+
 def test_a_save_refused_because_the_desk_locked_keeps_input_and_saves_after_unlock(
     qtbot: QtBot,
     main: MainWindow,
@@ -211,12 +232,7 @@ def test_a_save_refused_because_the_desk_locked_keeps_input_and_saves_after_unlo
     bugs: list[BaseException],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    form = _open(qtbot, main.customers, customer_id)
-    qtbot.mouseClick(form.edit_button, Qt.MouseButton.LeftButton)
-    _type(qtbot, form, "billing.street", "Lindenallee")
-    paused = _Paused(services.customers.update_contact)
-    monkeypatch.setattr(services.customers, "update_contact", paused)
-    _save(qtbot, form)
+    form, paused = _paused_save(qtbot, main, services, customer_id, monkeypatch, "Lindenallee")
     assert paused.entered.wait(5)
     main.lock_action.trigger()  # Ctrl+L while the save is on its way
     paused.go.set()  # the service now sees a locked desk and refuses
@@ -244,12 +260,9 @@ def test_a_save_that_finished_while_locked_says_saved_after_unlock(
     bugs: list[BaseException],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    form = _open(qtbot, main.customers, customer_id)
-    qtbot.mouseClick(form.edit_button, Qt.MouseButton.LeftButton)
-    _type(qtbot, form, "billing.street", "Birkenweg")
-    paused = _Paused(services.customers.update_contact, after=True)
-    monkeypatch.setattr(services.customers, "update_contact", paused)
-    _save(qtbot, form)
+    form, paused = _paused_save(
+        qtbot, main, services, customer_id, monkeypatch, "Birkenweg", after=True
+    )
     assert paused.done.wait(5)  # written; the answer is not back yet
     main.lock_action.trigger()
     paused.go.set()
