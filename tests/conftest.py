@@ -140,6 +140,7 @@ def database(
         shutil.copy(sqlite_template, path)
         db = Database(f"sqlite:///{path}")
         yield db
+        _settle_workers()
         db.dispose()
         return
     if not pg_admin_url or not pg_template:
@@ -152,10 +153,20 @@ def database(
     db = Database(owner_url.set(username=PG_DESK_ROLE, password=None).render_as_string(False))
     _OWNER_URLS[db.url] = owner_url.render_as_string(False)
     yield db
+    _settle_workers()
     db.dispose()
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
+
+
+def _settle_workers() -> None:
+    """A view's worker still in flight (the billing tab's next page) holds a connection:
+    it must end before the pool goes, or its connection outlives the pool unclosed and
+    psycopg's ResourceWarning surfaces in whatever test runs when it is collected."""
+    qtcore = sys.modules.get("PySide6.QtCore")
+    if qtcore is not None:
+        qtcore.QThreadPool.globalInstance().waitForDone(10_000)
 
 
 # --- agents ------------------------------------------------------------------------------
