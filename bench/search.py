@@ -37,7 +37,7 @@ from sqlalchemy import func, make_url, or_, select
 from kcp_desk.db import Database
 from kcp_desk.domain.folding import fold, umlaut_variant
 from kcp_desk.domain.references import format_customer_number, format_ticket_ref
-from kcp_desk.models import Customer, Invoice, Product, ProductAddress, Ticket
+from kcp_desk.models import Customer, Invoice, PostalAddress, Product, ProductAddress, Ticket
 from kcp_desk.services.principal import AgentSession
 from kcp_desk.services.search import CustomerSearch
 
@@ -117,6 +117,26 @@ class Sampler:
             size = min(len(name), self.rnd.randint(4, 7))
             start = self.rnd.randint(0, len(name) - size)
             out.append(name[start : start + size].lower())
+        return out
+
+    def multi_word(self, n: int) -> list[str]:
+        """Words of different fields, in any order (C1.1, issue 9): ``schmidt berlin``
+        (name and city), ``berlin schmidt``, ``olga schmidt``, ``schaefer bonn`` (company
+        word and city), some words only begun (``schmi berl``)."""
+        out = []
+        with self.db.session_factory() as s:
+            for c in self.customers(n, lambda c: bool(c.last_name)):
+                city = s.scalar(
+                    select(PostalAddress.city).where(PostalAddress.customer_id == c.id).limit(1)
+                )
+                name = (c.company or c.last_name).split()[0]
+                words = [name, city or c.first_name]
+                if self.rnd.random() < 0.3:
+                    words = [c.first_name, c.last_name]
+                if self.rnd.random() < 0.3:
+                    words = [w[: max(4, len(w) - 2)] for w in words]
+                self.rnd.shuffle(words)
+                out.append(" ".join(w.lower() for w in words))
         return out
 
     def umlaut_name(self, n: int) -> list[str]:
@@ -211,6 +231,7 @@ CLASSES: dict[str, Callable[[Sampler, int], list[str]]] = {
     "e-mail prefix": Sampler.email_prefix,
     "name substring": Sampler.name_substring,
     "umlaut-folded name": Sampler.umlaut_name,
+    "multi-word across fields": Sampler.multi_word,
     "phone (as stored, any notation)": Sampler.phone,
     "invoice / ticket reference": Sampler.reference,
     "IPv4 inside a subnet": Sampler.ipv4_in_subnet,
@@ -271,6 +292,7 @@ def main() -> None:
     p.add_argument("--naive-queries", type=int, default=40, help="full scans: keep it small")
     p.add_argument("--seed", type=int, default=5)
     p.add_argument("--cold", action="store_true", help="SQLite: do not read the file first")
+    p.add_argument("--only", help="run only the query classes whose name holds this text")
     args = p.parse_args()
     url = args.database_url or demo_database(args.customers)
     db = Database(url)
@@ -285,6 +307,8 @@ def main() -> None:
     results: dict[str, dict[str, float]] = {}
     name_queries: list[str] = []
     for name, make in CLASSES.items():
+        if args.only and args.only not in name and name != "name substring":
+            continue
         time_search(search, session, make(sampler, max(20, args.queries // 10)))  # warm-up
         queries = make(sampler, args.queries)
         samples, empty = time_search(search, session, queries)

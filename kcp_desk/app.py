@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kcp_desk.errors import QT_TRANSLATE_NOOP, DatabaseMissing, KcpError
@@ -19,6 +20,11 @@ from kcp_desk.views.crash_dialog import install_excepthook
 from kcp_desk.views.login_window import LoginWindow
 from kcp_desk.views.messages import error_text, keyring_text
 from kcp_desk.views.operation import Operation
+from kcp_desk.views.single_instance import (
+    DeskLink,
+    clean_open_text,
+    send_to_running_desk,
+)
 
 # SQLAlchemy, Alembic and the services are imported by the start-up worker, after the
 # login window is on screen: importing them first cost ~250 ms of the 400 ms budget.
@@ -28,6 +34,7 @@ if TYPE_CHECKING:
     from kcp_desk.services.desk import DeskServices
     from kcp_desk.services.setup import PreparedDatabase
     from kcp_desk.views.main_window import MainWindow
+    from kcp_desk.views.settings_dialog import SettingsDialog
 
 I18N_DIR = Path(__file__).parent / "i18n"
 #: seconds between tries when the database is not there at start-up
@@ -36,9 +43,18 @@ START_RETRY_SECONDS = 5
 BENCH_ENV = "KCP_DESK_BENCH_PAINTED"
 
 
+def choose_language(setting: str, system: QLocale | None = None) -> str:
+    """The interface language for the ``language`` setting: "de" or "en" as set; with
+    "" (system default) German on German systems, English otherwise (SPEC §4)."""
+    if setting in ("de", "en"):
+        return setting
+    locale = system if system is not None else QLocale.system()
+    return "de" if locale.language() == QLocale.Language.German else "en"
+
+
 def install_translators(app: QApplication, language: str) -> str:
-    """German on German systems (or when asked), English otherwise."""
-    lang = language or QLocale.system().name().split("_")[0]
+    """Installs the catalogues :func:`choose_language` picks; returns "de" or "en"."""
+    lang = choose_language(language)
     if lang != "de":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
         # the English catalogue holds only the plural forms ("1 customer", "2 customers")
@@ -85,6 +101,11 @@ def _open_database(
         )
     keep_witness(db, witness)
     prepared = prepare_database(db, demo_customers=demo_customers, progress=progress)
+    if prepared.demo_created:
+        # `make run` starts here: the terminal shows whom a trainee can try things on
+        from kcp_desk.services.demo_picks import demo_picks, describe_picks
+
+        print("\n".join(describe_picks(demo_picks(db))), flush=True)
     return db, DeskServices.build(db, kdf_policy=PRODUCTION_POLICY), prepared
 
 
@@ -99,7 +120,9 @@ class _PaintProbe(QObject):
         from PySide6.QtCore import QEvent
 
         if getattr(event, "type", lambda: None)() == QEvent.Type.Paint:
-            print("kcp-desk: login window painted", flush=True)
+            # the title tells the tests which language the start chose
+            title = watched.windowTitle() if isinstance(watched, QWidget) else ""
+            print(f"kcp-desk: login window painted: {title}", flush=True)
             QTimer.singleShot(0, QApplication.quit)
             watched.removeEventFilter(self)
         return False
@@ -114,6 +137,8 @@ class DeskApp:
         self.db: Database | None = None
         self.services: DeskServices | None = None
         self.main: MainWindow | None = None
+        #: the latest `kcp-desk open` text that waits for the login or the unlock
+        self.pending_open: str | None = None
         self.login = LoginWindow(
             None, describe_database(settings.database_url), settings.last_username
         )
@@ -172,8 +197,63 @@ class DeskApp:
                 ).format(keyring_text(result.remembered_in)),
                 15000,
             )
+        # the lead wires these into the main window; guarded until they are there
+        settings_requested = getattr(self.main, "settings_requested", None)
+        if settings_requested is not None:
+            settings_requested.connect(lambda: self.open_settings_dialog(self.main))
+        lock_screen = getattr(self.main, "lock_screen", None)
+        if lock_screen is not None:
+            lock_screen.unlocked.connect(self._deliver_pending)
         self.main.show()
         self.login.hide()
+        self._deliver_pending()
+
+    # --- `kcp-desk open TEXT` (SPEC §4: one desk per user, opened by the phone) ---------
+
+    def open_text(self, text: str) -> None:
+        """A call came in: to the front, and search ``text`` now or after login/unlock.
+
+        Only the latest text waits: after two calls the agent wants the second caller.
+        """
+        self.pending_open = text
+        self.bring_to_front()
+        self._deliver_pending()
+
+    def bring_to_front(self) -> None:
+        window: QWidget = self.main if self.main is not None else self.login
+        present = getattr(window, "present", None)
+        if present is not None:
+            present()
+            return
+        if window.isMinimized():
+            window.showNormal()
+        window.show()
+        if QGuiApplication.platformName() != "offscreen":  # it has no stacking order
+            window.raise_()
+        window.activateWindow()
+
+    def _deliver_pending(self) -> None:
+        window = self.main
+        if self.pending_open is None or window is None or window.is_locked:
+            return
+        text, self.pending_open = self.pending_open, None
+        _deliver(window, text)
+
+    # --- settings ------------------------------------------------------------------------
+
+    def open_settings_dialog(self, parent: QWidget | None = None) -> SettingsDialog:
+        """The settings dialog (language); what it saves applies at the next start."""
+        from kcp_desk.views.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings.language, self._save_language, parent)
+        dialog.open()
+        return dialog
+
+    def _save_language(self, language: str) -> None:
+        # raises OSError when the settings file cannot be written: the dialog says so
+        stored = Settings.load(self.paths)  # what else changed since the start stays
+        self.settings = dataclasses.replace(self.settings, language=language)
+        dataclasses.replace(stored, language=language).save(self.paths)
 
     def _signed_out(self) -> None:
         if self.main is not None:
@@ -184,18 +264,44 @@ class DeskApp:
         self.login.show()
 
 
-def run_gui(argv: list[str], *, demo: bool) -> int:
+def _deliver(window: MainWindow, text: str) -> None:
+    """Hand a `kcp-desk open` text to the unlocked main window: search (and open a
+    single phone match). The text is search input, nothing more. The window is in
+    front already (:meth:`DeskApp.bring_to_front`, or the agent just signed in)."""
+    open_request = getattr(window, "open_request", None)
+    if open_request is not None:
+        open_request(text)
+    else:
+        window.focus_search()
+
+
+def run_gui(argv: list[str], *, demo: bool, open_text: str | None = None) -> int:
+    """The desk. When this user's desk runs already, hand it ``open_text`` (or only
+    bring it to the front) and end: one desk per user (SPEC §4)."""
     app = QApplication(argv)
     app.setApplicationName("kcp-desk")
     app.setOrganizationName("kcp-desk")
     paths = Paths.from_environment()
+    link = DeskLink.for_data_dir(paths.data_dir, app)
+    if not link.claim():
+        # this user's desk runs (or is just starting): it gets the text
+        if send_to_running_desk(open_text or "", 5000, name=link.name, wait_for_desk_ms=15_000):
+            print("kcp-desk is running already: handed over to it.")
+            return 0
+        print("kcp-desk is running already but does not answer.", file=sys.stderr)
+        return 1
     settings = Settings.load(paths)
     log_path = setup_logging(paths.log_dir)
     install_excepthook(log_path)
     install_translators(app, settings.language)
     desk = DeskApp(app, paths, settings, demo)
+    link.text_received.connect(desk.open_text)
+    link.raise_requested.connect(desk.bring_to_front)
+    # the first start of the day came from a call: the text waits for the login
+    desk.pending_open = clean_open_text(open_text or "") or None
     desk.start()
     code = app.exec()
+    link.close()
     if desk.db is not None:
         desk.db.dispose()
     return code

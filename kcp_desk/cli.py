@@ -1,4 +1,5 @@
-"""Command line: `kcp-desk [--demo]` opens the desk; `demo` and `audit verify` are tools."""
+"""Command line: `kcp-desk [--demo]` opens the desk, `kcp-desk open TEXT` hands a call to
+it; `demo` and `audit verify` are tools."""
 
 from __future__ import annotations
 
@@ -47,6 +48,7 @@ class TerminalProgress:
 def _cmd_demo(args: argparse.Namespace) -> int:
     from kcp_desk.db import Database
     from kcp_desk.services.demo import DEMO_AGENTS, populate
+    from kcp_desk.services.demo_picks import demo_picks, describe_picks
     from kcp_desk.services.setup import agent_count
 
     db = Database(_database_url(args.database_url), owner=True)  # bulk load: owner tool
@@ -59,6 +61,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         bar = TerminalProgress("demo data")
         stats = populate(db, customers=args.customers, progress=bar, seed=args.seed)
         elapsed = bar.finish()
+        picks = demo_picks(db)
     finally:
         db.dispose()
     for name, count in stats.items():
@@ -67,7 +70,20 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     print("Demo accounts (user name / passphrase):")
     for agent in DEMO_AGENTS:
         print(f"  {agent.username:<8} {agent.passphrase:<24} {agent.role}")
+    print("\n".join(describe_picks(picks)))
     return 0
+
+
+def _cmd_open(args: argparse.Namespace) -> int:
+    """SPEC §4: hand TEXT to this user's running desk; start one when none runs."""
+    from kcp_desk.views.single_instance import send_to_running_desk
+
+    text = " ".join(args.text)
+    if send_to_running_desk(text, args.timeout_ms):
+        return 0
+    from kcp_desk.app import run_gui
+
+    return run_gui([sys.argv[0]], demo=args.demo, open_text=text)
 
 
 def _plural(n: int, one: str, many: str) -> str:
@@ -177,6 +193,16 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--database-url")
     demo.add_argument("--seed", type=int, default=20261122)
     demo.set_defaults(func=_cmd_demo)
+    open_ = sub.add_parser(
+        "open",
+        help="hand a call to the running desk (tel:/callto: URI, phone or customer number, "
+        "any search text); starts the desk when none runs",
+    )
+    open_.add_argument("text", nargs="+", metavar="TEXT")
+    open_.add_argument(
+        "--timeout-ms", type=int, default=3000, help="how long to wait for the running desk"
+    )
+    open_.set_defaults(func=_cmd_open)
     audit = sub.add_parser("audit", help="audit log tools")
     audit_sub = audit.add_subparsers(dest="audit_command", required=True)
     verify = audit_sub.add_parser(

@@ -19,6 +19,9 @@ import platformdirs
 APP_NAME = "kcp-desk"
 DATA_DIR_ENV = "KCP_DESK_DATA_DIR"
 DATABASE_URL_ENV = "KCP_DESK_DATABASE_URL"
+#: the interface languages the settings offer: "" follows the system locale (German on
+#: German systems, English otherwise), "de" and "en" force one (SPEC §4)
+LANGUAGES = ("", "de", "en")
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,7 @@ class Settings:
     database_url: str = ""
     #: idle lock after this many minutes without input (SPEC V-6)
     idle_lock_minutes: int = 5
-    #: "" follows the system locale; "de" or "en" forces one
+    #: one of :data:`LANGUAGES`; applied at the next start
     language: str = ""
     #: customers the GUI's first start creates on an empty embedded database
     demo_customers: int = 2000
@@ -70,6 +73,8 @@ class Settings:
                 stored = {}  # a broken settings file must not stop the desk
         known = {f.name for f in dataclasses.fields(cls)}
         settings = cls(**{k: v for k, v in stored.items() if k in known})  # type: ignore[arg-type]
+        if settings.language not in LANGUAGES:
+            settings = dataclasses.replace(settings, language="")  # a hand-edited file
         url = os.environ.get(DATABASE_URL_ENV) or settings.database_url
         return dataclasses.replace(settings, database_url=url or paths.default_database_url)
 

@@ -1,8 +1,12 @@
-"""The command line tools: `kcp-desk audit verify`."""
+"""The command line tools: `kcp-desk audit verify`, `db`, and `demo` with the demo
+customers it names for trainees."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
+from pathlib import Path
 
 import pytest
 from sqlalchemy import make_url, text
@@ -10,7 +14,10 @@ from sqlalchemy import make_url, text
 from kcp_desk.cli import main
 from kcp_desk.db import Database
 from kcp_desk.services.auth import AuthService
-from tests.conftest import PASSPHRASES
+from kcp_desk.services.demo import populate
+from kcp_desk.services.demo_picks import SITUATIONS, DemoPick, demo_picks
+from kcp_desk.settings import Settings
+from tests.conftest import FAST_KDF, PASSPHRASES
 
 
 def test_audit_verify_reports_ok(
@@ -59,3 +66,67 @@ def test_db_create_roles_and_upgrade(
         with owner_database.engine.begin() as conn:
             conn.execute(text(f'DROP OWNED BY "{role}"'))
             conn.execute(text(f'DROP ROLE "{role}"'))
+
+
+# --- demo customers for trainees ----------------------------------------------------------
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def _picks(
+    tmp_path: Path, customers: int, now: dt.datetime, seed: int = 20261122
+) -> list[DemoPick]:
+    db = Database(f"sqlite:///{tmp_path / f'demo-{customers}-{now:%Y%m%d}-{seed}.sqlite3'}")
+    try:
+        db.migrate()
+        populate(db, customers=customers, kdf=FAST_KDF, seed=seed, now=now)
+        return demo_picks(db)
+    finally:
+        db.dispose()
+
+
+def test_the_demo_picks_are_deterministic(tmp_path: Path) -> None:
+    now = dt.datetime(2026, 11, 22, 9, 41, tzinfo=dt.UTC)
+    first = _picks(tmp_path / "a", 300, now)
+    assert first == _picks(tmp_path / "b", 300, now)  # same seed, count and day
+    assert {p.situation for p in first} == set(SITUATIONS)  # every situation has some
+    assert all(p.number.startswith("K") and p.name for p in first)
+
+
+@pytest.mark.slow
+def test_the_readme_names_demo_customers_the_generator_picks_on_every_day(
+    tmp_path: Path,
+) -> None:
+    """The README's demo customers, for the README's `make run` (2,000 customers, the
+    default seed), on days spread over a year."""
+    text = README.read_text(encoding="utf-8")
+    named = re.findall(
+        r"`(K\d{8})` \(([^)]+)\) is a company with sub-accounts and an open\s+ticket", text
+    )
+    assert named, "the README names no demo customer"
+    assert Settings().demo_customers == 2000  # what `make run` creates
+    for days in (0, 95, 190, 285):
+        now = dt.datetime(2026, 12, 1, 9, tzinfo=dt.UTC) + dt.timedelta(days=days)
+        picks = {(p.situation, p.number, p.name) for p in _picks(tmp_path, 2000, now)}
+        for number, name in named:
+            assert ("sub_accounts", number, name) in picks, now
+            assert ("open_tickets", number, name) in picks, now
+
+
+@pytest.mark.slow
+def test_kcp_desk_demo_prints_the_customers_to_try(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
+    assert main(["demo", "--customers", "40", "--database-url", url]) == 0
+    out = capsys.readouterr().out
+    listed = out.split("Demo customers to try (customer number, situation, name):\n", 1)[1]
+    assert "K10000012  company with sub-accounts" in listed
+    assert "open tickets" in listed
+    assert "phone password locked: none" in listed  # what the demo data does not have
+    db = Database(url)
+    try:
+        for pick in demo_picks(db):
+            assert f"{pick.number:<10} {SITUATIONS[pick.situation]}" in listed
+    finally:
+        db.dispose()

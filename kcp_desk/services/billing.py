@@ -27,6 +27,11 @@ Acting (one transaction each, audited, C7)
       digits, BIC, holder, reason), version-checked on the customer; SEPA creates a
       new mandate and revokes the previous one.
 
+Credit balance and arrears
+    A credit balance is set off against what is overdue, as the billing run does at
+    its next turn (:func:`offset_credit` states the rule); the glance shows both and
+    the difference, e.g. "overdue 120,00 €, credit 20,00 € → 100,00 € due".
+
 The full IBAN never leaves this module: DTOs carry :func:`~kcp_desk.domain.sepa.mask_iban`
 only, audit entries and the change history name the mandate reference.
 
@@ -49,7 +54,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from kcp_desk.db import Database
 from kcp_desk.domain import billing_rules as rules
-from kcp_desk.domain import sepa
+from kcp_desk.domain import invoice_text, sepa
 from kcp_desk.domain.references import (
     format_customer_number,
     format_invoice_number,
@@ -97,6 +102,7 @@ __all__ = [
     "LIST_CAP",
     "PAGE_MAX",
     "BillingService",
+    "CreditOffset",
     "DebitResult",
     "DunningInvoiceView",
     "DunningStepView",
@@ -115,6 +121,7 @@ __all__ = [
     "PaymentView",
     "PositionView",
     "ReturnedDebitView",
+    "offset_credit",
 ]
 
 # most rows one :meth:`BillingService.invoices` call returns
@@ -193,6 +200,8 @@ class MandateSummary:
     debits_blocked: bool
     objection_flag: bool
     iban_masked: str
+    #: a revoked mandate: the day it was revoked, if known (see :func:`_revocation_dates`)
+    revoked_on: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -238,6 +247,10 @@ class PaymentGlance:
     credit_balance: Decimal
     #: the customer's version: pass it back to ``change_payment_method``
     version: int
+    #: the part of the credit balance set off against the arrears (:func:`offset_credit`)
+    credit_offset: Decimal = _ZERO
+    #: what is still due now: overdue + fees − ``credit_offset`` (:func:`offset_credit`)
+    due_after_credit: Decimal = _ZERO
 
     @property
     def dunning_rank(self) -> int | None:
@@ -296,6 +309,11 @@ class InvoiceParty:
     name: str
     #: street, postcode + city, and the country outside Germany
     address_lines: tuple[str, ...]
+    #: ISO country code of that address
+    country: str = "DE"
+    #: the language the customer's documents are written in ("de" | "en"), from the
+    #: address (:func:`kcp_desk.domain.invoice_text.document_language`)
+    language: str = "de"
 
 
 @dataclass(frozen=True)
@@ -414,6 +432,8 @@ class MandateView:
     #: the return reason code that invalidated it (AC04/MD01/MD07), if any
     invalidated_by: str | None
     version: int
+    #: a revoked mandate: the day it was revoked, if known (see :func:`_revocation_dates`)
+    revoked_on: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -992,8 +1012,14 @@ def _change_detail(new: SepaMandate | None, revoked: Sequence[SepaMandate]) -> s
     parts = []
     if new is not None:
         parts.append(f"IBAN endet auf {sepa.iban_last4(new.iban)}, Mandat {new.reference}")
-    parts.extend(f"Mandat {m.reference} widerrufen" for m in revoked)
+    parts.extend(_revoked_phrase(m.reference) for m in revoked)
     return "; ".join(parts)[:200] or None
+
+
+def _revoked_phrase(reference: str) -> str:
+    """How the change history names a mandate it revoked (read back by
+    :func:`_revocation_dates`)."""
+    return f"Mandat {reference} widerrufen"
 
 
 def _require_customer(s: Session, customer_id: int) -> None:
@@ -1002,6 +1028,40 @@ def _require_customer(s: Session, customer_id: int) -> None:
 
 
 # --- the glance ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CreditOffset:
+    #: the part of the credit balance that settles arrears
+    offset: Decimal
+    #: what the customer still has to pay now to clear the arrears
+    due: Decimal
+
+
+def offset_credit(overdue: Decimal, fees: Decimal, credit: Decimal) -> CreditOffset:
+    """How a credit balance relates to an overdue amount: it is **set off** (netted).
+
+    The rule the hoster's billing follows (the customer owes one account; a credit is
+    money of the customer's that the hoster already holds):
+
+    - The credit settles what is *due* first — the overdue invoices and the dunning and
+      returned-debit fees charged on them — before anything not yet due (§ 366 (2) BGB:
+      the debt that is due first; § 367 BGB: costs before the principal). So
+      ``offset = min(credit, overdue + fees)`` and what is still due now is
+      ``overdue + fees − offset``, never below zero.
+    - Credit left over stays on the account for the invoices not yet due and the next
+      ones; it is never paid out by the desk.
+    - The invoices themselves keep their states until the billing run books the offset:
+      the glance *shows* the netting (overdue 120,00 €, credit 20,00 € → 100,00 € due),
+      it books nothing. A credit that covers everything overdue therefore still shows
+      the arrears, with 0,00 € due.
+
+    Negative inputs are treated as zero.
+    """
+    owed = max(overdue, _ZERO) + max(fees, _ZERO)
+    offset = min(max(credit, _ZERO), owed)
+    return CreditOffset(offset=offset, due=owed - offset)
+
 
 _LEVEL_RANK: Final = {level: level.rank for level in DunningLevel}
 
@@ -1097,14 +1157,19 @@ def _glance(s: Session, customer_id: int, today: dt.date) -> PaymentGlance:
             .order_by(SepaMandate.seq.desc())
         )
     )
+    overdue = m.value(overdue_amount)
+    fees = m.value(fees_a) + m.value(fees_b)
+    credit = _money(customer.credit_balance)
+    netted = offset_credit(overdue if late_count else _ZERO, fees, credit)
+    revoked_on = _revocation_dates(s, customer_id, mandates)
     return PaymentGlance(
         customer_id=customer_id,
         as_of=today,
         in_arrears=late_count > 0,
         total_open=m.value(total_open),
-        overdue_amount=m.value(overdue_amount),
+        overdue_amount=overdue,
         open_invoices=int(open_count),
-        open_fees=m.value(fees_a) + m.value(fees_b),
+        open_fees=fees,
         oldest_overdue_due_on=oldest_late,
         days_overdue=max(0, (today - oldest_late).days) if oldest_late else 0,
         dunning_level=level,
@@ -1118,10 +1183,12 @@ def _glance(s: Session, customer_id: int, today: dt.date) -> PaymentGlance:
             None if last_return is None else (last_return[0], last_return[1], last_return[2]),
         ),
         returns_last_12_months=int(returns_count or 0),
-        mandate=_mandate_summary(mandates, today),
+        mandate=_mandate_summary(mandates, today, revoked_on),
         payment_method=customer.preferred_payment_method.value,
-        credit_balance=_money(customer.credit_balance),
+        credit_balance=credit,
         version=customer.version,
+        credit_offset=netted.offset,
+        due_after_credit=netted.due,
     )
 
 
@@ -1205,7 +1272,9 @@ def _last_debit(
     return DebitResult(False, last_collection)
 
 
-def _mandate_summary(mandates: Sequence[SepaMandate], today: dt.date) -> MandateSummary | None:
+def _mandate_summary(
+    mandates: Sequence[SepaMandate], today: dt.date, revoked_on: dict[int, dt.date]
+) -> MandateSummary | None:
     """The newest mandate that is active as of today, else the newest one at all."""
     if not mandates:
         return None
@@ -1223,7 +1292,56 @@ def _mandate_summary(mandates: Sequence[SepaMandate], today: dt.date) -> Mandate
         ),
         objection_flag=m.objection_flag,
         iban_masked=sepa.mask_iban(m.iban),
+        revoked_on=revoked_on.get(m.id) if state == rules.MandateState.REVOKED else None,
     )
+
+
+def _revocation_dates(
+    s: Session, customer_id: int, mandates: Sequence[SepaMandate]
+) -> dict[int, dt.date]:
+    """The day each revoked mandate was revoked (mandate id -> date), as far as known.
+
+    No column holds it; it follows from what revoked the mandate, first match wins:
+    a returned debit whose code invalidates the mandate (AC04/MD01/MD07, PAY-4): its
+    return date; a payment-method change on the desk that revoked it (PAY-6, its
+    history names the mandate): the day of the change (UTC); a newer mandate that
+    replaced it: that one's date of signature. Otherwise it is not known.
+    """
+    revoked = [m for m in mandates if m.status == MandateStatus.REVOKED]
+    if not revoked:
+        return {}
+    out: dict[int, dt.date] = {}
+    for mandate_id, on in s.execute(
+        select(ReturnedDebit.mandate_id, func.min(ReturnedDebit.returned_on))
+        .where(
+            ReturnedDebit.customer_id == customer_id,
+            ReturnedDebit.mandate_id.in_([m.id for m in revoked]),
+            ReturnedDebit.reason_code.in_(sorted(rules.INVALIDATING_CODES)),
+        )
+        .group_by(ReturnedDebit.mandate_id)
+    ):
+        out[mandate_id] = on
+    changes = s.execute(
+        select(PaymentMethodChange.at, PaymentMethodChange.detail)
+        .where(
+            PaymentMethodChange.customer_id == customer_id,
+            PaymentMethodChange.detail.is_not(None),
+        )
+        .order_by(PaymentMethodChange.at, PaymentMethodChange.id)
+    ).all()
+    by_seq = {m.seq: m for m in mandates}
+    for m in revoked:
+        if m.id in out:
+            continue
+        phrase = _revoked_phrase(m.reference)
+        at = next((at for at, detail in changes if detail and phrase in detail), None)
+        if at is not None:
+            out[m.id] = at.date()
+            continue
+        newer = [other for seq, other in by_seq.items() if seq > m.seq]
+        if newer:
+            out[m.id] = min(newer, key=lambda o: o.seq).signed_on
+    return out
 
 
 def _mandate_state(m: SepaMandate, today: dt.date) -> tuple[rules.MandateState, dt.date]:
@@ -1315,7 +1433,14 @@ def _buyer(customer: Customer, on: dt.date) -> InvoiceParty:
         customer.company,
         customer.legal_form,
     )
-    return InvoiceParty(format_customer_number(customer.number), name, tuple(lines))
+    country = "DE" if address is None else address.country
+    return InvoiceParty(
+        format_customer_number(customer.number),
+        name,
+        tuple(lines),
+        country=country,
+        language=invoice_text.document_language(country),
+    )
 
 
 def _invoice_detail(s: Session, invoice_id: int, today: dt.date) -> InvoiceDetail:
@@ -1446,6 +1571,7 @@ def _mandate_views(s: Session, customer_id: int, today: dt.date) -> tuple[Mandat
         .order_by(ReturnedDebit.returned_on, ReturnedDebit.id)
     ):
         invalidated[mandate_id] = code  # the latest wins
+    revoked_on = _revocation_dates(s, customer_id, mandates)
     out = []
     for m in mandates:
         state, expires = _mandate_state(m, today)
@@ -1471,6 +1597,7 @@ def _mandate_views(s: Session, customer_id: int, today: dt.date) -> tuple[Mandat
                 ),
                 invalidated_by=invalidated.get(m.id) if m.status == MandateStatus.REVOKED else None,
                 version=m.version,
+                revoked_on=revoked_on.get(m.id) if state == rules.MandateState.REVOKED else None,
             )
         )
     return tuple(out)

@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Final, Generic, TypeVar
 
 from sqlalchemy import exists, func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, aliased, selectinload
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -187,6 +187,10 @@ class ContactData:
     last_name: str
     company: str | None
     legal_form: str | None
+    #: "person" | "company"
+    kind: str
+    #: the name as the header shows it (``display_name``): the legal form once
+    display_name: str
     email: str
     email_verified: bool
     phone: str
@@ -259,7 +263,11 @@ class SubAccountRow:
 
 @dataclass(frozen=True)
 class HistoryRow:
-    """C1.4: one changed field (``email``, ``phone``, ``address.billing``, ``last_name`` …)."""
+    """C1.4: one changed field (``email``, ``phone``, ``address.billing``, ``last_name`` …).
+
+    For a name change (ID-4) ``agent_name`` is the lead who approved it, ``reason`` the
+    ticket and the request's reason; the requester and the lead's decision reason come
+    from the approved request."""
 
     field: str
     old_value: str | None
@@ -268,6 +276,10 @@ class HistoryRow:
     agent_name: str
     changed_at: dt.datetime
     reason: str | None
+    #: the approved name-change request this change came from, if any
+    name_change_id: int | None = None
+    requested_by_name: str | None = None
+    decision_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -625,6 +637,14 @@ def _contact_data(
         last_name=customer.last_name,
         company=customer.company,
         legal_form=customer.legal_form,
+        kind=customer.kind.value,
+        display_name=display_name(
+            customer.kind,
+            customer.first_name,
+            customer.last_name,
+            customer.company,
+            customer.legal_form,
+        ),
         email=customer.email,
         email_verified=customer.email_verified,
         phone=customer.phone,
@@ -774,6 +794,9 @@ def _support_orders(s: Session, customer_id: int) -> Listing[SupportOrderRow]:
     )
 
 
+_Requester = aliased(Agent, name="requester")
+
+
 def _history(s: Session, customer_id: int) -> Listing[HistoryRow]:
     rows = s.execute(
         select(ContactChange, Agent.display_name, func.count().over())
@@ -782,21 +805,41 @@ def _history(s: Session, customer_id: int) -> Listing[HistoryRow]:
         .order_by(ContactChange.changed_at.desc(), ContactChange.id.desc())
         .limit(LIST_CAP)
     ).all()
-    return Listing(
-        tuple(
-            HistoryRow(
-                field=c.field,
-                old_value=c.old_value,
-                new_value=c.new_value,
-                agent_id=c.agent_id,
-                agent_name=name,
-                changed_at=c.changed_at,
-                reason=c.reason,
+    # a name change's rows carry the approving lead as agent and the decision's time
+    # (services/name_change.py): that finds the request with requester and decision
+    requests: dict[tuple[int, dt.datetime], tuple[int, str, str | None]] = {}
+    if any(c.field in NAME_FIELDS for c, _, _ in rows):
+        for request_id, lead_id, decided_at, requester, decision in s.execute(
+            select(
+                NameChangeRequest.id,
+                NameChangeRequest.decided_by_id,
+                NameChangeRequest.decided_at,
+                _Requester.display_name,
+                NameChangeRequest.decision_reason,
             )
-            for c, name, _ in rows
-        ),
-        rows[0][2] if rows else 0,
-    )
+            .join(_Requester, _Requester.id == NameChangeRequest.requested_by_id)
+            .where(NameChangeRequest.customer_id == customer_id)
+            .where(NameChangeRequest.state == RequestState.APPROVED)
+        ):
+            if lead_id is not None and decided_at is not None:
+                requests[(lead_id, decided_at)] = (request_id, requester, decision)
+
+    def row(c: ContactChange, name: str) -> HistoryRow:
+        found = requests.get((c.agent_id, c.changed_at)) if c.field in NAME_FIELDS else None
+        return HistoryRow(
+            field=c.field,
+            old_value=c.old_value,
+            new_value=c.new_value,
+            agent_id=c.agent_id,
+            agent_name=name,
+            changed_at=c.changed_at,
+            reason=c.reason,
+            name_change_id=found[0] if found else None,
+            requested_by_name=found[1] if found else None,
+            decision_reason=found[2] if found else None,
+        )
+
+    return Listing(tuple(row(c, name) for c, name, _ in rows), rows[0][2] if rows else 0)
 
 
 def _money(value: Decimal) -> Decimal:

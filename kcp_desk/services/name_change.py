@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from kcp_desk.db import Database
@@ -224,6 +224,22 @@ class NameChangeService:
                 query = query.where(NameChangeRequest.requested_by_id == agent.id)
             query = query.order_by(NameChangeRequest.requested_at, NameChangeRequest.id)
             return [_dto(row, agent) for row in s.execute(query)]
+
+    def pending_count(self, session: AgentSession) -> int:
+        """How many pending requests wait for this agent (the navigation's "Approvals (3)"):
+        for a lead the ones they may decide (not their own), for an agent their own."""
+        with self._db.read() as s:
+            agent = acting_agent(s, session, *CUSTOMER_ROLES)
+            query = (
+                select(func.count())
+                .select_from(NameChangeRequest)
+                .where(NameChangeRequest.state == RequestState.PENDING)
+            )
+            if agent.role == Role.LEAD:
+                query = query.where(NameChangeRequest.requested_by_id != agent.id)
+            else:
+                query = query.where(NameChangeRequest.requested_by_id == agent.id)
+            return s.scalar(query) or 0
 
     def get(self, session: AgentSession, request_id: int) -> NameChangeRequestDTO:
         with self._db.read() as s:

@@ -120,6 +120,7 @@ from kcp_desk.domain.references import (
     format_ticket_ref,
 )
 from kcp_desk.domain.text_input import searchable
+from kcp_desk.domain.trigram_counts import RARE, TRIGRAM_COUNTS
 from kcp_desk.errors import QT_TRANSLATE_NOOP, InvalidInput
 from kcp_desk.models.billing import DunningLevel, DunningStep, Invoice, InvoiceState, SepaMandate
 from kcp_desk.models.customers import AddressKind, Customer, PostalAddress
@@ -153,6 +154,8 @@ MAX_QUERY_WORDS: Final = 8
 #: characters of a query that are searched (whole words; the longest stored field, an
 #: e-mail address, has 254)
 MAX_QUERY_CHARS: Final = 256
+#: SQLite: trigrams of each query word that the FTS5 query asks for (see ``_fts_query``)
+FTS_TRIGRAMS_PER_WORD: Final = 2
 #: characters of a paste that are looked at at all; words after them are only counted
 _SCAN_CHARS: Final = 4 * MAX_QUERY_CHARS
 
@@ -173,6 +176,8 @@ class MatchKind(enum.StrEnum):
     SUBNET = "subnet"
     POSTCODE = "postcode"
     NAME = "name"
+    #: the person's name of a company customer (``match_detail``: that name)
+    CONTACT_PERSON = "contact_person"
     COMPANY = "company"
     CITY = "city"
 
@@ -194,6 +199,7 @@ MATCH_LABELS: Final[dict[MatchKind, str]] = {
     MatchKind.SUBNET: QT_TRANSLATE_NOOP("CustomerSearch", "subnet {detail}"),
     MatchKind.POSTCODE: QT_TRANSLATE_NOOP("CustomerSearch", "postcode {detail}"),
     MatchKind.NAME: QT_TRANSLATE_NOOP("CustomerSearch", "name"),
+    MatchKind.CONTACT_PERSON: QT_TRANSLATE_NOOP("CustomerSearch", "contact person {detail}"),
     MatchKind.COMPANY: QT_TRANSLATE_NOOP("CustomerSearch", "company"),
     MatchKind.CITY: QT_TRANSLATE_NOOP("CustomerSearch", "city"),
 }
@@ -263,6 +269,11 @@ class SearchResult:
     words_searched: int = 0
     #: words after them that were not (a pasted block of text): the view says so
     words_ignored: int = 0
+    #: nothing could be searched: no word has ``MIN_TEXT_CHARS`` characters and the text
+    #: is no number, reference or address either (``mü``, ``ab cd``). The view asks for
+    #: more letters instead of saying "no customer found"; this is the one place the
+    #: rule lives.
+    too_short: bool = False
 
 
 # --- parsing what was typed --------------------------------------------------------------
@@ -364,6 +375,15 @@ class _Query:
     #: lower-case first label of a server's host name
     server_label: str | None = None
     text_words: tuple[str, ...] = ()
+
+    @property
+    def too_short(self) -> bool:
+        """Too little typed for a text search: fewer than ``MIN_TEXT_CHARS`` characters,
+        or no word that long (whether it is a number or reference is the plan's
+        business: ``search`` only says "too short" when nothing else is searched)."""
+        if not self.words:
+            return False
+        return len(self.raw) < MIN_TEXT_CHARS or max(map(len, self.words)) < MIN_TEXT_CHARS
 
     @classmethod
     def parse(cls, text: str) -> _Query:
@@ -507,18 +527,36 @@ def _contains(expr: SQLColumnExpression[str], name: str) -> ColumnElement[bool]:
 def _fts_query(words: Iterable[str]) -> str:
     """An FTS5 query that finds (a few more than) the rows holding every word.
 
-    Per word at most three of its trigrams, the first, a middle and the last one, each a
-    quoted string, all ANDed. The whole word as one phrase would be exact, but FTS5 then
-    walks the position lists of every trigram of it: 7 ms for a 20-character e-mail
-    prefix among a million customers, against 1 ms for three trigrams. The statement
-    checks each word with LIKE on the rows the index returns.
+    One word: its first, a middle and its last trigram. Several words: per word its
+    :data:`FTS_TRIGRAMS_PER_WORD` rarest trigrams
+    (:data:`~kcp_desk.domain.trigram_counts.TRIGRAM_COUNTS`). Each a quoted string, all
+    ANDed; the statement checks each word with LIKE on the rows the index returns. The
+    whole word as one phrase would be exact, but FTS5 then walks the position lists of
+    every trigram of it: 7 ms for a 20-character e-mail prefix among a million
+    customers, against 1 ms for a few trigrams. Which few matters as much (issue 9): an
+    AND walks the doclists of its terms, and ``sch``, ``ber`` and ``lin`` each hold
+    15-22 % of all customers, so ``schmidt berlin`` by its first, middle and last
+    trigrams took 4.8 ms, by ``mid idt erl rli`` 1.2 ms (1M demo customers). A single
+    word is answered by its first ``n`` matches, which come soon; there the fewer false
+    hits of three spread trigrams win (``bench/search.py``: e-mail prefix p95 6.4 ms
+    with them, 9.9 ms with the two rarest).
     """
+    words = list(words)
     terms: list[str] = []
     for word in words:
-        last = len(word) - 3
-        for start in sorted({0, last // 2, last}):
-            trigram = word[start : start + 3]
-            terms.append('"' + trigram.replace('"', '""') + '"')
+        trigrams = {word[i : i + 3]: i for i in range(len(word) - 2)}
+        if len(words) == 1:
+            # one word: its first, a middle and its last trigram find the rows that hold
+            # it with the fewest false hits to check (the first ``n`` come soon)
+            last = len(word) - 3
+            chosen = [word[i : i + 3] for i in sorted({0, last // 2, last})]
+        else:
+            rarest = sorted(trigrams, key=lambda t: (TRIGRAM_COUNTS.get(t, RARE), trigrams[t]))
+            chosen = sorted(rarest[:FTS_TRIGRAMS_PER_WORD], key=trigrams.__getitem__)
+        for trigram in chosen:
+            term = '"' + trigram.replace('"', '""') + '"'
+            if term not in terms:
+                terms.append(term)
     return " ".join(terms)
 
 
@@ -901,8 +939,16 @@ class CustomerSearch:
             acting_agent(s, session, *CUSTOMER_ROLES)
             if not query.raw:
                 return SearchResult((), words_ignored=query.words_ignored)
+            plan = list(self._plan(query))
+            if not plan and query.wrong_check is None and query.too_short:
+                return SearchResult(
+                    (),
+                    words_searched=len(query.words),
+                    words_ignored=query.words_ignored,
+                    too_short=True,
+                )
             found = _Candidates()
-            for tier, matcher in self._plan(query):
+            for tier, matcher in plan:
                 if found.count_before(tier) > limit:
                     break
                 for customer_id, kind, detail in matcher(s, query, limit + 1):
@@ -1143,6 +1189,9 @@ class CustomerSearch:
             if cand.tier == Tier.TEXT:
                 kind, quality = _text_match(q.text_words, first, last, company, email, town)
                 detail = email if kind == MatchKind.EMAIL else ""
+                if kind == MatchKind.NAME and company:
+                    # a company is listed by its name: say whose name matched
+                    kind, detail = MatchKind.CONTACT_PERSON, " ".join(p for p in (first, last) if p)
                 key = (int(cand.tier), quality, fold(name), number)
             hits.append(
                 (

@@ -3,26 +3,28 @@ dunning, and changing the payment method."""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import platformdirs
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
+from PySide6.QtGui import QColor, QResizeEvent, QShowEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -39,135 +41,41 @@ from PySide6.QtWidgets import (
 from kcp_desk.errors import KcpError
 from kcp_desk.services.billing import (
     BillingService,
+    DunningInvoiceView,
     InvoiceDetail,
     InvoiceListRow,
     InvoicePage,
+    MandateView,
     PaymentGlance,
     PaymentMethodSaved,
 )
 from kcp_desk.services.principal import AgentSession
 from kcp_desk.views import formatting as fmt
-from kcp_desk.views.field_rows import FieldRows
+from kcp_desk.views.billing_glance import GREEN as _GREEN
+from kcp_desk.views.billing_glance import RED as _RED
+from kcp_desk.views.billing_glance import GlancePanel, mandate_state_text
 from kcp_desk.views.invoice_document import invoice_html, print_to, write_pdf
 from kcp_desk.views.messages import error_text, fault_cause
 from kcp_desk.views.operation import Operation
+from kcp_desk.views.payment_method_dialog import PaymentMethodDialog
 from kcp_desk.views.table_model import Column, DtoTableModel
 
-_RED, _GREEN = "#b00020", "#1b5e20"
+__all__ = [
+    "PAGE",
+    "BillingTab",
+    "DunningRow",
+    "GlancePanel",
+    "InvoiceListModel",
+    "PaymentMethodDialog",
+    "dunning_rows",
+]
+
 _Index = QModelIndex | QPersistentModelIndex
 PAGE = 100
-
-
-class GlancePanel(QWidget):
-    """PAY-5: the answers to "is this customer in arrears, since when, what next?"."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.headline = QLabel()
-        self.headline.setObjectName("glance_headline")
-        font = self.headline.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        font.setBold(True)
-        self.headline.setFont(font)
-        self.grid = QGridLayout()
-        self.grid.setHorizontalSpacing(16)
-        self.grid.setVerticalSpacing(4)
-        self.values: dict[str, QLabel] = {}
-        keys = [
-            ("total_open", self.tr("Total open")),
-            ("overdue", self.tr("Overdue since")),
-            ("dunning", self.tr("Dunning level")),
-            ("next_step", self.tr("Next step")),
-            ("blocked", self.tr("Services")),
-            ("last_payment", self.tr("Last payment")),
-            ("last_debit", self.tr("Last direct debit")),
-            ("returns", self.tr("Returns (12 months)")),
-            ("mandate", self.tr("SEPA mandate")),
-            ("method", self.tr("Payment method")),
-            ("credit", self.tr("Credit balance")),
-        ]
-        for i, (key, label) in enumerate(keys):
-            value = QLabel()
-            value.setObjectName(f"glance_{key}")
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            caption = QLabel(label)
-            caption.setStyleSheet("color: palette(mid);")
-            row, col = divmod(i, 3)
-            self.grid.addWidget(caption, row, col * 2)
-            self.grid.addWidget(value, row, col * 2 + 1)
-            self.values[key] = value
-        for col in (1, 3, 5):
-            self.grid.setColumnStretch(col, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.headline)
-        layout.addLayout(self.grid)
-
-    def show_glance(self, g: PaymentGlance) -> None:
-        m = fmt.money
-        if g.in_arrears:
-            self.headline.setText(self.tr("In arrears: {0} overdue").format(m(g.overdue_amount)))
-            self.headline.setStyleSheet(f"color: {_RED};")
-        else:
-            self.headline.setText(self.tr("In good standing – nothing overdue"))
-            self.headline.setStyleSheet(f"color: {_GREEN};")
-        v = self.values
-        v["total_open"].setText(
-            self.tr("{0} on {1} invoice(s)").format(m(g.total_open), g.open_invoices)
-            + (self.tr(" + {0} fees").format(m(g.open_fees)) if g.open_fees else "")
-            if g.open_invoices
-            else self.tr("nothing open")
-        )
-        v["overdue"].setText(
-            self.tr("{0} ({1} days)").format(fmt.date(g.oldest_overdue_due_on), g.days_overdue)
-            if g.oldest_overdue_due_on
-            else "–"
-        )
-        v["dunning"].setText(fmt.value(g.dunning_level) if g.dunning_level else "–")
-        if g.next_step:
-            v["next_step"].setText(
-                self.tr("{0} on {1} ({2})").format(
-                    fmt.value(g.next_step.level),
-                    fmt.date(g.next_step.on),
-                    g.next_step.invoice_number,
-                )
-            )
-        else:
-            v["next_step"].setText("–")
-        v["blocked"].setText(self.tr("blocked") if g.services_blocked else self.tr("active"))
-        v["blocked"].setStyleSheet(f"color: {_RED};" if g.services_blocked else "")
-        v["last_payment"].setText(
-            f"{fmt.date(g.last_payment.received_on)}: {m(g.last_payment.amount)}"
-            if g.last_payment
-            else "–"
-        )
-        d = g.last_debit
-        if d is None:
-            v["last_debit"].setText("–")
-            v["last_debit"].setStyleSheet("")
-        elif d.returned:
-            v["last_debit"].setText(
-                self.tr("returned {0}: {1} {2}").format(
-                    fmt.date(d.on), d.reason_code or "", fmt.return_reason(d.reason_text or "")
-                )
-            )
-            v["last_debit"].setStyleSheet(f"color: {_RED};")
-        else:
-            v["last_debit"].setText(self.tr("collected {0}").format(fmt.date(d.on)))
-            v["last_debit"].setStyleSheet("")
-        v["returns"].setText(str(g.returns_last_12_months))
-        if g.mandate:
-            text = self.tr("{0}: {1}, valid until {2}").format(
-                g.mandate.reference, fmt.value(g.mandate.status), fmt.date(g.mandate.expires_on)
-            )
-            if g.mandate.debits_blocked:
-                text += " – " + self.tr("debits blocked")
-            v["mandate"].setText(text)
-        else:
-            v["mandate"].setText("–")
-        v["method"].setText(fmt.value(g.payment_method))
-        v["credit"].setText(m(g.credit_balance))
+#: below this tab width the invoice detail goes under the list, not beside it
+SIDE_BY_SIDE_WIDTH = 900
+# the invoice list's columns
+COL_NUMBER, COL_ISSUED, COL_DUE, COL_STATE, COL_AMOUNT, COL_OPEN = range(6)
 
 
 class InvoiceListModel(QAbstractTableModel):
@@ -196,6 +104,7 @@ class InvoiceListModel(QAbstractTableModel):
         self._generation = 0  # which load() a page belongs to
         self.busy = False
         self._stopped = False  # a page failed: no more fetching until retry()
+        # COL_* order
         self._columns: list[Column[InvoiceListRow]] = [
             Column(self.tr("Invoice"), lambda i: i.number),
             Column(self.tr("Issued"), lambda i: fmt.date(i.issued_on)),
@@ -296,9 +205,9 @@ class InvoiceListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and row.days_overdue:
-            from PySide6.QtGui import QColor
-
             return QColor(_RED)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == COL_STATE:
+            return column.text(row)  # the state column elides: the whole text here
         return None
 
     def headerData(
@@ -318,7 +227,113 @@ def _state_text(i: InvoiceListRow) -> str:
     return text
 
 
-def _table(model: QAbstractTableModel) -> QTableView:
+@dataclass(frozen=True)
+class DunningRow:
+    """One line of the dunning ladder table: a step an invoice reached, or its next
+    (planned) step. The invoice's number, due date and open amount stand on its first
+    line only."""
+
+    invoice_id: int
+    number: str
+    due_on: dt.date | None
+    open_amount: Decimal | None
+    level: str | None
+    on: dt.date | None
+    fee: Decimal | None
+    deadline: dt.date | None
+    planned: bool
+
+
+def dunning_rows(ladder: list[DunningInvoiceView]) -> list[DunningRow]:
+    """The ladder as table rows: per invoice its reached steps in order, then the next."""
+    out: list[DunningRow] = []
+    for v in ladder:
+        lines: list[tuple[str | None, dt.date | None, Decimal | None, dt.date | None, bool]]
+        lines = [(s.level, s.issued_on, s.fee, s.deadline, False) for s in v.steps]
+        if v.next_step is not None:
+            n = v.next_step
+            lines.append((n.level, n.on, n.fee, n.deadline, True))
+        if not lines:
+            lines.append((None, None, None, None, False))
+        for i, (level, on, fee, deadline, planned) in enumerate(lines):
+            first = i == 0
+            out.append(
+                DunningRow(
+                    invoice_id=v.invoice_id,
+                    number=v.number if first else "",
+                    due_on=v.due_on if first else None,
+                    open_amount=v.open_amount if first else None,
+                    level=level,
+                    on=on,
+                    fee=fee,
+                    deadline=deadline,
+                    planned=planned,
+                )
+            )
+    return out
+
+
+def _collections(x: MandateView) -> str:
+    first, last = fmt.date(x.first_collection_on) or "–", fmt.date(x.last_collection_on) or "–"
+    return f"{first} / {last}"
+
+
+class FitColumns(QObject):
+    """Every column as wide as its content; when that is wider than the table, the
+    ``elastic`` columns give up width (down to ``MIN_ELASTIC``) and elide, their full text
+    in the tooltip. Rather than a horizontal scroll bar, the table always fits."""
+
+    MIN_ELASTIC = 60
+
+    def __init__(self, view: QTableView, elastic: tuple[int, ...]) -> None:
+        super().__init__(view)
+        self._view = view
+        self._elastic = elastic
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.viewport().installEventFilter(self)
+        model = view.model()
+        model.modelReset.connect(self.fit)
+        model.rowsInserted.connect(self.fit)
+        model.layoutChanged.connect(self.fit)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def widths(self) -> list[int]:
+        view, header = self._view, self._view.horizontalHeader()
+        columns = range(view.model().columnCount())
+        wants = [max(view.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in columns]
+        room = view.viewport().width()
+        elastic = [c for c in self._elastic if c < len(wants)]
+        if not elastic:
+            return wants
+        spare = room - sum(wants)
+        if spare >= 0:  # the elastic columns share what is left
+            share, rest = divmod(spare, len(elastic))
+            for i, c in enumerate(elastic):
+                wants[c] += share + (rest if i == len(elastic) - 1 else 0)
+            return wants
+        give = sum(max(0, wants[c] - self.MIN_ELASTIC) for c in elastic)
+        deficit = min(-spare, give)
+        for c in elastic:
+            can = max(0, wants[c] - self.MIN_ELASTIC)
+            wants[c] -= round(deficit * can / give) if give else 0
+        return wants
+
+    def fit(self) -> None:
+        header = self._view.horizontalHeader()
+        for c, width in enumerate(self.widths()):
+            header.resizeSection(c, width)
+
+
+def _table(model: QAbstractTableModel, *elastic: int) -> QTableView:
+    """A read-only list that fits its width (:class:`FitColumns`)."""
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -327,118 +342,9 @@ def _table(model: QAbstractTableModel) -> QTableView:
     view.verticalHeader().hide()
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.setProperty("fit_columns", FitColumns(view, elastic))
     return view
-
-
-class PaymentMethodDialog(QDialog):
-    """PAY-6: new payment method or bank data; the full IBAN is never shown again.
-
-    ``method_saved`` also fires when the dialog was closed (by the lock) while the save
-    ran, so the tab still shows the new method; a refusal then is ``refused_closed``.
-    """
-
-    method_saved = Signal(object)  # PaymentMethodSaved
-    refused_closed = Signal(object)  # KcpError
-
-    def __init__(
-        self,
-        parent: QWidget,
-        billing: BillingService,
-        session: AgentSession,
-        customer_id: int,
-        version: int,
-        holder: str,
-    ) -> None:
-        super().__init__(parent)
-        self._billing = billing
-        self._session = session
-        self._customer_id = customer_id
-        self._version = version
-        self.saved: PaymentMethodSaved | None = None
-        self.saving = False
-        self.setWindowTitle(self.tr("Change payment method"))
-        self.setMinimumWidth(460)
-        self.method = QComboBox()
-        for value in ("sepa_direct_debit", "bank_transfer", "credit_card", "paypal"):
-            self.method.addItem(fmt.value(value), value)
-        form = QFormLayout()
-        form.addRow(self.tr("Payment method"), self.method)
-        self.rows = FieldRows(form, prefix="pay")
-        for key, label, text in (
-            ("holder", self.tr("Account holder"), holder),
-            ("iban", self.tr("IBAN"), ""),
-            ("bic", self.tr("BIC (optional)"), ""),
-            ("signed_place", self.tr("Mandate signed at"), ""),
-            ("reason", self.tr("Reason"), ""),
-        ):
-            self.rows.add(key, label, text)
-        self.inputs = self.rows.edits
-        self.general = QLabel()
-        self.general.setStyleSheet(f"color: {_RED};")
-        self.general.setWordWrap(True)
-        self.general.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save = buttons.button(QDialogButtonBox.StandardButton.Save)
-        buttons.accepted.connect(self._submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.general)
-        layout.addWidget(buttons)
-        self.method.currentIndexChanged.connect(self._method_changed)
-        self._method_changed()
-
-    def _method_changed(self) -> None:
-        sepa = self.method.currentData() == "sepa_direct_debit"
-        for key in ("holder", "iban", "bic", "signed_place"):
-            self.inputs[key].setEnabled(sepa)
-
-    def _submit(self) -> None:
-        text = self.rows.texts()
-        sepa = self.method.currentData() == "sepa_direct_debit"
-        self.save.setEnabled(False)
-        self.general.hide()
-        self.saving = True
-        Operation(
-            self,
-            self._billing.change_payment_method,
-            self._session,
-            self._customer_id,
-            self._version,
-            self.method.currentData(),
-            reason=text["reason"],
-            iban=text["iban"] if sepa else None,
-            bic=(text["bic"] or None) if sepa else None,
-            holder=text["holder"] if sepa else None,
-            signed_place=text["signed_place"] if sepa else "",
-        ).success(self._done).failure(self._refused).run()
-
-    def _done(self, saved: PaymentMethodSaved) -> None:
-        self.saving = False
-        self.inputs["iban"].clear()  # the full IBAN leaves the screen at once
-        self.saved = saved
-        self.method_saved.emit(saved)
-        if self.isVisible():
-            self.accept()
-        else:
-            self.deleteLater()
-
-    def _refused(self, err: KcpError) -> None:
-        """Every typed character stays (the IBAN too: it is the agent's input), Save
-        is enabled again."""
-        self.saving = False
-        self.save.setEnabled(True)
-        if not self.isVisible():
-            self.inputs["iban"].clear()
-            self.refused_closed.emit(err)
-            self.deleteLater()
-            return
-        for other in self.rows.show(err):
-            self.general.setText(error_text(other))
-            self.general.show()
 
 
 class BillingTab(QWidget):
@@ -479,7 +385,7 @@ class BillingTab(QWidget):
         self.invoices.busy_changed.connect(lambda _busy: self._show_busy())
         self.invoices.loaded.connect(self._first_page)
         self.invoices.failed.connect(self._list_failed)
-        self.invoice_table = _table(self.invoices)
+        self.invoice_table = _table(self.invoices, COL_STATE)
         self.invoice_table.setObjectName("invoice_list")
         self.invoice_table.selectionModel().currentRowChanged.connect(self._invoice_selected)
         self.detail = QTextBrowser()
@@ -500,47 +406,54 @@ class BillingTab(QWidget):
         detail_layout = QVBoxLayout(detail_box)
         detail_layout.setContentsMargins(0, 0, 0, 0)
         detail_layout.addWidget(self.detail, 1)
+        split = QSplitter()
+        split.addWidget(self.invoice_table)
+        split.addWidget(detail_box)
+        # the invoice's actions under both (not under the detail alone: three buttons
+        # there would make the detail, and the window, too wide at 1024 px)
         buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.pdf_button)
-        detail_layout.addLayout(buttons)
-        split = QSplitter()
-        split.addWidget(self.invoice_table)
-        split.addWidget(detail_box)
+        invoices_page = QWidget()
+        invoices_layout = QVBoxLayout(invoices_page)
+        invoices_layout.setContentsMargins(0, 0, 0, 0)
+        invoices_layout.addWidget(split, 1)
+        invoices_layout.addLayout(buttons)
+        split.setChildrenCollapsible(False)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
-        split.setSizes([560, 480])  # the list shows all six columns at 1280 px
+        split.setSizes([520, 520])  # side by side: all six columns (the state elides)
+        self.split = split
 
-        self.mandates: DtoTableModel[Any] = DtoTableModel(
+        # PAY-3 in columns that fit 1024 px: creditor id and BIC in the tooltips
+        self.mandates: DtoTableModel[MandateView] = DtoTableModel(
             [
-                Column(self.tr("Reference"), lambda x: x.reference),
-                Column(self.tr("Status"), lambda x: fmt.value(x.status)),
-                Column(self.tr("Holder"), lambda x: x.holder),
-                Column(self.tr("IBAN"), lambda x: x.iban_masked),
-                Column(self.tr("BIC"), lambda x: x.bic or ""),
-                Column(self.tr("Signed"), lambda x: f"{fmt.date(x.signed_on)} {x.signed_place}"),
                 Column(
-                    self.tr("Type"),
-                    lambda x: (
-                        f"{x.scheme} · "
-                        + (self.tr("recurring") if x.recurring else self.tr("one-off"))
-                    ),
+                    self.tr("Reference"),
+                    lambda x: x.reference,
+                    tooltip=lambda x: self.tr("Creditor id {0}").format(x.creditor_id),
                 ),
+                Column(self.tr("Status"), self._mandate_status, tooltip=self._mandate_status),
+                Column(self.tr("Holder"), lambda x: x.holder, tooltip=lambda x: x.holder),
+                Column(
+                    self.tr("IBAN"),
+                    lambda x: x.iban_masked,
+                    tooltip=lambda x: f"BIC {x.bic}" if x.bic else "",
+                ),
+                Column(
+                    self.tr("Signed"),
+                    lambda x: f"{fmt.date(x.signed_on)} {x.signed_place}",
+                    tooltip=lambda x: f"{fmt.date(x.signed_on)} {x.signed_place}",
+                ),
+                Column(self.tr("Type"), self._mandate_type, tooltip=self._mandate_type),
                 Column(
                     self.tr("First / last collection"),
-                    lambda x: (
-                        f"{fmt.date(x.first_collection_on) or '–'} / "
-                        f"{fmt.date(x.last_collection_on) or '–'}"
-                    ),
+                    _collections,
+                    tooltip=_collections,
                 ),
-                Column(self.tr("Valid until"), lambda x: fmt.date(x.expires_on)),
-                Column(
-                    self.tr("Debits"),
-                    lambda x: self.tr("blocked") if x.debits_blocked else self.tr("allowed"),
-                ),
-                Column(self.tr("Creditor id"), lambda x: x.creditor_id),
             ],
             self,
         )
@@ -550,28 +463,35 @@ class BillingTab(QWidget):
                 Column(self.tr("Invoice"), lambda r: r.invoice_number),
                 Column(self.tr("Amount"), lambda r: fmt.money(r.amount), align_right=True),
                 Column(self.tr("Code"), lambda r: r.reason_code),
-                Column(self.tr("Reason"), lambda r: fmt.return_reason(r.reason_text)),
+                Column(
+                    self.tr("Reason"),
+                    lambda r: fmt.return_reason(r.reason_text),
+                    tooltip=lambda r: fmt.return_reason(r.reason_text),
+                ),
                 Column(self.tr("Fee"), lambda r: fmt.money(r.fee), align_right=True),
-                Column(self.tr("Effect"), self._return_effect),
+                Column(self.tr("Effect"), self._return_effect, tooltip=self._return_effect),
             ],
             self,
         )
-        self.dunning: DtoTableModel[Any] = DtoTableModel(
+        # PAY-2 as a table: one line per step (stage, date, fee, pay by), the next one
+        # marked as planned
+        self.dunning: DtoTableModel[DunningRow] = DtoTableModel(
             [
-                Column(self.tr("Invoice"), lambda d: d.number),
-                Column(self.tr("Due"), lambda d: fmt.date(d.due_on)),
-                Column(self.tr("Open"), lambda d: fmt.money(d.open_amount), align_right=True),
+                Column(self.tr("Invoice"), lambda r: r.number),
+                Column(self.tr("Due"), lambda r: fmt.date(r.due_on)),
                 Column(
-                    self.tr("Next step"),
-                    lambda d: (
-                        self.tr("{0} on {1}").format(
-                            fmt.value(d.next_step.level), fmt.date(d.next_step.on)
-                        )
-                        if d.next_step
-                        else "–"
-                    ),
+                    self.tr("Open"),
+                    lambda r: "" if r.open_amount is None else fmt.money(r.open_amount),
+                    align_right=True,
                 ),
-                Column(self.tr("Steps (date, fee, pay by)"), _steps_text),
+                Column(self.tr("Stage"), self._stage_text, tooltip=self._stage_text),
+                Column(self.tr("Date"), lambda r: fmt.date(r.on)),
+                Column(
+                    self.tr("Fee"),
+                    lambda r: "" if r.fee is None else fmt.money(r.fee),
+                    align_right=True,
+                ),
+                Column(self.tr("Pay by"), lambda r: fmt.date(r.deadline)),
             ],
             self,
         )
@@ -583,30 +503,70 @@ class BillingTab(QWidget):
                     self.tr("Change"),
                     lambda c: f"{fmt.value(c.old_method or '–')} → {fmt.value(c.new_method)}",
                 ),
-                Column(self.tr("Detail"), lambda c: c.detail or ""),
-                Column(self.tr("Reason"), lambda c: c.reason),
+                Column(
+                    self.tr("Detail"), lambda c: c.detail or "", tooltip=lambda c: c.detail or ""
+                ),
+                Column(self.tr("Reason"), lambda c: c.reason, tooltip=lambda c: c.reason),
             ],
             self,
         )
         lower = QTabWidget()
-        lower.addTab(split, self.tr("Invoices"))
-        lower.addTab(_table(self.mandates), self.tr("SEPA mandates"))
-        lower.addTab(_table(self.returns), self.tr("Returned debits"))
-        lower.addTab(_table(self.dunning), self.tr("Dunning"))
-        lower.addTab(_table(self.changes), self.tr("Payment changes"))
+        lower.addTab(invoices_page, self.tr("Invoices"))
+        # the columns that elide when the table is narrow: holder, signed, type, collections;
+        # reason, effect; stage; detail, reason
+        self.mandate_table = _table(self.mandates, 2, 4, 5, 6)
+        self.returns_table = _table(self.returns, 4, 6)
+        self.dunning_table = _table(self.dunning, 3)
+        self.changes_table = _table(self.changes, 3, 4)
+        self.mandate_table.setObjectName("mandate_list")
+        self.dunning_table.setObjectName("dunning_list")
+        lower.addTab(self.mandate_table, self.tr("SEPA mandates"))
+        lower.addTab(self.returns_table, self.tr("Returned debits"))
+        lower.addTab(self.dunning_table, self.tr("Dunning"))
+        lower.addTab(self.changes_table, self.tr("Payment changes"))
         self.sections = lower
 
-        top = QHBoxLayout()
-        top.addWidget(self.panel, 1)
-        top.addWidget(self.change_method, alignment=Qt.AlignmentFlag.AlignTop)
+        self.panel.top.addWidget(self.change_method, alignment=Qt.AlignmentFlag.AlignTop)
         status = QHBoxLayout()
         status.addWidget(self.busy)
         status.addWidget(self.message, 1)
         status.addWidget(self.retry_button)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(self.panel)
         layout.addLayout(status)
         layout.addWidget(lower, 1)
+
+    def _mandate_status(self, x: MandateView) -> str:
+        """ "active, valid until …" (+ debits blocked), "revoked on …", "expired on …"."""
+        text = mandate_state_text(x.status, x.expires_on, x.revoked_on)
+        if x.debits_blocked and x.status == "active":
+            text += " · " + self.tr("debits blocked")
+        return text
+
+    def _mandate_type(self, x: MandateView) -> str:
+        return f"{x.scheme} · " + (self.tr("recurring") if x.recurring else self.tr("one-off"))
+
+    def _stage_text(self, r: DunningRow) -> str:
+        if r.level is None:
+            return "–"
+        # "blocked" is a step of the ladder, not a value the formatter knows
+        level = self.tr("services blocked") if r.level == "blocked" else fmt.value(r.level)
+        if r.planned:
+            return self.tr("next: {0}").format(level)
+        return level
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.panel.fit_to_window_height(self.window().height())
+        # too narrow for the list and a readable invoice side by side: one above the other
+        vertical = self.width() < SIDE_BY_SIDE_WIDTH
+        orientation = Qt.Orientation.Vertical if vertical else Qt.Orientation.Horizontal
+        if self.split.orientation() != orientation:
+            self.split.setOrientation(orientation)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.panel.fit_to_window_height(self.window().height())
 
     def _return_effect(self, r: Any) -> str:
         if r.objection:
@@ -666,7 +626,7 @@ class BillingTab(QWidget):
         self.glance_loaded.emit(glance)
         self.mandates.set_rows(mandates)
         self.returns.set_rows(returns)
-        self.dunning.set_rows(dunning)
+        self.dunning.set_rows(dunning_rows(dunning))
         self.changes.set_rows(changes)
 
     def _parts_failed(self, generation: int, err: KcpError) -> None:
@@ -728,17 +688,22 @@ class BillingTab(QWidget):
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
-            print_to(self.invoice, printer)
+            print_to(self.invoice, printer, copy=True)
 
     def _save_pdf(self) -> None:
         if self.invoice is None:
             return
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save invoice as PDF"), f"{self.invoice.number}.pdf", "PDF (*.pdf)"
+            self, self.tr("Save invoice as PDF"), str(self.pdf_suggestion()), "PDF (*.pdf)"
         )
         if path:
-            write_pdf(self.invoice, Path(path))
+            write_pdf(self.invoice, Path(path), copy=True)
             self._note(self.tr("Saved {0}.").format(path))
+
+    def pdf_suggestion(self) -> Path:
+        """Where "Save as PDF…" starts: the user's documents folder, the invoice's number."""
+        number = self.invoice.number if self.invoice is not None else "invoice"
+        return Path(platformdirs.user_documents_dir()) / f"{number}.pdf"
 
     def _cancel_invoice(self) -> None:
         if self.invoice is None:
@@ -796,11 +761,3 @@ class BillingTab(QWidget):
         self.message.setStyleSheet(f"color: {_GREEN};")
         self.message.setText(text)
         self.message.show()
-
-
-def _steps_text(d: Any) -> str:
-    return "; ".join(
-        f"{fmt.value(s.level)} {fmt.date(s.issued_on)}, {fmt.money(s.fee)}"
-        + (f", {fmt.date(s.deadline)}" if s.deadline else "")
-        for s in d.steps
-    )

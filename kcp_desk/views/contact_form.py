@@ -5,6 +5,8 @@ colleague's save and marks what they changed, keeping every typed character."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -25,7 +27,7 @@ from kcp_desk.services.customers import (
 )
 from kcp_desk.services.principal import AgentSession
 from kcp_desk.views import formatting as fmt
-from kcp_desk.views.field_rows import ERROR_STYLE, FieldRows
+from kcp_desk.views.field_rows import ERROR_STYLE, FieldRows, WrappedLabel, fit_height
 from kcp_desk.views.messages import error_text
 from kcp_desk.views.operation import Operation
 
@@ -45,13 +47,17 @@ def _labels() -> list[tuple[str, str]]:
     ]
 
 
+#: a field that cannot be typed into looks like text, not like an enabled input (issue 9)
+READ_ONLY_STYLE = "QLineEdit { background: transparent; border: none; padding-left: 0; }"
+
+
 def _values(c: ContactData) -> dict[str, str]:
     a = c.billing_address
     return {
         "salutation": c.salutation,
         "email": c.email,
         "phone": c.phone,
-        "mobile": c.mobile_e164 or "",
+        "mobile": fmt.phone_number(c.mobile_e164),
         "date_of_birth": fmt.date(c.date_of_birth),
         "billing.street": a.street if a else "",
         "billing.house_number": a.house_number if a else "",
@@ -73,39 +79,51 @@ class ContactForm(QWidget):
         self._session = session
         self._customer_id = 0
         self._contact: ContactData | None = None
+        #: the unsaved-changes guard waits for this save's answer (UnsavedEditor)
+        self._after_save: Callable[[bool], None] | None = None
 
-        self.banner = QLabel()
+        self.banner = WrappedLabel()
         self.banner.setObjectName("contact_banner")
-        self.banner.setWordWrap(True)
         self.banner.hide()
 
         self.name = QLabel()
         self.name.setObjectName("contact_name")
+        #: the contact person of a company (or the company of a person), in small type
+        self.name_detail = QLabel()
+        self.name_detail.setObjectName("contact_name_detail")
+        self.name_detail.setStyleSheet("color: palette(placeholder-text);")
+        self.name_detail.hide()
         self.name_change = QPushButton(self.tr("Request name change…"))
         self.name_change.setToolTip(
             self.tr("Name and company change only through a request a team lead approves.")
         )
         self.name_change.clicked.connect(self.name_change_requested)
+        name_box = QVBoxLayout()
+        name_box.setSpacing(0)
+        name_box.addWidget(self.name)
+        name_box.addWidget(self.name_detail)
         name_row = QHBoxLayout()
-        name_row.addWidget(self.name, 1)
-        name_row.addWidget(self.name_change)
+        name_row.addLayout(name_box, 1)
+        name_row.addWidget(self.name_change, alignment=Qt.AlignmentFlag.AlignTop)
 
         form = QFormLayout()
-        form.addRow(self.tr("Name / company"), name_row)
+        for name_label in (self.name, self.name_detail):
+            fit_height(name_label)
+        form.addRow(fit_height(QLabel(self.tr("Name / company"))), name_row)
         self.rows = FieldRows(form, prefix="field", max_width=520)
         for key, label in _labels():
             self.rows.add(key, label).setReadOnly(True)
         self.fields = self.rows.edits
         self.errors = self.rows.errors
-        self.verified = QLabel()
-        form.addRow(self.tr("E-mail verified"), self.verified)
-        self.phone_password = QLabel()
-        form.addRow(self.tr("Phone password"), self.phone_password)
+        self.verified = fit_height(QLabel())
+        form.addRow(fit_height(QLabel(self.tr("E-mail verified"))), self.verified)
+        self.phone_password = fit_height(QLabel())
+        form.addRow(fit_height(QLabel(self.tr("Phone password"))), self.phone_password)
         self.reason = QLineEdit()
         self.reason.setObjectName("field_reason")
         self.reason.setMaximumWidth(520)
         self.reason.setPlaceholderText(self.tr("optional, e.g. “customer called, moved”"))
-        self.reason_label = QLabel(self.tr("Reason for the change"))
+        self.reason_label = fit_height(QLabel(self.tr("Reason for the change")))
         form.addRow(self.reason_label, self.reason)
 
         self.edit_button = QPushButton(self.tr("Edit"))
@@ -157,12 +175,19 @@ class ContactForm(QWidget):
 
     def _show_read_only(self, contact: ContactData) -> None:
         """Everything but the editable fields."""
-        name = " ".join(p for p in (contact.first_name, contact.last_name) if p)
-        if contact.company:  # the registered name, legal form included
-            name = contact.company + (f" ({name})" if name else "")
+        # the header's name (the legal form once), then who else the record names
+        name = contact.display_name
+        person = " ".join(p for p in (contact.first_name, contact.last_name) if p)
+        detail = ""
+        if contact.kind == "company" and person and person != name:
+            detail = self.tr("Contact person: {0}").format(person)
+        elif contact.kind != "company" and contact.company:
+            detail = self.tr("Company: {0}").format(contact.company)
         if contact.pending_name_change_id:
             name += "  " + self.tr("– name change pending approval")
         self.name.setText(name)
+        self.name_detail.setText(detail)
+        self.name_detail.setVisible(bool(detail))
         self.name_change.setEnabled(not contact.pending_name_change_id)
         self.verified.setText(fmt.yes_no(contact.email_verified))
         if not contact.phone_password_set:
@@ -185,6 +210,8 @@ class ContactForm(QWidget):
     def set_editing(self, editing: bool) -> None:
         for edit in self.fields.values():
             edit.setReadOnly(not editing)
+            edit.setFrame(editing)
+            edit.setStyleSheet("" if editing else READ_ONLY_STYLE)
         self.edit_button.setVisible(not editing)
         self.save_button.setVisible(editing)
         self.cancel_button.setVisible(editing)
@@ -216,6 +243,8 @@ class ContactForm(QWidget):
         changes = self.changes()
         if not changes:
             self.set_editing(False)
+            self._show_banner(self.tr("Nothing to save: no field was changed."), error=False)
+            self._answer_guard(True)
             return
         self.save_button.setEnabled(False)
         self.banner.hide()
@@ -237,6 +266,7 @@ class ContactForm(QWidget):
         self.show_contact(result.customer_id, result.contact)
         self._show_banner(self.tr("Saved."), error=False)
         self.saved.emit(result)
+        self._answer_guard(True)
 
     def _refused(self, err: KcpError) -> None:
         """Keep every typed character; say what is wrong where it is wrong."""
@@ -244,6 +274,47 @@ class ContactForm(QWidget):
         for other in self.rows.show(err):  # a stale save, a lost connection, a lock …
             self._show_banner(error_text(other), error=True)
         self.reload_button.setVisible(isinstance(err, StaleEdit))
+        self._answer_guard(False)
+
+    # --- the unsaved-changes guard (views/unsaved.py) -----------------------------------
+
+    def has_unsaved_changes(self) -> bool:
+        return (
+            self.editing
+            and self._contact is not None
+            and bool(self.changes() or self.reason.text().strip())
+        )
+
+    def save_changes(self, done: Callable[[bool], None]) -> None:
+        self._after_save = done
+        self.save()
+
+    def discard_changes(self) -> None:
+        self._after_save = None
+        self._cancel()
+
+    def _answer_guard(self, ok: bool) -> None:
+        done, self._after_save = self._after_save, None
+        if done is not None:
+            done(ok)
+
+    def take_reload(self, fresh: ContactData) -> None:
+        """A reload of the customer (e.g. after a caller check) while editing: every
+        typed character stays; what a colleague saved meanwhile becomes the base of the
+        next save and is marked at its field."""
+        if self._contact is None or fresh.version == self._contact.version:
+            if self._contact is not None:
+                self._show_read_only(fresh)  # e.g. the phone password's lock
+                self._contact = fresh
+            return
+        if self.merge(fresh):
+            self._show_banner(
+                self.tr(
+                    "A colleague changed this customer meanwhile; their values are marked "
+                    "below, your input is kept."
+                ),
+                error=False,
+            )
 
     # --- reloading without losing the input ------------------------------------------------
 

@@ -19,7 +19,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
@@ -36,52 +38,43 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kcp_desk.domain.dial_text import search_text as dial_search_text
 from kcp_desk.errors import DatabaseUnavailable, KcpError
 from kcp_desk.services.principal import AgentSession
 from kcp_desk.services.search import (
     MATCH_LABELS,
     MAX_LIMIT,
+    MIN_TEXT_CHARS,
     CustomerHit,
     CustomerSearch,
+    MatchKind,
     SearchResult,
 )
-from kcp_desk.views import formatting as fmt
+from kcp_desk.views.badges import Badge, BadgeDelegate, customer_badges
+from kcp_desk.views.badges import badge_texts as badge_texts  # customer_view reads it here
 from kcp_desk.views.messages import error_text
 from kcp_desk.views.operation import Operation
 from kcp_desk.views.table_model import Column, DtoTableModel
 
 
-def badge_texts(
-    in_arrears: bool,
-    open_tickets: int,
-    factor_locked: bool,
-    blocked: bool,
-    dunning_level: str | None = None,
-    debit_returned: bool = False,
-) -> list[str]:
-    badges = []
-    if blocked:
-        badges.append(QCoreApplication.translate("Badges", "blocked"))
-    if in_arrears:
-        badges.append(QCoreApplication.translate("Badges", "in arrears"))
-    if open_tickets:
-        badges.append(
-            QCoreApplication.translate("Badges", "1 open ticket")
-            if open_tickets == 1
-            else QCoreApplication.translate("Badges", "{0} open tickets").format(open_tickets)
-        )
-    if dunning_level:
-        badges.append(fmt.value(dunning_level))
-    if debit_returned:
-        badges.append(QCoreApplication.translate("Badges", "debit returned"))
-    if factor_locked:
-        badges.append(QCoreApplication.translate("Badges", "phone password locked"))
-    return badges
-
-
 def match_text(hit: CustomerHit) -> str:
     label = QCoreApplication.translate("CustomerSearch", MATCH_LABELS[hit.match])
     return label.format(detail=hit.match_detail)
+
+
+def hit_badges(hit: CustomerHit) -> list[Badge]:
+    return customer_badges(
+        hit.in_arrears,
+        hit.open_tickets,
+        hit.factor_locked,
+        hit.blocked,
+        hit.dunning_level,
+        hit.debit_returned,
+    )
+
+
+def status_text(hit: CustomerHit) -> str:
+    return " · ".join(b.text for b in hit_badges(hit))
 
 
 _STEPS = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 10, Qt.Key.Key_PageUp: -10}
@@ -122,6 +115,22 @@ class _HitsModel(DtoTableModel[CustomerHit]):
             self._view.fetch_more()
 
 
+#: columns of the result list
+COL_NUMBER, COL_NAME, COL_EMAIL, COL_CITY, COL_STATUS, COL_FOUND = range(6)
+#: their shares of the list's width (the number column gets what its text needs)
+_WEIGHTS: dict[int, int] = {
+    COL_NAME: 26,
+    COL_EMAIL: 26,
+    COL_CITY: 14,
+    COL_STATUS: 18,
+    COL_FOUND: 16,
+}
+
+
+def _name_tip(hit: CustomerHit) -> str:
+    return hit.display_name
+
+
 class CustomerSearchView(QWidget):
     open_customer = Signal(int)  # customer id
     searched = Signal()  # a result (or error) for the current text is on screen
@@ -144,6 +153,9 @@ class CustomerSearchView(QWidget):
         self._retry.timeout.connect(self._run_typed)
         #: more matches than shown, and the service would give more (lazy loading)
         self.has_more = False
+        #: search_for(): the search whose answer opens the customer if it is one phone match
+        self._opening_generation = -1
+        self._handing_over = False
 
         self.field = SearchField()
         self.field.setObjectName("customer_search")
@@ -165,23 +177,11 @@ class CustomerSearchView(QWidget):
         self.model = _HitsModel(
             [
                 Column(self.tr("Number"), lambda h: h.number_text),
-                Column(self.tr("Name / company"), lambda h: h.display_name),
-                Column(self.tr("E-mail"), lambda h: h.email),
-                Column(self.tr("City"), lambda h: h.city),
-                Column(
-                    self.tr("Status"),
-                    lambda h: " · ".join(
-                        badge_texts(
-                            h.in_arrears,
-                            h.open_tickets,
-                            h.factor_locked,
-                            h.blocked,
-                            h.dunning_level,
-                            h.debit_returned,
-                        )
-                    ),
-                ),
-                Column(self.tr("Found by"), match_text),
+                Column(self.tr("Name / company"), lambda h: h.display_name, tooltip=_name_tip),
+                Column(self.tr("E-mail"), lambda h: h.email, tooltip=lambda h: h.email),
+                Column(self.tr("City"), lambda h: h.city, tooltip=lambda h: h.city),
+                Column(self.tr("Status"), status_text, tooltip=status_text, badges=hit_badges),
+                Column(self.tr("Found by"), match_text, tooltip=match_text),
             ],
             self,
         )
@@ -194,11 +194,17 @@ class CustomerSearchView(QWidget):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setItemDelegateForColumn(COL_STATUS, BadgeDelegate(self.table))
+        # the columns share the width there is (_fit_columns): the list never scrolls
+        # sideways and is never wider than the window; long texts elide, with a tooltip
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for col, width in enumerate((100, 250, 270, 150, 160)):
-            self.table.setColumnWidth(col, width)
+        header.setStretchLastSection(False)  # a stretched last section keeps 100 px
+        header.setMinimumSectionSize(24)
+        self.table.viewport().installEventFilter(self)
+        self._fit_columns()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 8)
@@ -211,17 +217,66 @@ class CustomerSearchView(QWidget):
         self.field.move_selection.connect(self._move)
         self.table.activated.connect(self._open_index)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        """Share the list's width among the columns, so that none is cut off."""
+        available = self.table.viewport().width()
+        metrics = self.table.fontMetrics()
+        number = metrics.horizontalAdvance("K00000000") + 16
+        self.table.setColumnWidth(COL_NUMBER, number)
+        rest = max(0, available - number)
+        total = sum(_WEIGHTS.values())
+        used = 0
+        for col, weight in _WEIGHTS.items():
+            # the last column gets what is left: the sections end at the viewport's edge
+            width = rest - used if col == COL_FOUND else rest * weight // total
+            self.table.setColumnWidth(col, width)
+            used += width
+
+    def search_for(self, text: str) -> None:
+        """Search ``text`` now, as handed over by ``kcp-desk open`` (SPEC §4).
+
+        ``text`` may be a ``tel:``/``callto:`` URI or a number in any notation
+        (:func:`kcp_desk.domain.dial_text.search_text`); it replaces what the field holds
+        and is searched at once, without waiting for a pause in typing. When the answer
+        is exactly one customer found by a phone number, :attr:`open_customer` is emitted
+        for that customer (a caller's number identifies them; "not verified" is the
+        customer view's business).
+        """
+        wanted = dial_search_text(text)
+        self._handing_over = True  # _text_changed leaves the search to us
+        try:
+            self.field.setText(wanted)
+        finally:
+            self._handing_over = False
+        self._new_search()
+        self._debounce.stop()
+        if not wanted.strip():
+            self._show(self._generation, SearchResult(()))
+            return
+        self._opening_generation = self._generation
+        self._run(wanted, self._show)
+
     def focus_search(self) -> None:
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
 
     # --- searching --------------------------------------------------------------------------
 
-    def _text_changed(self, text: str) -> None:
+    def _new_search(self) -> None:
         self._retry.stop()
         self._generation += 1
         self._limit = PAGE
         self.has_more = False
+
+    def _text_changed(self, text: str) -> None:
+        if self._handing_over:
+            return
+        self._new_search()
         if not text.strip():
             self._debounce.stop()
             self._show(self._generation, SearchResult(()))
@@ -286,34 +341,46 @@ class CustomerSearchView(QWidget):
             self.table.selectRow(0)
         if not self.field.text().strip():
             self.message.clear()
+        elif result.too_short:
+            self.message.setText(
+                self.tr("Type at least %n characters (or a number).", "", MIN_TEXT_CHARS)
+            )
         elif not result.hits:
             self.message.setText(self.tr("No customer found."))
         else:
             self._count_message(result)
         self._add_ignored_words_hint(result)
         self.searched.emit()
+        opening = generation == self._opening_generation
+        self._opening_generation = -1
+        if (
+            opening
+            and len(result.hits) == 1
+            and not result.truncated
+            and result.hits[0].match == MatchKind.PHONE
+        ):
+            self.open_customer.emit(result.hits[0].customer_id)
 
     def _add_ignored_words_hint(self, result: SearchResult) -> None:
         """A pasted block of text: say that only its first words were searched."""
         if not result.words_ignored or not self.field.text().strip():
             return
-        hint = self.tr("Only the first %n word(s) are searched.", "", result.words_searched)
+        hint = self.tr("Only the first %n words are searched.", "", result.words_searched)
         self.message.setText(f"{self.message.text()} {hint}".strip())
 
     def _count_message(self, result: SearchResult) -> None:
         shown = self.model.rowCount()
         if result.truncated:
             self.message.setText(
-                self.tr("Showing the best {0} matches – scroll for more, or type more.").format(
-                    shown
-                )
+                self.tr("Showing the best %n matches – scroll for more, or type more.", "", shown)
             )
         else:
-            self.message.setText(self.tr("%n customer(s) found.", "", shown))
+            self.message.setText(self.tr("%n customers found.", "", shown))
 
     def _failed(self, generation: int, err: KcpError) -> None:
         if generation != self._generation:
             return
+        self._opening_generation = -1
         self.model.set_rows(())
         self.message.setStyleSheet("color: #b00020;")
         self.message.setText(error_text(err))  # e.g. "check digit wrong", not "not found"

@@ -5,13 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QMargins, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -20,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kcp_desk.errors import KcpError
 from kcp_desk.services.billing import PaymentGlance
+from kcp_desk.services.caller_verification import VerificationOutcome
 from kcp_desk.services.customers import (
     ContactSaved,
     CustomerDetail,
@@ -33,10 +38,12 @@ from kcp_desk.views.billing_tab import BillingTab
 from kcp_desk.views.caller_dialog import CallerVerificationDialog
 from kcp_desk.views.contact_form import ContactForm
 from kcp_desk.views.customer_search import badge_texts
+from kcp_desk.views.field_rows import WrappedLabel, accent_room, fit_height
 from kcp_desk.views.messages import error_text
 from kcp_desk.views.name_change import NameChangeDialog
 from kcp_desk.views.operation import Operation
 from kcp_desk.views.table_model import Column, DtoTableModel
+from kcp_desk.views.unsaved import UnsavedGuard
 
 
 def _table(model: DtoTableModel[Any]) -> QTableView:
@@ -54,20 +61,30 @@ def _table(model: DtoTableModel[Any]) -> QTableView:
 
 
 class _ListTab(QWidget):
-    """A read-only list with a note when only the newest rows are shown."""
+    """A read-only list with a note when only the newest rows are shown, and a word
+    in place of the list when there is nothing to show (``empty_text``)."""
 
-    def __init__(self, columns: Sequence[Column[Any]]) -> None:
+    def __init__(self, columns: Sequence[Column[Any]], empty_text: str = "") -> None:
         super().__init__()
         self.model: DtoTableModel[Any] = DtoTableModel(columns, self)
         self.table = _table(self.model)
         self.note = QLabel()
         self.note.hide()
+        self.empty = QLabel(empty_text)
+        self.empty.setObjectName("empty_note")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color: palette(placeholder-text); padding: 24px;")
+        self.empty.hide()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.note)
 
     def show_rows(self, rows: Sequence[Any], total: int | None = None) -> None:
         self.model.set_rows(rows)
+        nothing = not rows and bool(self.empty.text())
+        self.empty.setVisible(nothing)
+        self.table.setVisible(not nothing)
         self.table.resizeColumnsToContents()
         if total is not None and total > len(rows):
             self.note.setText(self.tr("Showing the newest {0} of {1}.").format(len(rows), total))
@@ -81,10 +98,123 @@ class _ListTab(QWidget):
 
 def _badge(text: str, colour: str) -> QLabel:
     label = QLabel(text)
+    label.setObjectName("badge")
     label.setStyleSheet(
         f"background: {colour}; color: white; border-radius: 8px; padding: 2px 8px;"
     )
     return label
+
+
+class FlowLayout(QLayout):
+    """Items left to right, wrapping onto the next line when the width runs out (the
+    badges: five of them made the window wider than the screen)."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._gap = spacing
+        self.setContentsMargins(QMargins(0, 0, 0, 0))
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        if 0 <= index < len(self._items):
+            item = self._items.pop(index)
+            self.invalidate()
+            return item
+        return None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), apply=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, apply=True)
+
+    def sizeHint(self) -> QSize:
+        # one line of everything: what the header would like, not what it needs
+        visible = [i for i in self._items if not i.isEmpty()]
+        width = sum(i.sizeHint().width() for i in visible) + self._gap * max(0, len(visible) - 1)
+        height = max((i.sizeHint().height() for i in visible), default=0)
+        return QSize(width, height)
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _arrange(self, rect: QRect, *, apply: bool) -> int:
+        x, y, line = rect.x(), rect.y(), 0
+        for item in self._items:
+            if item.isEmpty():
+                continue
+            hint = item.sizeHint()
+            if x > rect.x() and x + hint.width() > rect.right() + 1:
+                x, y, line = rect.x(), y + line + self._gap, 0
+            if apply:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self._gap
+            line = max(line, hint.height())
+        return y + line - rect.y()
+
+
+class ElidedLabel(QLabel):
+    """One line that shortens with "…" (full text in the tooltip) instead of widening
+    the window; its height is the font's full line height, accents included."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        super().setText(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance("…") * 4, self.sizeHint().height())
+
+    def sizeHint(self) -> QSize:
+        fm = self.fontMetrics()
+        m = self.contentsMargins()
+        # the line height plus the room accented capitals need ("Ö" of "Özdemir")
+        height = max(fm.height(), fm.lineSpacing()) + accent_room(fm) + m.top() + m.bottom()
+        return QSize(fm.horizontalAdvance(self._full) + m.left() + m.right() + 2, height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setFont(self.font())
+        rect = self.contentsRect()
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawText(
+            rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown
+        )
+
+    def _elide(self) -> None:
+        fits = self.fontMetrics().horizontalAdvance(self._full) <= self.contentsRect().width()
+        self.setToolTip("" if fits else self._full)
 
 
 class CustomerView(QWidget):
@@ -104,21 +234,40 @@ class CustomerView(QWidget):
         back.clicked.connect(self.back_requested)
         self.number = QLabel()
         self.number.setObjectName("customer_number")
-        self.title = QLabel()
+        self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title = ElidedLabel()
         self.title.setObjectName("customer_title")
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         self.title.setFont(font)
         self.number.setFont(font)
-        self.since = QLabel()
-        self.badges = QHBoxLayout()
+        fit_height(self.number)
+        self.since = fit_height(QLabel())
+        self.badge_box = QWidget()
+        self.badge_box.setObjectName("badges")
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.badge_box.setSizePolicy(policy)
+        self.badges = FlowLayout(self.badge_box)
+        #: whether the caller was verified since this customer was opened here (C1.5)
+        self.call_check: VerificationOutcome | None = None
         self.verification = QLabel()
         self.verification.setObjectName("verification_state")
+        self.verification.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.last_check = QLabel()
+        self.last_check.setObjectName("last_check")
+        self.last_check.setAlignment(Qt.AlignmentFlag.AlignRight)
+        small = self.last_check.font()
+        small.setPointSizeF(small.pointSizeF() * 0.85)
+        self.last_check.setFont(small)
+        fit_height(self.last_check)
+        fit_height(self.verification)
+        self.last_check.setStyleSheet("color: palette(placeholder-text);")
         self.verify_button = QPushButton(self.tr("Verify caller…"))
         self.verify_button.setObjectName("verify_caller")
         self.verify_button.clicked.connect(self._verify_caller)
-        self.message = QLabel()
+        self.message = WrappedLabel()
         self.message.setStyleSheet("color: #b00020;")
         self.message.hide()
 
@@ -128,17 +277,25 @@ class CustomerView(QWidget):
         top.addWidget(self.number)
         top.addWidget(self.title, 1)
         top.addWidget(self.verify_button)
+        check = QVBoxLayout()
+        check.setSpacing(0)
+        check.addWidget(self.verification)
+        check.addWidget(self.last_check)
         second = QHBoxLayout()
-        second.addWidget(self.since)
+        second.addWidget(self.since, alignment=Qt.AlignmentFlag.AlignTop)
         second.addSpacing(12)
-        second.addLayout(self.badges)
-        second.addStretch(1)
-        second.addWidget(self.verification)
+        second.addWidget(self.badge_box, 1)
+        second.addSpacing(12)
+        second.addLayout(check)
 
         self.contact = ContactForm(services.customers, session)
         self.contact.saved.connect(self._contact_saved)
         self.contact.reloaded.connect(self.show_detail)  # the form keeps its input
         self.contact.name_change_requested.connect(self._request_name_change)
+        #: the editors of this view; the customers page and the main window ask it
+        #: before anything replaces their input (views/unsaved.py)
+        self.guard = UnsavedGuard(self)
+        self.guard.add(self.contact)
         self.products = _ListTab(
             [
                 Column(self.tr("Kind"), lambda p: fmt.value(p.kind)),
@@ -186,11 +343,12 @@ class CustomerView(QWidget):
         self.history = _ListTab(
             [
                 Column(self.tr("When"), lambda h: fmt.date_time(h.changed_at)),
-                Column(self.tr("Field"), lambda h: h.field),
+                Column(self.tr("Field"), lambda h: field_label(h.field)),
                 Column(self.tr("Old → new"), _change_text),
-                Column(self.tr("Agent"), lambda h: h.agent_name),
-                Column(self.tr("Reason"), lambda h: h.reason or ""),
-            ]
+                Column(self.tr("Agent"), _agent_text),
+                Column(self.tr("Reason"), _reason_text, tooltip=_reason_text),
+            ],
+            self.tr("No changes yet."),
         )
         self.tabs = QTabWidget()
         self.tabs.setObjectName("customer_tabs")
@@ -215,7 +373,12 @@ class CustomerView(QWidget):
     # --- loading ------------------------------------------------------------------------
 
     def open_customer(self, customer_id: int, *, reload: bool = False) -> None:
+        """Open a customer (a new call: the caller is not verified yet), or reload it.
+        Opening goes through the unsaved-changes guard (``CustomersPage``); a reload
+        keeps what is typed in the editors."""
         self.message.hide()
+        if not reload:
+            self.call_check = None
         self._wanted = customer_id
         Operation(
             self, self._services.customers.detail, self._session, customer_id, reload=reload
@@ -230,6 +393,8 @@ class CustomerView(QWidget):
         self.detail = detail
         self._wanted = detail.customer_id
         h = detail.header
+        if not same:
+            self.call_check = None  # the header never shows another customer's check
         self.number.setText(h.number)
         self.title.setText(h.display_name)
         self.since.setText(self.tr("Customer since {0}").format(fmt.date(h.customer_since)))
@@ -246,9 +411,11 @@ class CustomerView(QWidget):
             if flag:
                 self.badges.addWidget(_badge(badge_texts(*args)[0], colour))
         self._show_verification()
-        if not (same and self.contact.editing):
-            # a reload never overwrites what is being typed: a stale save is refused
-            # and "Reload and keep my input" merges (ContactForm)
+        if same and self.contact.editing:
+            # a reload never overwrites what is being typed (e.g. after a caller check):
+            # the form keeps its input and takes what a colleague saved as its base
+            self.contact.take_reload(detail.contact)
+        else:
             self.contact.set_editing(False)
             self.contact.show_contact(h.customer_id, detail.contact)
         self.products.show_rows(detail.products)
@@ -257,6 +424,13 @@ class CustomerView(QWidget):
         self.orders.show_listing(detail.support_orders)
         self.accounts.show_rows(detail.sub_accounts)
         self.history.show_listing(detail.history)
+
+    def show_unsaved_editor(self) -> None:
+        """The tab of the first editor with unsaved input (its error is there)."""
+        for editor in self.guard.dirty():
+            if isinstance(editor, QWidget) and self.tabs.indexOf(editor) >= 0:
+                self.tabs.setCurrentWidget(editor)
+                return
 
     def _payment_badges(self, glance: PaymentGlance) -> None:
         """PAY-5 key facts next to the header badges: dunning level, returned debit."""
@@ -277,17 +451,26 @@ class CustomerView(QWidget):
             self.open_customer(self.detail.customer_id, reload=True)
 
     def _show_verification(self) -> None:
+        """ "Not verified in this call" until a check here matched; the last check on
+        record (maybe months old) only as a note in small type (C1.5)."""
         assert self.detail is not None
+        if self.call_check is not None and self.call_check.matched:
+            self.verification.setText(self.tr("✔ Caller verified in this call"))
+            self.verification.setStyleSheet("color: #1b5e20; font-weight: bold;")
+        else:
+            self.verification.setText(self.tr("Caller not verified in this call"))
+            self.verification.setStyleSheet("color: #8a4b00; font-weight: bold;")
         record = self.detail.last_verification
         if record is None:
-            self.verification.setText(self.tr("Caller not verified"))
+            self.last_check.setText(self.tr("no check on record"))
             return
-        result = self.tr("matched") if record.result else self.tr("did not match")
-        self.verification.setText(
-            self.tr("Last check: {0} {1} at {2} by {3}").format(
-                fmt.value(record.method), result, fmt.date_time(record.at), record.agent_name
-            )
+        text = (
+            self.tr("last check: {0}, by {1}")
+            if record.result
+            else self.tr("last check: {0}, by {1} (did not match)")
         )
+        self.last_check.setText(text.format(fmt.long_date_time(record.at), record.agent_name))
+        self.last_check.setToolTip(fmt.value(record.method))
 
     def _failed(self, err: KcpError) -> None:
         self.message.setText(error_text(err))
@@ -301,22 +484,31 @@ class CustomerView(QWidget):
     def _verify_caller(self) -> None:
         if self.detail is None:
             return
+        customer_id = self.detail.customer_id
         dialog = CallerVerificationDialog(
             self,
             self._services.verification,
             self._session,
-            self.detail.customer_id,
+            customer_id,
             f"{self.detail.header.number} {self.detail.header.display_name}",
         )
+        # every answer (also one handed over after the lock closed the dialog) counts
+        # for this call and updates "last check"; typed contact input stays (reload)
+        dialog.checked.connect(lambda outcome: self._caller_checked(customer_id, outcome))
         dialog.exec()
         if dialog.outcome is not None:
-            self._reload()  # "Last check" (after the unlock if the lock closed the dialog)
+            self._reload()
         if dialog.checking:
-            # the lock closed the dialog while the check ran: its answer (handed over
-            # after the unlock) still updates "Last check"
             dialog.checked.connect(lambda _outcome: self._reload())
         else:
             dialog.deleteLater()
+
+    def _caller_checked(self, customer_id: int, outcome: VerificationOutcome) -> None:
+        if self.detail is None or self.detail.customer_id != customer_id:
+            return  # another customer was opened meanwhile: a new call
+        if outcome.matched or self.call_check is None or not self.call_check.matched:
+            self.call_check = outcome
+        self._show_verification()
 
     def _request_name_change(self) -> None:
         if self.detail is None:
@@ -332,11 +524,45 @@ class CustomerView(QWidget):
             self.open_customer(self.detail.customer_id, reload=True)
 
     def keyPressEvent(self, event: Any) -> None:
-        if event.key() == Qt.Key.Key_Escape and not self.contact.editing:
-            self.back_requested.emit()
+        if event.key() == Qt.Key.Key_Escape:
+            self.back_requested.emit()  # the page asks first if something is unsaved
             return
         super().keyPressEvent(event)
 
 
+def field_label(key: str) -> str:
+    """The label an agent knows for a history field key (``email`` → "E-mail")."""
+    labels = {
+        "salutation": QCoreApplication.translate("ContactForm", "Salutation"),
+        "email": QCoreApplication.translate("ContactForm", "E-mail"),
+        "phone": QCoreApplication.translate("ContactForm", "Phone"),
+        "mobile": QCoreApplication.translate("ContactForm", "Mobile"),
+        "date_of_birth": QCoreApplication.translate("ContactForm", "Date of birth"),
+        "address.billing": QCoreApplication.translate("CustomerView", "Billing address"),
+        "address.contract": QCoreApplication.translate("CustomerView", "Contract address"),
+        "first_name": QCoreApplication.translate("CustomerView", "First name"),
+        "last_name": QCoreApplication.translate("CustomerView", "Last name"),
+        "company": QCoreApplication.translate("CustomerView", "Company"),
+        "legal_form": QCoreApplication.translate("CustomerView", "Legal form"),
+    }
+    return labels.get(key, key)
+
+
 def _change_text(h: HistoryRow) -> str:
     return f"{h.old_value or '–'} → {h.new_value or '–'}"
+
+
+def _agent_text(h: HistoryRow) -> str:
+    if h.name_change_id is None:
+        return h.agent_name
+    return QCoreApplication.translate("CustomerView", "requested by {0}, approved by {1}").format(
+        h.requested_by_name or "?", h.agent_name
+    )
+
+
+def _reason_text(h: HistoryRow) -> str:
+    reason = h.reason or ""
+    if h.name_change_id is None or not h.decision_reason:
+        return reason
+    decision = QCoreApplication.translate("CustomerView", "decision: {0}").format(h.decision_reason)
+    return f"{reason} – {decision}" if reason else decision

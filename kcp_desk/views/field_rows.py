@@ -4,7 +4,7 @@ to the field; nothing already typed is lost")."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
 from kcp_desk.errors import FieldErrors, KcpError
@@ -13,6 +13,28 @@ from kcp_desk.views.messages import error_text
 ERROR_STYLE = "color: #b00020;"
 #: a note under a field that is no error (e.g. what a colleague saved meanwhile)
 HINT_STYLE = "color: #8a4b00;"
+
+
+def accent_room(fm: QFontMetrics) -> int:
+    """The extra height a label needs so that accented capitals (the dots of "Ö" in
+    "Özdemir") and low descenders are not clipped.
+
+    Many fonts draw "Ä", "Ö", "Ü", "É" above their own ascent; a label exactly as high
+    as ``fontMetrics().height()`` (its size hint) cuts them off at the top. The text is
+    centred vertically, so the room is needed on both sides.
+    """
+    top = max(0, -fm.tightBoundingRect("ÄÖÜÉÅÂ").top() - fm.ascent())
+    bottom = max(0, fm.tightBoundingRect("gjpqyÇ").bottom() - fm.descent())
+    return 2 * max(top, bottom)
+
+
+def fit_height(label: QLabel) -> QLabel:
+    """Give a one-line label the height its font really needs (``accent_room``); call it
+    again after changing the label's font."""
+    fm = label.fontMetrics()
+    m = label.contentsMargins()
+    label.setMinimumHeight(fm.height() + accent_room(fm) + m.top() + m.bottom())
+    return label
 
 
 class WrappedLabel(QLabel):
@@ -27,6 +49,7 @@ class WrappedLabel(QLabel):
     def __init__(self, text: str = "") -> None:
         super().__init__(text)
         self.setWordWrap(True)
+        self._fitting = False
 
     def setText(self, text: str) -> None:
         super().setText(text)
@@ -37,10 +60,21 @@ class WrappedLabel(QLabel):
         self._fit()
 
     def _fit(self) -> None:
+        if self._fitting:  # the new minimum resizes the label: no second round
+            return
         width = self.width() if self.width() > 0 else self.sizeHint().width()
-        needed = self.heightForWidth(width)
-        if needed > 0 and needed != self.minimumHeight():
-            self.setMinimumHeight(needed)
+        self._fitting = True
+        try:
+            # QLabel's heightForWidth is at least the minimum height: ask without it
+            before = self.minimumHeight()
+            self.setMinimumHeight(0)
+            needed = self.heightForWidth(width)
+            if needed > 0:
+                # the first line's accented capitals need room above it ("Ä", "Ü")
+                needed += accent_room(self.fontMetrics())
+            self.setMinimumHeight(needed if needed > 0 else before)
+        finally:
+            self._fitting = False
 
 
 class FieldRows:
@@ -72,7 +106,7 @@ class FieldRows:
         box.addWidget(edit)
         box.addWidget(error)
         box.addWidget(hint)
-        self._form.addRow(label, box)
+        self._form.addRow(fit_height(QLabel(label)), box)
         self.edits[key] = edit
         self.errors[key] = error
         self.hints[key] = hint

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import phonenumbers
+from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale
 
@@ -44,6 +46,34 @@ def date_time(value: dt.datetime | None) -> str:
         else "yyyy-MM-dd HH:mm"
     )
     return _locale().toString(qdt, fmt)
+
+
+def long_date_time(value: dt.datetime | None) -> str:
+    """ "12 March 2026, 14:05" / "12. März 2026, 14:05" (local time), for a note that
+    says when something happened, not for a table column."""
+    if value is None:
+        return ""
+    local = value.astimezone()
+    day = format_date(local.date(), "long", locale=babel_locale())
+    return f"{day}, {local:%H:%M}"
+
+
+def phone_number(e164: str | None, home_region: str = "DE") -> str:
+    """A stored E.164 number as people write it: national within Germany
+    ("0170 1234567"), international otherwise ("+43 664 1234567")."""
+    if not e164:
+        return ""
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    national = phonenumbers.region_code_for_number(number) == home_region
+    return phonenumbers.format_number(
+        number,
+        phonenumbers.PhoneNumberFormat.NATIONAL
+        if national
+        else phonenumbers.PhoneNumberFormat.INTERNATIONAL,
+    )
 
 
 def quantity(value: Decimal) -> str:

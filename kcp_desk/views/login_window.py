@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from kcp_desk.errors import KcpError
+from kcp_desk.views.field_rows import ERROR_STYLE, WrappedLabel
 from kcp_desk.views.messages import error_text, keyring_text
 from kcp_desk.views.operation import Operation
 
@@ -41,8 +42,7 @@ class LoginWindow(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.8)
         font.setBold(True)
         title.setFont(font)
-        subtitle = QLabel(self.tr("Service desk – sign in with your personal passphrase"))
-        subtitle.setWordWrap(True)
+        subtitle = WrappedLabel(self.tr("Service desk – sign in with your personal passphrase"))
 
         self.username = QLineEdit(username)
         self.username.setObjectName("username")
@@ -50,16 +50,19 @@ class LoginWindow(QWidget):
         self.passphrase = QLineEdit()
         self.passphrase.setObjectName("passphrase")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel()
+        # Every wrapped label here is a field_rows.WrappedLabel: its minimum height is the
+        # height its text needs at its width, so the window's minimum size includes it
+        # (a plain wrapped QLabel counts as one line: the keyring hint was clipped and ran
+        # under the Sign in button, issue 9).
+        self.error = WrappedLabel()
         self.error.setObjectName("error")
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
 
         self.remember = QCheckBox(self.tr("Remember on this workstation"))
         self.remember.setObjectName("remember")
-        self.remember_note = QLabel()
-        self.remember_note.setWordWrap(True)
+        self.remember_note = WrappedLabel()
+        self.remember_note.setObjectName("remember_note")
         self.remember_note.setStyleSheet("color: palette(mid);")
 
         self.sign_in = QPushButton(self.tr("Sign in"))
@@ -70,7 +73,7 @@ class LoginWindow(QWidget):
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
         self.progress.hide()
-        self.status = QLabel()
+        self.status = QLabel()  # one line; it changes every second during a countdown
         self.status.setWordWrap(True)
         # start-up faults: a countdown to the next try, and a way not to wait for it
         self.retry_now = QPushButton(self.tr("Retry now"))
@@ -81,7 +84,8 @@ class LoginWindow(QWidget):
         self._countdown.timeout.connect(self._tick)
         self._seconds_left = 0
 
-        database = QLabel(self.tr("Database: {0}").format(database_label))
+        # wraps after "Database: SQLite" rather than widening the window past its minimum
+        database = WrappedLabel(self.tr("Database: {0}").format(database_label))
         database.setObjectName("database")
         database.setStyleSheet("color: palette(mid);")
         database.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -29,6 +30,9 @@ from kcp_desk.views.lock_screen import LockScreen
 from kcp_desk.views.messages import error_text
 from kcp_desk.views.name_change import ApprovalsPage
 from kcp_desk.views.operation import Operation, OperationGate
+from kcp_desk.views.unsaved import UnsavedGuard
+
+LOCK_KEYS = QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L)
 
 
 def role_name(role: str) -> str:
@@ -62,6 +66,8 @@ class PlaceholderPage(QWidget):
 
 class MainWindow(QMainWindow):
     signed_out = Signal()
+    #: "Desk → Settings…" was chosen (the app opens the settings dialog)
+    settings_requested = Signal()
 
     PAGE_WORK, PAGE_LOCK = 0, 1
 
@@ -80,6 +86,12 @@ class MainWindow(QMainWindow):
         self.operation_gate = OperationGate()
         self.customers = CustomersPage(services, session)
         self.approvals = ApprovalsPage(services.name_change, session)
+        #: every editor of this window; asked before sign-out and closing (unsaved.py)
+        self.guard = UnsavedGuard(self)
+        self.guard.add(self.customers.guard)
+        self._close_confirmed = False
+        #: the widget that had the focus when the desk locked; it gets it back
+        self._focus_before_lock: QWidget | None = None
         self.setWindowTitle(self.tr("kcp-desk"))
         self.resize(1280, 800)
 
@@ -92,6 +104,7 @@ class MainWindow(QMainWindow):
             "QListWidget::item { padding: 10px 14px; }"
         )
         self.pages = QStackedWidget()
+        self._pending_approvals = 0
         for label, page in self._build_pages():
             self.nav.addItem(QListWidgetItem(label))
             self.pages.addWidget(page)
@@ -107,7 +120,7 @@ class MainWindow(QMainWindow):
 
         self.lock_screen = LockScreen(self._auth, session)
         self.lock_screen.unlocked.connect(self._unlocked)
-        self.lock_screen.sign_out_requested.connect(self._sign_out)
+        self.lock_screen.sign_out_requested.connect(self.request_sign_out)
         self.root = QStackedWidget()
         self.root.addWidget(work)
         self.root.addWidget(self.lock_screen)
@@ -119,6 +132,11 @@ class MainWindow(QMainWindow):
         self.idle = InactivityTimer(idle_minutes, self)
         self.idle.inactive.connect(lambda: self.lock(reason="idle"))
         self.idle.start()
+        # Ctrl+L also while a dialog (caller check, payment data …) is open: a modal
+        # dialog shadows the window's shortcuts, so the key is caught application-wide
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self)
         self.focus_search()
 
     def _build_pages(self) -> list[tuple[str, QWidget]]:
@@ -155,6 +173,25 @@ class MainWindow(QMainWindow):
         if row == self.PAGE_APPROVALS:
             self.approvals.refresh()
 
+    def set_pending_approvals(self, n: int) -> None:
+        """The navigation says how many name changes wait for a decision."""
+        self._pending_approvals = n
+        item = self.nav.item(self.PAGE_APPROVALS)
+        item.setText(self.tr("Approvals (%n)", "", n) if n > 0 else self.tr("Approvals"))
+
+    def add_settings_action(self, action: QAction) -> None:
+        """Another entry in the Desk menu, before "Lock now"."""
+        self._desk_menu.insertAction(self.lock_action, action)
+
+    def present(self) -> None:
+        """Come to the front (e.g. ``kcp-desk open …`` from a softphone)."""
+        if self.isMinimized():
+            self.showNormal()
+        elif not self.isVisible():
+            self.show()
+        self.raise_()
+        self.activateWindow()
+
     def focus_search(self) -> None:
         """Ctrl+F / Ctrl+K from anywhere: the customer search, ready to type (C1.2)."""
         if self.is_locked:
@@ -164,14 +201,21 @@ class MainWindow(QMainWindow):
 
     def _build_menu(self) -> None:
         desk = self.menuBar().addMenu(self.tr("&Desk"))
+        self._desk_menu = desk
         lock = QAction(self.tr("&Lock now"), self)
-        lock.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))
+        lock.setShortcut(LOCK_KEYS)
+        lock.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         lock.triggered.connect(lambda: self.lock(reason="manual"))
+        settings = QAction(self.tr("&Settings…"), self)
+        settings.setObjectName("settings_action")
+        settings.setMenuRole(QAction.MenuRole.PreferencesRole)
+        settings.triggered.connect(self.settings_requested)
+        self.settings_action = settings
         sign_out = QAction(self.tr("Sign &out"), self)
-        sign_out.triggered.connect(self._sign_out)
+        sign_out.triggered.connect(self.request_sign_out)
         quit_ = QAction(self.tr("&Quit"), self)
         quit_.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_.triggered.connect(self.close)
+        quit_.triggered.connect(self.request_close)
         search = QAction(self.tr("&Find customer"), self)
         search.setShortcuts(
             [
@@ -180,7 +224,7 @@ class MainWindow(QMainWindow):
             ]
         )
         search.triggered.connect(self.focus_search)
-        for action in (search, lock, sign_out, quit_):
+        for action in (search, settings, lock, sign_out, quit_):
             desk.addAction(action)
         self.lock_action = lock
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -207,8 +251,12 @@ class MainWindow(QMainWindow):
         return self.root.currentIndex() == self.PAGE_LOCK
 
     def lock(self, *, reason: str) -> None:
+        """Keys out of memory, the lock screen in front. Nothing is asked and nothing
+        typed is lost: the editors stay as they are behind the lock screen."""
         if self.is_locked:
             return
+        # the window's own focus widget (a dialog's is gone with the dialog)
+        self._focus_before_lock = self.focusWidget()
         self.idle.stop()
         self._lock_session(reason)
         # an open dialog (caller check, payment data) must not stay on top of the lock
@@ -224,15 +272,48 @@ class MainWindow(QMainWindow):
         self.lock_action.setEnabled(True)
         self.statusBar().clearMessage()
         self.idle.start()
+        self._restore_focus()
         # what finished while locked arrives now: "Saved.", or "locked before it was
         # finished" with the input still there
         self.operation_gate.unlock()
+
+    def _restore_focus(self) -> None:
+        """Typing after the unlock goes where it went before the lock."""
+        widget, self._focus_before_lock = self._focus_before_lock, None
+        if (
+            widget is not None
+            and shiboken6.isValid(widget)
+            and widget.isVisible()
+            and widget.isEnabled()
+            and not self.lock_screen.isAncestorOf(widget)
+        ):
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self.pages.currentWidget() is self.customers:
+            if self.customers.currentWidget() is self.customers.search:
+                self.customers.search.focus_search()
+            else:
+                self.customers.customer.tabs.setFocus()
+        else:
+            self.nav.setFocus()
+
+    def request_sign_out(self) -> None:
+        """Sign out, after asking about unsaved input (no Save while locked: the keys
+        are gone)."""
+        self.guard.confirm(self._sign_out, can_save=not self.is_locked)
 
     def _sign_out(self) -> None:
         self.idle.stop()
         self._lock_session("sign_out")
         self.operation_gate.close()  # held results stay unseen; nothing else starts
         self.signed_out.emit()
+
+    def request_close(self) -> None:
+        """Quit (Ctrl+Q, the window's close button): ask about unsaved input first."""
+        self.guard.confirm(self._close_now, can_save=not self.is_locked)
+
+    def _close_now(self) -> None:
+        self._close_confirmed = True
+        self.close()
 
     def _about(self) -> None:
         from kcp_desk import __version__
@@ -244,6 +325,11 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if event.spontaneous() and not self._close_confirmed and self.guard.has_unsaved_changes():
+            # the window's close button: ask first (after this event, not inside it)
+            event.ignore()
+            QTimer.singleShot(0, self.request_close)
+            return
         self.operation_gate.close()
         write = self._auth.begin_lock(self._session, reason="quit")
         if write is not None:
@@ -251,6 +337,30 @@ class MainWindow(QMainWindow):
             with contextlib.suppress(KcpError):
                 write()
         super().closeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+L in a dialog of this window locks, too (the dialog shadows the menu's
+        shortcut)."""
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and QKeySequence(event.keyCombination()) == LOCK_KEYS
+            and not self.is_locked
+            and self.isVisible()
+        ):
+            modal = QApplication.activeModalWidget()
+            if modal is not None and self._owns(modal):
+                self.lock(reason="manual")
+                return True
+        return False
+
+    def _owns(self, widget: QWidget) -> bool:
+        parent = widget.parentWidget()
+        while parent is not None:
+            if parent is self:
+                return True
+            parent = parent.parentWidget()
+        return False
 
     def _lock_session(self, reason: str) -> None:
         """Keys out of memory now; the audit entry follows on the worker. From here on

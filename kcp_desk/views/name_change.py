@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import logging
+
+from PySide6.QtCore import QMetaMethod, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -23,10 +25,35 @@ from kcp_desk.services.customers import ContactData
 from kcp_desk.services.name_change import NameChangeRequestDTO, NameChangeService
 from kcp_desk.services.principal import AgentSession
 from kcp_desk.views import formatting as fmt
-from kcp_desk.views.field_rows import ERROR_STYLE, FieldRows
+from kcp_desk.views.dialog_height import grow_to_fit
+from kcp_desk.views.field_rows import ERROR_STYLE, FieldRows, WrappedLabel
 from kcp_desk.views.messages import error_text
 from kcp_desk.views.operation import Operation
 from kcp_desk.views.table_model import Column, DtoTableModel
+
+log = logging.getLogger(__name__)
+
+_DONE_STYLE = "color: #1b5e20;"
+
+
+def split_legal_form(company: str | None, legal_form: str | None) -> tuple[str, bool]:
+    """The company name without a trailing legal form, and whether it carried one.
+
+    The registered name is stored with its legal form ("Ortmann Haustechnik GmbH", legal
+    form "GmbH"); the form shows the legal form once, in its own field.
+    """
+    name = company or ""
+    suffix = f" {legal_form}" if legal_form else ""
+    if suffix and name.endswith(suffix) and name[: -len(suffix)].strip():
+        return name[: -len(suffix)], True
+    return name, False
+
+
+def join_legal_form(name: str, legal_form: str) -> str:
+    """The registered name again: ``name`` with the legal form, unless it ends in it."""
+    if not name or not legal_form or name.endswith(f" {legal_form}") or name == legal_form:
+        return name
+    return f"{name} {legal_form}"
 
 
 class NameChangeDialog(QDialog):
@@ -48,27 +75,28 @@ class NameChangeDialog(QDialog):
         self.setWindowTitle(self.tr("Request a name change"))
         self.setMinimumWidth(480)
 
-        intro = QLabel(
+        intro = WrappedLabel(
             self.tr(
                 "The new name takes effect when a team lead approves it. Link the ticket "
                 "in which the customer asked for it (with the proof, e.g. a register extract)."
             )
         )
-        intro.setWordWrap(True)
         form = QFormLayout()
         self.rows = FieldRows(form, prefix="name")
+        # the legal form once, in its own field; it goes back onto the name on submit
+        company, self._legal_form_in_name = split_legal_form(contact.company, contact.legal_form)
         for key, label, text in (
             ("ticket", self.tr("Ticket (#KCP-…)"), ""),
             ("first_name", self.tr("First name"), contact.first_name),
             ("last_name", self.tr("Last name"), contact.last_name),
-            ("company", self.tr("Company"), contact.company or ""),
+            ("company", self.tr("Company"), company),
             ("legal_form", self.tr("Legal form"), contact.legal_form or ""),
             ("reason", self.tr("Reason"), ""),
         ):
             self.rows.add(key, label, text)
-        self.general_error = QLabel()
+        self.general_error = WrappedLabel()
+        self.general_error.setObjectName("name_general_error")
         self.general_error.setStyleSheet(ERROR_STYLE)
-        self.general_error.setWordWrap(True)
         self.general_error.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -83,9 +111,17 @@ class NameChangeDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
 
+    def company_to_submit(self) -> str:
+        """The company as it is stored: with the legal form when the name carried it."""
+        text = self.rows.texts()
+        if self._legal_form_in_name:
+            return join_legal_form(text["company"], text["legal_form"])
+        return text["company"]
+
     def _submit(self) -> None:
         text = self.rows.texts()
         self.submit.setEnabled(False)
+        self.general_error.hide()
         Operation(
             self,
             self._service.request,
@@ -94,7 +130,7 @@ class NameChangeDialog(QDialog):
             text["ticket"],
             text["first_name"],
             text["last_name"],
-            text["company"] or None,
+            self.company_to_submit() or None,
             text["legal_form"] or None,
             text["reason"] or None,
         ).success(self._done).failure(self._refused).run()
@@ -108,19 +144,32 @@ class NameChangeDialog(QDialog):
         for other in self.rows.show(err):
             self.general_error.setText(error_text(other))
             self.general_error.show()
+        grow_to_fit(self)  # the errors need their height, also in German
 
 
 def _name(first: str, last: str, company: str | None, legal_form: str | None) -> str:
     person = " ".join(p for p in (first, last) if p)
-    if company:  # the registered name, legal form included
-        return company + (f" ({person})" if person else "")
+    if company:  # the registered name, with its legal form (once)
+        registered = join_legal_form(company, legal_form or "")
+        return registered + (f" ({person})" if person else "")
     return person
 
 
 class ApprovalsPage(QWidget):
-    """Pending name changes: leads approve or reject (never their own), agents see theirs."""
+    """Pending name changes: leads approve or reject (never their own), agents see theirs.
+
+    Each decision is confirmed in the page ("Approved: …"); an empty list says so. The
+    page links to the customer and the ticket through signals the main window wires.
+    """
 
     decided = Signal()
+    #: "Open customer": the customer's id
+    open_customer = Signal(int)
+    #: "Open ticket": the ticket reference (#KCP-…); the button shows only when wired
+    open_ticket = Signal(str)
+    #: how many requests wait for this agent (a lead: the ones they may decide; an
+    #: agent: their own), after each refresh and :meth:`refresh_count`
+    pending_count_changed = Signal(int)
 
     def __init__(self, service: NameChangeService, session: AgentSession) -> None:
         super().__init__()
@@ -163,6 +212,14 @@ class ApprovalsPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.empty = WrappedLabel(self.tr("No requests waiting for approval."))
+        self.empty.setObjectName("approvals_empty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.hide()
+        self.open_customer_button = QPushButton(self.tr("Open customer"))
+        self.open_customer_button.setObjectName("open_customer")
+        self.open_ticket_button = QPushButton()
+        self.open_ticket_button.setObjectName("open_ticket")
         self.decision_reason = QLineEdit()
         self.decision_reason.setObjectName("decision_reason")
         self.decision_reason.setPlaceholderText(self.tr("Reason for your decision (required)"))
@@ -170,20 +227,39 @@ class ApprovalsPage(QWidget):
         self.approve.setObjectName("approve")
         self.reject_button = QPushButton(self.tr("Reject"))
         self.reject_button.setObjectName("reject")
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        #: why the selected request cannot be decided here (not a result)
+        self.note = WrappedLabel()
+        self.note.setObjectName("approvals_note")
+        #: the last decision's confirmation, or what went wrong
+        self.message = WrappedLabel()
+        self.message.setObjectName("approvals_message")
+        #: the links and the decision; hidden while nothing waits
+        self.decision_area = QWidget()
+        links = QHBoxLayout()
+        links.addWidget(self.open_customer_button)
+        links.addWidget(self.open_ticket_button)
+        links.addStretch(1)
         row = QHBoxLayout()
         row.addWidget(self.decision_reason, 1)
         row.addWidget(self.reject_button)
         row.addWidget(self.approve)
+        actions = QVBoxLayout(self.decision_area)
+        actions.setContentsMargins(0, 0, 0, 0)
+        actions.addLayout(links)
+        actions.addLayout(row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
         layout.addWidget(title)
         layout.addWidget(self.table, 1)
-        layout.addLayout(row)
+        layout.addWidget(self.empty, 1)
+        layout.addWidget(self.decision_area)
+        layout.addWidget(self.note)
         layout.addWidget(self.message)
         self.approve.clicked.connect(lambda: self._decide(approve=True))
         self.reject_button.clicked.connect(lambda: self._decide(approve=False))
+        self.open_customer_button.clicked.connect(self._open_customer)
+        self.open_ticket_button.clicked.connect(self._open_ticket)
+        self.table.doubleClicked.connect(lambda _index: self._open_customer())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self._update_buttons()
 
@@ -192,11 +268,28 @@ class ApprovalsPage(QWidget):
             self._failed
         ).run()
 
+    def refresh_count(self) -> None:
+        """Load only the count (for the navigation) without loading the requests."""
+        Operation(self, self._service.pending_count, self._session).success(
+            self.pending_count_changed.emit
+        ).failure(self._count_failed).run()
+
+    def _count_failed(self, err: KcpError) -> None:
+        # the navigation keeps the last count; the page says what is wrong when opened
+        log.info("pending approvals not counted: %s", err.template)
+
     def _show(self, rows: list[NameChangeRequestDTO]) -> None:
         self.model.set_rows(rows)
+        self.table.setVisible(bool(rows))
+        self.empty.setVisible(not rows)
+        self.decision_area.setVisible(bool(rows))
         if rows:
             self.table.selectRow(0)
         self._update_buttons()
+        waiting = rows
+        if self._session.principal.is_lead:
+            waiting = [r for r in rows if r.can_decide]
+        self.pending_count_changed.emit(len(waiting))
 
     def _selected(self) -> NameChangeRequestDTO | None:
         index = self.table.currentIndex()
@@ -207,14 +300,38 @@ class ApprovalsPage(QWidget):
         allowed = bool(request and request.can_decide)
         self.approve.setEnabled(allowed)
         self.reject_button.setEnabled(allowed)
+        self.decision_reason.setEnabled(allowed)
+        self.open_customer_button.setEnabled(request is not None)
+        self.open_ticket_button.setVisible(self._ticket_link_wired())
+        self.open_ticket_button.setEnabled(request is not None)
+        self.open_ticket_button.setText(
+            self.tr("Open ticket {0}").format(request.ticket_ref)
+            if request
+            else self.tr("Open ticket")
+        )
         if request and not request.can_decide:
-            self.message.setText(
+            self.note.setText(
                 self.tr("Another team lead must decide this request (four-eyes).")
                 if self._session.principal.is_lead
                 else self.tr("A team lead decides this request.")
             )
+            self.note.show()
         else:
-            self.message.clear()
+            self.note.clear()
+            self.note.hide()
+
+    def _ticket_link_wired(self) -> bool:
+        return self.isSignalConnected(QMetaMethod.fromSignal(self.open_ticket))
+
+    def _open_customer(self) -> None:
+        request = self._selected()
+        if request is not None:
+            self.open_customer.emit(request.customer_id)
+
+    def _open_ticket(self) -> None:
+        request = self._selected()
+        if request is not None:
+            self.open_ticket.emit(request.ticket_ref)
 
     def _decide(self, *, approve: bool) -> None:
         request = self._selected()
@@ -230,10 +347,16 @@ class ApprovalsPage(QWidget):
             self.decision_reason.text(),
         ).success(self._decided).failure(self._failed).run()
 
-    def _decided(self, _request: NameChangeRequestDTO) -> None:
+    def _decided(self, request: NameChangeRequestDTO) -> None:
         self.decision_reason.clear()
-        self.message.setStyleSheet("color: #1b5e20;")
-        self.message.setText(self.tr("Decision saved."))
+        # after the decision the customer carries the new name (approved) or the old one
+        name = request.customer_display_name
+        if request.state == "approved":
+            text = self.tr("Approved: {0} is now called “{1}”.")
+        else:
+            text = self.tr("Rejected: {0} keeps the name “{1}”.")
+        self.message.setStyleSheet(_DONE_STYLE)
+        self.message.setText(text.format(request.customer_number, name))
         self.decided.emit()
         self.refresh()
 

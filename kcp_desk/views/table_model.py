@@ -1,7 +1,7 @@
 """A read-only table model over a list of frozen dataclasses (DTOs from the services).
 
 Columns are declared once as (header, value-getter) pairs; ``ROW_ROLE`` hands the DTO
-itself to whoever needs more than the text.
+itself to whoever needs more than the text, ``BADGES_ROLE`` a column's badges.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 T = TypeVar("T")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+#: a cell's badges (``views.badges.Badge``), for ``views.badges.BadgeDelegate``
+BADGES_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 # plain ints: data() runs for every visible cell and role on every paint
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
@@ -29,6 +31,8 @@ class Column(Generic[T]):
     text: Callable[[T], str]
     align_right: bool = False
     tooltip: Callable[[T], str] | None = None
+    #: the cell's badges under ``BADGES_ROLE`` (painted by ``views.badges.BadgeDelegate``)
+    badges: Callable[[T], Sequence[object]] | None = None
 
 
 class DtoTableModel(QAbstractTableModel, Generic[T]):
@@ -37,12 +41,23 @@ class DtoTableModel(QAbstractTableModel, Generic[T]):
         self._columns = list(columns)
         self._rows: list[T] = []
         self._texts: list[list[str]] = []
+        #: per row, the badges of the columns that have them (computed once, like texts)
+        self._badges: list[dict[int, list[object]]] = []
+        self._badge_columns = [i for i, c in enumerate(self._columns) if c.badges is not None]
+
+    def _badges_of(self, row: T) -> dict[int, list[object]]:
+        return {
+            i: list(badges(row))
+            for i in self._badge_columns
+            if (badges := self._columns[i].badges) is not None
+        }
 
     def set_rows(self, rows: Sequence[T]) -> None:
         """Replace the rows; their texts are computed once here, not on every paint."""
         self.beginResetModel()
         self._rows = list(rows)
         self._texts = [[c.text(row) for c in self._columns] for row in self._rows]
+        self._badges = [self._badges_of(row) for row in self._rows]
         self.endResetModel()
 
     def append_rows(self, rows: Sequence[T]) -> None:
@@ -53,6 +68,7 @@ class DtoTableModel(QAbstractTableModel, Generic[T]):
         self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)  # last is inclusive
         self._rows.extend(rows)
         self._texts.extend([c.text(row) for c in self._columns] for row in rows)
+        self._badges.extend(self._badges_of(row) for row in rows)
         self.endInsertRows()
 
     def row(self, index: int) -> T:
@@ -76,7 +92,9 @@ class DtoTableModel(QAbstractTableModel, Generic[T]):
         if role == _ALIGN and column.align_right:
             return _RIGHT
         if role == _TOOLTIP and column.tooltip is not None:
-            return column.tooltip(self._rows[row])
+            return column.tooltip(self._rows[row]) or None
+        if role == BADGES_ROLE and column.badges is not None:
+            return self._badges[row][index.column()]
         return None
 
     def headerData(

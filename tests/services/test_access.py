@@ -117,6 +117,7 @@ ENTRY_POINTS: dict[str, Call] = {
         a, w.customer, "#KCP-00012340", "Erika", "Schmidt", None, None, "Heirat"
     ),
     "NameChangeService.pending": lambda d, a, w: d.name_change.pending(a),
+    "NameChangeService.pending_count": lambda d, a, w: d.name_change.pending_count(a),
     "NameChangeService.get": lambda d, a, w: d.name_change.get(a, w.request),
     "NameChangeService.approve": lambda d, a, w: d.name_change.approve(a, w.request, 1, "passt"),
     "NameChangeService.reject": lambda d, a, w: d.name_change.reject(a, w.request, 1, "nein"),

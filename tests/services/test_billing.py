@@ -1176,3 +1176,87 @@ def test_cancel_and_return_refuse_control_characters(
         invoice = s.get(Invoice, detail.invoice_id)
         assert invoice is not None
         assert invoice.cancellation_reason == "Doppelt\nberechnet (Müller)"
+
+
+# --- issue 9: revocation dates, credit against arrears, the document language --------------
+
+
+def test_a_revoked_mandate_knows_the_day_it_was_revoked(
+    database: Database, service: BillingService, anna: AgentSession, world: World
+) -> None:
+    # by a payment-method change on the desk: the day of the change
+    service.change_payment_method(anna, world.good, 1, "bank_transfer", reason="Überweisung")
+    (mandate,) = service.mandates(anna, world.good)
+    assert mandate.status == "revoked" and mandate.revoked_on == TODAY
+    g = service.glance(anna, world.good)
+    assert g.mandate is not None and g.mandate.revoked_on == TODAY
+    # by a returned debit that invalidates the mandate: the return date
+    service.record_return(anna, world.late_partly, "MD01", d("2026-02-25"), D("59.50"))
+    (late_mandate,) = service.mandates(anna, world.late)
+    assert late_mandate.status == "revoked" and late_mandate.revoked_on == d("2026-02-25")
+    # replaced by a newer mandate (no change row names it): that one's signature
+    with database.transaction() as s:
+        b = Builder(s)
+        c = b.customer(3456789)
+        b.mandate(c, 1, status=MandateStatus.REVOKED, signed="2020-01-01")
+        b.mandate(c, 2, signed="2024-05-06")
+        customer_id = c.id
+    old = next(m for m in service.mandates(anna, customer_id) if m.reference.endswith("M01"))
+    assert old.revoked_on == d("2024-05-06")
+    new = next(m for m in service.mandates(anna, customer_id) if m.reference.endswith("M02"))
+    assert new.status == "active" and new.revoked_on is None
+
+
+@pytest.mark.parametrize(
+    ("overdue", "fees", "credit", "offset", "due"),
+    [
+        ("120.00", "0.00", "20.00", "20.00", "100.00"),  # the glance's example
+        ("120.00", "5.00", "20.00", "20.00", "105.00"),  # fees are due too
+        ("120.00", "5.00", "200.00", "125.00", "0.00"),  # covered; the rest stays credit
+        ("0.00", "0.00", "50.00", "0.00", "0.00"),  # nothing overdue: nothing set off
+        ("80.00", "0.00", "0.00", "0.00", "80.00"),
+        ("80.00", "0.00", "-5.00", "0.00", "80.00"),  # a negative credit is no credit
+    ],
+)
+def test_a_credit_balance_is_set_off_against_what_is_overdue(
+    overdue: str, fees: str, credit: str, offset: str, due: str
+) -> None:
+    from kcp_desk.services.billing import offset_credit
+
+    result = offset_credit(D(overdue), D(fees), D(credit))
+    assert (result.offset, result.due) == (D(offset), D(due))
+
+
+def test_the_glance_nets_the_credit_balance_against_the_arrears(
+    database: Database, service: BillingService, anna: AgentSession, world: World
+) -> None:
+    with database.transaction() as s:
+        customer = s.get(Customer, world.late)
+        assert customer is not None
+        customer.credit_balance = D("20.00")
+    g = service.glance(anna, world.late)
+    assert (g.overdue_amount, g.open_fees, g.credit_balance) == (
+        D("158.50"),
+        D("16.00"),
+        D("20.00"),
+    )
+    assert (g.credit_offset, g.due_after_credit) == (D("20.00"), D("154.50"))
+    good = service.glance(anna, world.good)  # not in arrears: the credit waits
+    assert (good.credit_offset, good.due_after_credit) == (D("0.00"), D("0.00"))
+
+
+def test_the_invoice_is_written_in_the_language_of_the_billing_address(
+    database: Database, service: BillingService, anna: AgentSession, world: World
+) -> None:
+    detail = service.invoice_detail(anna, world.good_paid)
+    assert (detail.buyer.country, detail.buyer.language) == ("DE", "de")
+    with database.transaction() as s:
+        b = Builder(s)
+        b.seq[2026] = 900  # numbers after the world's
+        c = b.customer(4567890)
+        c.addresses[0].country = "GB"
+        invoice = b.invoice(c, "2026-02-01", "10.00", state=InvoiceState.OPEN)
+        invoice_id = invoice.id
+    foreign = service.invoice_detail(anna, invoice_id)
+    assert (foreign.buyer.country, foreign.buyer.language) == ("GB", "en")
+    assert foreign.buyer.address_lines[-1] == "GB"

@@ -446,3 +446,21 @@ def test_new_names_are_stored_nfc(
         anna, ids["customer"], f" {TICKET} ", "Jo\u0308rg", " Mu\u0308ller ", None, None, None
     )
     assert (dto.new_first_name, dto.new_last_name) == ("Jörg", "Müller")
+
+
+# --- the count for the navigation (issue 9) -------------------------------------------------
+
+
+def test_pending_count_is_what_waits_for_this_agent(
+    database: Database, ids: dict[str, int], service: NameChangeService
+) -> None:
+    """A lead counts the requests she may decide (not her own); an agent counts their own."""
+    anna, lea = _login(database, "anna"), _login(database, "lea")
+    assert service.pending_count(lea) == service.pending_count(anna) == 0
+    request_id = _request(service, anna, ids["customer"])
+    service.request(lea, ids["other"], OTHER_TICKET, "Erika", "Kunz", None, None, "Heirat")
+    assert service.pending_count(lea) == 1  # anna's; her own waits for another lead
+    assert service.pending_count(anna) == 1
+    service.approve(lea, request_id, 1, "Urkunde liegt vor")
+    assert service.pending_count(lea) == 0
+    assert service.pending_count(anna) == 0
