@@ -20,7 +20,7 @@ translations: $(QM)
 
 # Re-scan the sources for tr() strings (then translate the new entries in the .ts files).
 update-translations: $(VENV)/.installed
-	$(VENV)/bin/pyside6-lupdate -extensions py $$(find kcp_desk -name '*.py') \
+	$(VENV)/bin/pyside6-lupdate -extensions py $$(find kcp_desk -name '*.py') -no-obsolete \
 		-ts resources/i18n/kcp_desk_de.ts resources/i18n/kcp_desk_en.ts
 
 run: $(VENV)/.installed translations

@@ -117,6 +117,9 @@ def main() -> None:
     main.resize(1024, 768)
     shot(main, "search_pasted_1024")
     main.resize(1280, 760)
+    search.field.setText("mü")
+    wait(app, lambda: search.message.text() != "")
+    shot(main, "search_too_short")
     search.field.setText("K10000012")
     wait(app, lambda: search.model.rowCount() > 0)
     main.customers.open_customer(search.model.row(0).customer_id)
@@ -147,7 +150,12 @@ def main() -> None:
         wait(app, lambda: view.detail is not None and view.billing.glance is not None)
         view.tabs.setCurrentWidget(view.billing)
         wait(app, lambda: view.billing.invoice is not None)
-        shot(main, f"billing_{name}")
+        for width, height in ((1280, 800), (1024, 768)):
+            main.resize(width, height)
+            shot(main, f"billing_{name}_{width}")
+        main.resize(1280, 760)
+    view.tabs.setCurrentWidget(view.history)
+    shot(main, "history")
     assert view.billing.invoice is not None
     pdf = out / f"invoice_{lang}.pdf"
     write_pdf(view.billing.invoice, pdf)
@@ -161,6 +169,25 @@ def main() -> None:
     wait(app, lambda: dialog.answer.text() != "")
     shot(dialog, "caller_no_match")
     dialog.close()
+    anna = next(a for a in DEMO_AGENTS if a.username == "anna")
+    anna_session = services.auth.login("anna", anna.passphrase).session
+    ortmann = services.search.search(anna_session, "K10000012", 1).hits[0].customer_id
+    company = services.customers.detail(anna_session, ortmann)
+    services.name_change.request(
+        anna_session,
+        company.customer_id,
+        company.tickets.rows[0].ref,
+        company.contact.first_name,
+        company.contact.last_name,
+        "Ortmann Haustechnik",
+        "AG",
+        "Umwandlung laut Handelsregister",
+    )
+    main.approvals.refresh_count()
+    main.nav.setCurrentRow(main.PAGE_APPROVALS)
+    wait(app, lambda: True)
+    main.resize(1024, 768)
+    shot(main, "approvals_1024")
     main.lock(reason="manual")
     shot(main, "lock")
     print(f"saved to {out}")

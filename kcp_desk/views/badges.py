@@ -15,7 +15,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -32,6 +40,14 @@ __all__ = [
     "badge_texts",
     "customer_badges",
 ]
+
+
+class Badges(QObject):
+    """The "Badges" translation context for counts: lupdate reads plural (numerus)
+    strings only from ``self.tr(text, "", n)``, not from ``QCoreApplication.translate``."""
+
+    def open_tickets(self, n: int) -> str:
+        return self.tr("%n open tickets", "", n)
 
 
 class BadgeKind(enum.Enum):
@@ -84,22 +100,30 @@ def customer_badges(
 ) -> list[Badge]:
     """The badges of a customer, the most serious first."""
 
-    def tr(text: str, n: int = -1) -> str:
-        return QCoreApplication.translate("Badges", text, None, n)
-
+    # literal QCoreApplication.translate calls: lupdate finds the context only in those
     badges = []
     if blocked:
-        badges.append(Badge(BadgeKind.BLOCKED, tr("blocked")))
+        badges.append(Badge(BadgeKind.BLOCKED, QCoreApplication.translate("Badges", "blocked")))
     if in_arrears:
-        badges.append(Badge(BadgeKind.IN_ARREARS, tr("in arrears")))
+        badges.append(
+            Badge(BadgeKind.IN_ARREARS, QCoreApplication.translate("Badges", "in arrears"))
+        )
     if open_tickets:
-        badges.append(Badge(BadgeKind.OPEN_TICKETS, tr("%n open tickets", open_tickets)))
+        text = Badges().open_tickets(open_tickets)
+        badges.append(Badge(BadgeKind.OPEN_TICKETS, text))
     if dunning_level:
         badges.append(Badge(BadgeKind.DUNNING, fmt.value(dunning_level)))
     if debit_returned:
-        badges.append(Badge(BadgeKind.DEBIT_RETURNED, tr("debit returned")))
+        badges.append(
+            Badge(BadgeKind.DEBIT_RETURNED, QCoreApplication.translate("Badges", "debit returned"))
+        )
     if factor_locked:
-        badges.append(Badge(BadgeKind.FACTOR_LOCKED, tr("phone password locked")))
+        badges.append(
+            Badge(
+                BadgeKind.FACTOR_LOCKED,
+                QCoreApplication.translate("Badges", "phone password locked"),
+            )
+        )
     return badges
 
 

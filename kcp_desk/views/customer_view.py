@@ -219,6 +219,8 @@ class ElidedLabel(QLabel):
 
 class CustomerView(QWidget):
     back_requested = Signal()
+    #: a name change waits for a team lead now (the navigation's count goes up)
+    name_change_submitted = Signal()
 
     TAB_CONTACT = 0
 
@@ -521,6 +523,7 @@ class CustomerView(QWidget):
             self.detail.contact,
         )
         if dialog.exec():
+            self.name_change_submitted.emit()
             self.open_customer(self.detail.customer_id, reload=True)
 
     def keyPressEvent(self, event: Any) -> None:

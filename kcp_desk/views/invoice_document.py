@@ -16,7 +16,7 @@ import datetime as dt
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF
+from PySide6.QtCore import QCoreApplication, QMarginsF, QObject, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 
@@ -143,9 +143,17 @@ def invoice_html(
     return html + _history_html(d, _desk_labels())
 
 
+class InvoiceDocument(QObject):
+    """The desk's notes under the document (the agent's language). lupdate reads plural
+    strings only from ``self.tr(text, "", n)``."""
+
+    def days_overdue(self, n: int) -> str:
+        return self.tr("%n days overdue", "", n)
+
+
 def _history_html(d: InvoiceDetail, t: dict[str, str]) -> str:
     m = fmt.money
-    late = QCoreApplication.translate("InvoiceDocument", "%n days overdue", "", d.days_overdue)
+    late = InvoiceDocument().days_overdue(d.days_overdue)
     overdue = f" · {late}" if d.days_overdue else ""
     parts = [
         f"<p><b>{t['state']}:</b> {fmt.value(d.state)} · <b>{t['paid']}:</b> {m(d.paid)}"

@@ -149,7 +149,7 @@ class LoginWindow(QWidget):
             self._show_countdown()
 
     def _show_countdown(self) -> None:
-        self.status.setText(self.tr("Trying again in %n second(s)…", "", self._seconds_left))
+        self.status.setText(self.tr("Trying again in %n seconds…", "", self._seconds_left))
 
     def _retry(self) -> None:
         self._countdown.stop()

@@ -110,6 +110,10 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(page)
         self.nav.currentRowChanged.connect(self._page_changed)
         self.nav.setCurrentRow(0)
+        # the navigation counts what waits for a decision without opening the page
+        self.approvals.pending_count_changed.connect(self.set_pending_approvals)
+        self.approvals.open_customer.connect(self.open_customer)
+        self.customers.customer.name_change_submitted.connect(self.approvals.refresh_count)
 
         work = QWidget()
         row = QHBoxLayout(work)
@@ -138,6 +142,7 @@ class MainWindow(QMainWindow):
         assert app is not None
         app.installEventFilter(self)
         self.focus_search()
+        self.approvals.refresh_count()
 
     def _build_pages(self) -> list[tuple[str, QWidget]]:
         return [
@@ -191,6 +196,21 @@ class MainWindow(QMainWindow):
             self.show()
         self.raise_()
         self.activateWindow()
+
+    def open_customer(self, customer_id: int) -> None:
+        """The Customers page with this customer (asks about unsaved input first)."""
+        self.nav.setCurrentRow(0)
+        self.customers.open_customer(customer_id)
+
+    def open_request(self, text: str) -> None:
+        """``kcp-desk open TEXT`` (a call came in): search it now; a single phone match
+        opens that customer, with "caller not verified in this call" in its header.
+        The open customer's typed input stays: opening another one asks first."""
+        if self.is_locked:
+            return
+        self.nav.setCurrentRow(0)
+        self.customers.show_search()
+        self.customers.search.search_for(text)
 
     def focus_search(self) -> None:
         """Ctrl+F / Ctrl+K from anywhere: the customer search, ready to type (C1.2)."""
@@ -273,6 +293,7 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         self.idle.start()
         self._restore_focus()
+        self.approvals.refresh_count()
         # what finished while locked arrives now: "Saved.", or "locked before it was
         # finished" with the input still there
         self.operation_gate.unlock()

@@ -44,6 +44,19 @@ def test_login_window_in_german(qtbot: QtBot) -> None:
         app.removeTranslator(translator)
 
 
+def test_no_pseudo_plurals_and_english_has_every_plural_form() -> None:
+    """No "Rechnung(en)" or "invoice(s)": each count is a %n string with its plural forms
+    in both catalogues."""
+    for name in ("kcp_desk_de.ts", "kcp_desk_en.ts"):
+        tree = ET.parse(ROOT / "resources/i18n" / name)
+        for message in tree.iter("message"):
+            source = message.findtext("source") or ""
+            assert not any(p in source for p in ("(s)", "(en)", "(e)")), source
+            if message.get("numerus") == "yes":
+                forms = [f.text for f in message.iter("numerusform")]
+                assert len(forms) == 2 and all(forms), (name, source)
+
+
 def test_english_has_real_plurals(qtbot: QtBot) -> None:
     """No "customer(s)" on an English desk: the English catalogue has the plural forms."""
     from PySide6.QtCore import QCoreApplication
@@ -55,10 +68,12 @@ def test_english_has_real_plurals(qtbot: QtBot) -> None:
     before = set(app.findChildren(QTranslator))
     assert install_translators(app, "en") == "en"
     try:
-        found = QCoreApplication.translate("CustomerSearchView", "%n customer(s) found.", "", 1)
+        found = QCoreApplication.translate("CustomerSearchView", "%n customers found.", "", 1)
         assert found == "1 customer found."
-        many = QCoreApplication.translate("LoginWindow", "Trying again in %n second(s)…", "", 5)
+        many = QCoreApplication.translate("LoginWindow", "Trying again in %n seconds…", "", 5)
         assert many == "Trying again in 5 seconds…"
+        one = QCoreApplication.translate("LoginWindow", "Trying again in %n seconds…", "", 1)
+        assert one == "Trying again in 1 second…"
     finally:
         for translator in set(app.findChildren(QTranslator)) - before:
             app.removeTranslator(translator)

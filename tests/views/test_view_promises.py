@@ -1,5 +1,6 @@
-"""What the main window promises an agent who works by keyboard: Ctrl+K and Ctrl+F reach
-the search from every page, and each customer tab label names the screen it opens."""
+"""What the main window promises an agent: Ctrl+K and Ctrl+F reach the search from every
+page, each customer tab label names the screen it opens, a call handed over by
+``kcp-desk open`` opens its customer, and the navigation counts pending approvals."""
 
 from __future__ import annotations
 
@@ -17,7 +18,9 @@ from kcp_desk.services.desk import DeskServices
 from kcp_desk.views.billing_tab import BillingTab
 from kcp_desk.views.contact_form import ContactForm
 from kcp_desk.views.main_window import MainWindow
+from kcp_desk.views.unsaved import Choice
 from tests.conftest import FAST_KDF
+from tests.views.test_search_screen import _phone_customer
 
 
 @pytest.fixture
@@ -75,3 +78,70 @@ def test_each_customer_tab_label_names_its_screen(qtbot: QtBot, main: MainWindow
     assert labels["Tickets"] is view.tickets
     assert labels["Support orders"] is view.orders
     assert labels["Additional accounts"] is view.accounts
+
+
+def test_a_call_handed_over_opens_the_one_phone_match_not_verified(
+    qtbot: QtBot, main: MainWindow, database: Database
+) -> None:
+    customer_id, e164 = _phone_customer(database)
+    main.nav.setCurrentRow(main.PAGE_APPROVALS)  # the agent was elsewhere
+    main.open_request(f"tel:{e164}")
+    view = main.customers.customer
+    qtbot.waitUntil(
+        lambda: view.detail is not None and view.detail.customer_id == customer_id, timeout=5000
+    )
+    assert main.pages.currentWidget() is main.customers
+    assert main.customers.currentWidget() is view
+    assert view.verification.text() == "Caller not verified in this call"
+
+
+def test_a_handed_over_call_keeps_the_typed_input_of_the_open_customer(
+    qtbot: QtBot, main: MainWindow, database: Database
+) -> None:
+    _open_first_customer(qtbot, main)
+    view = main.customers.customer
+    asked: list[str] = []
+
+    def cancel(_parent: object, _can_save: bool) -> Choice:
+        asked.append("asked")
+        return Choice.CANCEL
+
+    main.customers.guard.asker = cancel
+    view.contact.set_editing(True)
+    view.contact.fields["billing.street"].setText("Am Telefon 1")
+    _customer_id, e164 = _phone_customer(database)
+    main.open_request(e164)
+    qtbot.waitUntil(lambda: asked == ["asked"], timeout=5000)
+    assert view.contact.fields["billing.street"].text() == "Am Telefon 1"
+
+
+def test_the_navigation_counts_the_approvals_waiting(qtbot: QtBot, database: Database) -> None:
+    """A lead sees "Approvals (1)" as soon as the desk opens, without opening the page."""
+    populate(database, customers=12, kdf=FAST_KDF)
+    services = DeskServices.build(database)
+    anna = services.auth.login("anna", _passphrase("anna")).session
+    with_ticket = next(
+        detail
+        for hit in services.search.search(anna, "Ortmann", 10).hits
+        if (detail := services.customers.detail(anna, hit.customer_id)).tickets.rows
+    )
+    services.name_change.request(
+        anna,
+        with_ticket.customer_id,
+        with_ticket.tickets.rows[0].ref,
+        "Ehrenfried",
+        "Ortmann",
+        "Ortmann Haustechnik",
+        "AG",
+        "Umwandlung",
+    )
+    lea = services.auth.login("lea", _passphrase("lea")).session
+    window = MainWindow(services, lea, database.describe(), 5)
+    qtbot.addWidget(window)
+    item = window.nav.item(window.PAGE_APPROVALS)
+    qtbot.waitUntil(lambda: item.text() == "Approvals (1)", timeout=5000)
+    QThreadPool.globalInstance().waitForDone(10_000)
+
+
+def _passphrase(username: str) -> str:
+    return next(a.passphrase for a in DEMO_AGENTS if a.username == username)
