@@ -12,7 +12,6 @@ from typing import Any
 import platformdirs
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
@@ -54,6 +52,7 @@ from kcp_desk.views import formatting as fmt
 from kcp_desk.views.billing_glance import GREEN as _GREEN
 from kcp_desk.views.billing_glance import RED as _RED
 from kcp_desk.views.billing_glance import GlancePanel, mandate_state_text
+from kcp_desk.views.fit_columns import FitColumns
 from kcp_desk.views.invoice_document import invoice_html, print_to, write_pdf
 from kcp_desk.views.messages import error_text, fault_cause
 from kcp_desk.views.operation import Operation
@@ -276,60 +275,6 @@ def dunning_rows(ladder: list[DunningInvoiceView]) -> list[DunningRow]:
 def _collections(x: MandateView) -> str:
     first, last = fmt.date(x.first_collection_on) or "–", fmt.date(x.last_collection_on) or "–"
     return f"{first} / {last}"
-
-
-class FitColumns(QObject):
-    """Every column as wide as its content; when that is wider than the table, the
-    ``elastic`` columns give up width (down to ``MIN_ELASTIC``) and elide, their full text
-    in the tooltip. Rather than a horizontal scroll bar, the table always fits."""
-
-    MIN_ELASTIC = 60
-
-    def __init__(self, view: QTableView, elastic: tuple[int, ...]) -> None:
-        super().__init__(view)
-        self._view = view
-        self._elastic = elastic
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.setTextElideMode(Qt.TextElideMode.ElideRight)
-        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        view.viewport().installEventFilter(self)
-        model = view.model()
-        model.modelReset.connect(self.fit)
-        model.rowsInserted.connect(self.fit)
-        model.layoutChanged.connect(self.fit)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            self.fit()
-        return False
-
-    def widths(self) -> list[int]:
-        view, header = self._view, self._view.horizontalHeader()
-        columns = range(view.model().columnCount())
-        wants = [max(view.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in columns]
-        room = view.viewport().width()
-        elastic = [c for c in self._elastic if c < len(wants)]
-        if not elastic:
-            return wants
-        spare = room - sum(wants)
-        if spare >= 0:  # the elastic columns share what is left
-            share, rest = divmod(spare, len(elastic))
-            for i, c in enumerate(elastic):
-                wants[c] += share + (rest if i == len(elastic) - 1 else 0)
-            return wants
-        give = sum(max(0, wants[c] - self.MIN_ELASTIC) for c in elastic)
-        deficit = min(-spare, give)
-        for c in elastic:
-            can = max(0, wants[c] - self.MIN_ELASTIC)
-            wants[c] -= round(deficit * can / give) if give else 0
-        return wants
-
-    def fit(self) -> None:
-        header = self._view.horizontalHeader()
-        for c, width in enumerate(self.widths()):
-            header.resizeSection(c, width)
 
 
 def _table(model: QAbstractTableModel, *elastic: int) -> QTableView:

@@ -39,6 +39,7 @@ from kcp_desk.views.caller_dialog import CallerVerificationDialog
 from kcp_desk.views.contact_form import ContactForm
 from kcp_desk.views.customer_search import badge_texts
 from kcp_desk.views.field_rows import WrappedLabel, accent_room, fit_height
+from kcp_desk.views.fit_columns import FitColumns
 from kcp_desk.views.messages import error_text
 from kcp_desk.views.name_change import NameChangeDialog
 from kcp_desk.views.operation import Operation
@@ -46,7 +47,7 @@ from kcp_desk.views.table_model import Column, DtoTableModel
 from kcp_desk.views.unsaved import UnsavedGuard
 
 
-def _table(model: DtoTableModel[Any]) -> QTableView:
+def _table(model: DtoTableModel[Any], elastic: tuple[int, ...] = ()) -> QTableView:
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -54,6 +55,10 @@ def _table(model: DtoTableModel[Any]) -> QTableView:
     view.verticalHeader().hide()
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
+    if elastic:  # these columns give up width and elide: no sideways scrolling
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.setProperty("fit_columns", FitColumns(view, elastic))
+        return view
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(False)  # a stretched money column reads badly
@@ -64,10 +69,13 @@ class _ListTab(QWidget):
     """A read-only list with a note when only the newest rows are shown, and a word
     in place of the list when there is nothing to show (``empty_text``)."""
 
-    def __init__(self, columns: Sequence[Column[Any]], empty_text: str = "") -> None:
+    def __init__(
+        self, columns: Sequence[Column[Any]], empty_text: str = "", elastic: tuple[int, ...] = ()
+    ) -> None:
         super().__init__()
         self.model: DtoTableModel[Any] = DtoTableModel(columns, self)
-        self.table = _table(self.model)
+        self.table = _table(self.model, elastic)
+        self._fits = bool(elastic)
         self.note = QLabel()
         self.note.hide()
         self.empty = QLabel(empty_text)
@@ -85,7 +93,8 @@ class _ListTab(QWidget):
         nothing = not rows and bool(self.empty.text())
         self.empty.setVisible(nothing)
         self.table.setVisible(not nothing)
-        self.table.resizeColumnsToContents()
+        if not self._fits:
+            self.table.resizeColumnsToContents()
         if total is not None and total > len(rows):
             self.note.setText(self.tr("Showing the newest {0} of {1}.").format(len(rows), total))
             self.note.show()
@@ -319,7 +328,8 @@ class CustomerView(QWidget):
                 Column(self.tr("Priority"), lambda t: fmt.value(t.priority)),
                 Column(self.tr("Assignee"), lambda t: t.assignee_name or "–"),
                 Column(self.tr("Created"), lambda t: fmt.date_time(t.created_at)),
-            ]
+            ],
+            elastic=(1,),
         )
         self.orders = _ListTab(
             [
@@ -351,6 +361,7 @@ class CustomerView(QWidget):
                 Column(self.tr("Reason"), _reason_text, tooltip=_reason_text),
             ],
             self.tr("No changes yet."),
+            elastic=(2, 3, 4),
         )
         self.tabs = QTabWidget()
         self.tabs.setObjectName("customer_tabs")

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -27,6 +26,7 @@ from kcp_desk.services.principal import AgentSession
 from kcp_desk.views import formatting as fmt
 from kcp_desk.views.dialog_height import grow_to_fit
 from kcp_desk.views.field_rows import ERROR_STYLE, FieldRows, WrappedLabel
+from kcp_desk.views.fit_columns import FitColumns
 from kcp_desk.views.messages import error_text
 from kcp_desk.views.operation import Operation
 from kcp_desk.views.table_model import Column, DtoTableModel
@@ -210,8 +210,10 @@ class ApprovalsPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # the names and the reason give up width first; the page never scrolls sideways
+        self.table.setProperty("fit_columns", FitColumns(self.table, (1, 2, 6)))
         self.empty = WrappedLabel(self.tr("No requests waiting for approval."))
         self.empty.setObjectName("approvals_empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, Qt, QThreadPool
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
 from kcp_desk.db import Database
@@ -115,8 +116,8 @@ def test_a_handed_over_call_keeps_the_typed_input_of_the_open_customer(
     assert view.contact.fields["billing.street"].text() == "Am Telefon 1"
 
 
-def test_the_navigation_counts_the_approvals_waiting(qtbot: QtBot, database: Database) -> None:
-    """A lead sees "Approvals (1)" as soon as the desk opens, without opening the page."""
+def _request_a_name_change(database: Database) -> DeskServices:
+    """Anna asks for a name change a lead must decide."""
     populate(database, customers=12, kdf=FAST_KDF)
     services = DeskServices.build(database)
     anna = services.auth.login("anna", _passphrase("anna")).session
@@ -135,11 +136,45 @@ def test_the_navigation_counts_the_approvals_waiting(qtbot: QtBot, database: Dat
         "AG",
         "Umwandlung",
     )
+    return services
+
+
+def _lead_window(qtbot: QtBot, services: DeskServices, database: Database) -> MainWindow:
     lea = services.auth.login("lea", _passphrase("lea")).session
     window = MainWindow(services, lea, database.describe(), 5)
     qtbot.addWidget(window)
+    return window
+
+
+def test_the_navigation_counts_the_approvals_waiting(qtbot: QtBot, database: Database) -> None:
+    """A lead sees "Approvals (1)" as soon as the desk opens, without opening the page."""
+    window = _lead_window(qtbot, _request_a_name_change(database), database)
     item = window.nav.item(window.PAGE_APPROVALS)
     qtbot.waitUntil(lambda: item.text() == "Approvals (1)", timeout=5000)
+    QThreadPool.globalInstance().waitForDone(10_000)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # the offscreen tooltip
+def test_the_approvals_list_fits_1024_and_a_cut_name_shows_whole_on_hover(
+    qtbot: QtBot, database: Database
+) -> None:
+    window = _lead_window(qtbot, _request_a_name_change(database), database)
+    window.resize(1024, 768)
+    window.show()
+    window.nav.setCurrentRow(window.PAGE_APPROVALS)
+    table = window.approvals.table
+    qtbot.waitUntil(lambda: window.approvals.model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: table.isVisible(), timeout=5000)
+    header = table.horizontalHeader()
+    assert header.length() <= table.viewport().width()  # no sideways scrolling
+    header.resizeSection(2, 40)  # a new name cut short
+    index = window.approvals.model.index(0, 2)
+    rect = table.visualRect(index)
+    event = QHelpEvent(
+        QEvent.Type.ToolTip, rect.center(), table.viewport().mapToGlobal(rect.center())
+    )
+    QApplication.sendEvent(table.viewport(), event)
+    assert QToolTip.text() == index.data()
     QThreadPool.globalInstance().waitForDone(10_000)
 
 
