@@ -110,3 +110,8 @@ class KeyringUnavailable(KcpError):
 
 class AuditWriteFailed(KcpError):
     """The audit entry could not be written, so the privileged action did not happen."""
+
+
+class TicketClosed(KcpError):
+    """The ticket is closed (in the archive): read only; a customer message reopens it
+    (T-2). Every change by an agent is refused."""

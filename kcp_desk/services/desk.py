@@ -12,6 +12,7 @@ from kcp_desk.services.caller_verification import CallerVerificationService
 from kcp_desk.services.customers import CustomerService
 from kcp_desk.services.name_change import NameChangeService
 from kcp_desk.services.search import CustomerSearch
+from kcp_desk.services.tickets import TicketAssignment
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,8 @@ class DeskServices:
     verification: CallerVerificationService
     name_change: NameChangeService
     billing: BillingService
+    #: claim, release, hand over, reassign, state changes (T-2, T-4, T-5)
+    tickets: TicketAssignment
 
     @classmethod
     def build(cls, db: Database, *, kdf_policy: KdfPolicy | None = None) -> DeskServices:
@@ -34,4 +37,5 @@ class DeskServices:
             verification=CallerVerificationService(db),
             name_change=NameChangeService(db),
             billing=BillingService(db),
+            tickets=TicketAssignment(db),
         )

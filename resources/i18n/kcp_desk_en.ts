@@ -60,58 +60,58 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="215" />
+            <location filename="../../kcp_desk/views/name_change.py" line="217" />
             <source>No requests waiting for approval.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="219" />
+            <location filename="../../kcp_desk/views/name_change.py" line="221" />
             <source>Open customer</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="225" />
+            <location filename="../../kcp_desk/views/name_change.py" line="227" />
             <source>Reason for your decision (required)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="226" />
+            <location filename="../../kcp_desk/views/name_change.py" line="228" />
             <source>Approve</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="228" />
+            <location filename="../../kcp_desk/views/name_change.py" line="230" />
             <source>Reject</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="308" />
+            <location filename="../../kcp_desk/views/name_change.py" line="310" />
             <source>Open ticket {0}</source>
             <extracomment>why the selected request cannot be decided here (not a result) the last decision's confirmation, or what went wrong the links and the decision; hidden while nothing waits</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="310" />
+            <location filename="../../kcp_desk/views/name_change.py" line="312" />
             <source>Open ticket</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="314" />
+            <location filename="../../kcp_desk/views/name_change.py" line="316" />
             <source>Another team lead must decide this request (four-eyes).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="316" />
+            <location filename="../../kcp_desk/views/name_change.py" line="318" />
             <source>A team lead decides this request.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="355" />
+            <location filename="../../kcp_desk/views/name_change.py" line="357" />
             <source>Approved: {0} is now called “{1}”.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="357" />
+            <location filename="../../kcp_desk/views/name_change.py" line="359" />
             <source>Rejected: {0} keeps the name “{1}”.</source>
             <translation type="unfinished" />
         </message>
@@ -119,18 +119,18 @@
     <context>
         <name>Badges</name>
         <message>
-            <location filename="../../kcp_desk/views/badges.py" line="98" />
+            <location filename="../../kcp_desk/views/badges.py" line="106" />
             <source>blocked</source>
             <extracomment>white text on these colours (the customer header's since issue 3)</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/badges.py" line="101" />
+            <location filename="../../kcp_desk/views/badges.py" line="109" />
             <source>in arrears</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../kcp_desk/views/badges.py" line="42" />
+            <location filename="../../kcp_desk/views/badges.py" line="50" />
             <source>%n open tickets</source>
             <translation>
                 <numerusform>%n open ticket</numerusform>
@@ -138,12 +138,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/badges.py" line="110" />
+            <location filename="../../kcp_desk/views/badges.py" line="118" />
             <source>debit returned</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/badges.py" line="116" />
+            <location filename="../../kcp_desk/views/badges.py" line="124" />
             <source>phone password locked</source>
             <translation type="unfinished" />
         </message>
@@ -151,260 +151,260 @@
     <context>
         <name>BillingTab</name>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="365" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="310" />
             <source>Change payment method…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="373" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="318" />
             <source>Try again</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="377" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="322" />
             <source>Loading…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="393" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="338" />
             <source>Print…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="394" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="339" />
             <source>Save as PDF…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="395" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="340" />
             <source>Cancel invoice…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="397" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="342" />
             <source>Creates a cancellation invoice; the issued invoice stays as it is.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="435" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="380" />
             <source>Reference</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="437" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="382" />
             <source>Creditor id {0}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="439" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="384" />
             <source>Status</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="440" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="385" />
             <source>Holder</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="442" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="387" />
             <source>IBAN</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="447" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="392" />
             <source>Signed</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="451" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="396" />
             <source>Type</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="487" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="432" />
             <source>Stage</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="488" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="433" />
             <source>Date</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="494" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="439" />
             <source>Pay by</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="547" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="492" />
             <source>recurring</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="547" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="492" />
             <source>one-off</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="453" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="398" />
             <source>First / last collection</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="462" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="407" />
             <source>Returned</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="463" />
-            <location filename="../../kcp_desk/views/billing_tab.py" line="480" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="408" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="425" />
             <source>Invoice</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="464" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="409" />
             <source>Amount</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="465" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="410" />
             <source>Code</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="467" />
-            <location filename="../../kcp_desk/views/billing_tab.py" line="509" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="412" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="454" />
             <source>Reason</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="471" />
-            <location filename="../../kcp_desk/views/billing_tab.py" line="490" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="416" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="435" />
             <source>Fee</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="472" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="417" />
             <source>Effect</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="481" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="426" />
             <source>Due</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="483" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="428" />
             <source>Open</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="758" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="703" />
             <source>The payment method was not changed. {0}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="500" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="445" />
             <source>When</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="501" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="446" />
             <source>Agent</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="503" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="448" />
             <source>Change</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="507" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="452" />
             <source>Detail</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="514" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="459" />
             <source>Invoices</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="523" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="468" />
             <source>SEPA mandates</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="524" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="469" />
             <source>Returned debits</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="525" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="470" />
             <source>Dunning</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="526" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="471" />
             <source>Payment changes</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="543" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="488" />
             <source>debits blocked</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="553" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="498" />
             <source>services blocked</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="555" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="500" />
             <source>next: {0}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="573" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="518" />
             <source>objection – debits blocked</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="575" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="520" />
             <source>mandate invalid</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="576" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="521" />
             <source>invoice open again</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="697" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="642" />
             <source>Save invoice as PDF</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="701" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="646" />
             <source>Saved {0}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="713" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="658" />
             <source>Cancel invoice {0}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="714" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="659" />
             <source>Reason for the cancellation (printed on the cancellation invoice):</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="728" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="673" />
             <source>Cancellation invoice {0} created.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="751" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="696" />
             <source>Payment method saved.</source>
             <translation type="unfinished" />
         </message>
@@ -475,31 +475,31 @@
         <name>ContactForm</name>
         <message>
             <location filename="../../kcp_desk/views/contact_form.py" line="37" />
-            <location filename="../../kcp_desk/views/customer_view.py" line="539" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="550" />
             <source>Salutation</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../kcp_desk/views/contact_form.py" line="38" />
-            <location filename="../../kcp_desk/views/customer_view.py" line="540" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="551" />
             <source>E-mail</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../kcp_desk/views/contact_form.py" line="39" />
-            <location filename="../../kcp_desk/views/customer_view.py" line="541" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="552" />
             <source>Phone</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../kcp_desk/views/contact_form.py" line="40" />
-            <location filename="../../kcp_desk/views/customer_view.py" line="542" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="553" />
             <source>Mobile</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../kcp_desk/views/contact_form.py" line="41" />
-            <location filename="../../kcp_desk/views/customer_view.py" line="543" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="554" />
             <source>Date of birth</source>
             <translation type="unfinished" />
         </message>
@@ -843,266 +843,266 @@
     <context>
         <name>CustomerView</name>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="234" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="243" />
             <source>← Results</source>
             <extracomment>a name change waits for a team lead now (the navigation's count goes up)</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="235" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="244" />
             <source>Back to the search results (Esc)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="269" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="278" />
             <source>Verify caller…</source>
             <extracomment>whether the caller was verified since this customer was opened here (C1.5)</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="303" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="312" />
             <source>Kind</source>
             <extracomment>the editors of this view; the customers page and the main window ask it before anything replaces their input (views/unsaved.py)</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="304" />
-            <location filename="../../kcp_desk/views/customer_view.py" line="328" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="313" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="338" />
             <source>Product</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="305" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="314" />
             <source>Domain / server</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="306" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="315" />
             <source>Systems management</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="307" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="316" />
             <source>Since</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="308" />
-            <location filename="../../kcp_desk/views/customer_view.py" line="342" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="317" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="352" />
             <source>Active</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="318" />
-            <location filename="../../kcp_desk/views/customer_view.py" line="330" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="327" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="340" />
             <source>State</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="316" />
-            <location filename="../../kcp_desk/views/customer_view.py" line="327" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="325" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="337" />
             <source>Ticket</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="317" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="326" />
             <source>Subject</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="319" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="328" />
             <source>Priority</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="320" />
-            <location filename="../../kcp_desk/views/customer_view.py" line="331" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="329" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="341" />
             <source>Assignee</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="321" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="330" />
             <source>Created</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="326" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="336" />
             <source>Order</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="329" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="339" />
             <source>Category</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="336" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="346" />
             <source>Login</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="337" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="347" />
             <source>E-mail</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="338" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="348" />
             <source>Invoices</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="339" />
-            <location filename="../../kcp_desk/views/customer_view.py" line="361" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="349" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="372" />
             <source>Tickets</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="340" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="350" />
             <source>Orders</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="341" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="351" />
             <source>Contacts</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="347" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="357" />
             <source>When</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="348" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="358" />
             <source>Field</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="349" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="359" />
             <source>Old → new</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="350" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="360" />
             <source>Agent</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="351" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="361" />
             <source>Reason</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="353" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="363" />
             <source>No changes yet.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="358" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="369" />
             <source>Contact data</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="359" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="370" />
             <source>Products</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="360" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="371" />
             <source>Invoices &amp;&amp; payment</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="362" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="373" />
             <source>Support orders</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="363" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="374" />
             <source>Additional accounts</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="364" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="375" />
             <source>History</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="402" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="413" />
             <source>Customer since {0}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="441" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="452" />
             <source>dunning: {0}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="446" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="457" />
             <source>debit returned ({0})</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="460" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="471" />
             <source>✔ Caller verified in this call</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="463" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="474" />
             <source>Caller not verified in this call</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="467" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="478" />
             <source>no check on record</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="470" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="481" />
             <source>last check: {0}, by {1}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="472" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="483" />
             <source>last check: {0}, by {1} (did not match)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="544" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="555" />
             <source>Billing address</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="545" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="556" />
             <source>Contract address</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="546" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="557" />
             <source>First name</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="547" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="558" />
             <source>Last name</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="548" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="559" />
             <source>Company</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="549" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="560" />
             <source>Legal form</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="561" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="572" />
             <source>requested by {0}, approved by {1}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="570" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="581" />
             <source>decision: {0}</source>
             <translation type="unfinished" />
         </message>
@@ -1386,33 +1386,33 @@
     <context>
         <name>InvoiceListModel</name>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="109" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="108" />
             <source>Invoice</source>
             <extracomment>below this tab width the invoice detail goes under the list, not beside it the first page is in (``rowCount()`` may still be 0: no invoices)</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="110" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="109" />
             <source>Issued</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="111" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="110" />
             <source>Due</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="112" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="111" />
             <source>State</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="113" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="112" />
             <source>Amount</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/billing_tab.py" line="114" />
+            <location filename="../../kcp_desk/views/billing_tab.py" line="113" />
             <source>Open</source>
             <translation type="unfinished" />
         </message>
@@ -1854,6 +1854,73 @@
         <message>
             <location filename="../../kcp_desk/domain/text_input.py" line="53" />
             <source>The text holds a broken character (character {position}); please type it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/tickets/assignment.py" line="65" />
+            <source>This ticket does not exist.</source>
+            <extracomment>a claim that found the ticket free again after losing (the winner released it at once) tries again this often before it reports who has it</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/tickets/assignment.py" line="66" />
+            <source>This ticket is closed and in the archive: it can be read, not changed. A message from the customer reopens it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/tickets/assignment.py" line="71" />
+            <source>Someone else changed this ticket meanwhile. Reload to see their change.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/tickets/assignment.py" line="74" />
+            <source>Only the agent who has this ticket can release it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/tickets/assignment.py" line="77" />
+            <source>Only the agent who has this ticket can hand it over; a lead can reassign it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/tickets/assignment.py" line="81" />
+            <source>Only the agent who has this ticket, or a lead, can change its state. Claim it first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/tickets/assignment.py" line="85" />
+            <source>Only a lead can reassign a ticket; the agent who has it can hand it over.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/tickets/assignment.py" line="89" />
+            <source>Please give a reason for the reassignment.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/tickets/assignment.py" line="92" />
+            <source>This colleague does not exist, is disabled or does not work tickets.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/tickets/assignment.py" line="95" />
+            <source>The ticket is already assigned to {name}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/tickets/assignment.py" line="98" />
+            <source>A ticket cannot go from state “{old}” to “{new}”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/tickets/dto.py" line="23" />
+            <source>This ticket is already taken by {name}.</source>
+            <extracomment>T-4: what the agent who lost a claim is told (``name`` = who has the ticket now)</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/tickets/dto.py" line="24" />
+            <source>You already have this ticket.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2686,7 +2753,7 @@ The desk of the service team.</source>
     <context>
         <name>_ListTab</name>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="90" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="99" />
             <source>Showing the newest {0} of {1}.</source>
             <translation type="unfinished" />
         </message>

@@ -32,6 +32,7 @@ from kcp_desk.services.desk import DeskServices
 from kcp_desk.services.name_change import NameChangeService
 from kcp_desk.services.principal import AgentSession, Principal
 from kcp_desk.services.search import CustomerSearch
+from kcp_desk.services.tickets import TicketAssignment
 from tests.conftest import FAST_KDF, PASSPHRASES
 
 TODAY = dt.date(2026, 3, 2)
@@ -47,6 +48,9 @@ class World:
     customer: int
     invoice: int
     request: int
+    ticket: int
+    #: anna's id: whom a ticket is handed over or reassigned to
+    anna: int
 
 
 @pytest.fixture
@@ -92,7 +96,7 @@ def world(database: Database, agents: dict[str, int]) -> World:
         )
         s.add(request)
         s.flush()
-        return World(customer.id, invoice.id, request.id)
+        return World(customer.id, invoice.id, request.id, ticket.id, agents["anna"])
 
 
 # --- every entry point ---------------------------------------------------------------------
@@ -137,14 +141,24 @@ ENTRY_POINTS: dict[str, Call] = {
     "BillingService.change_payment_method": lambda d, a, w: d.billing.change_payment_method(
         a, w.customer, 1, "paypal", reason="Kundenwunsch"
     ),
+    "TicketAssignment.status": lambda d, a, w: d.tickets.status(a, w.ticket),
+    "TicketAssignment.colleagues": lambda d, a, w: d.tickets.colleagues(a),
+    "TicketAssignment.claim": lambda d, a, w: d.tickets.claim(a, w.ticket),
+    "TicketAssignment.release": lambda d, a, w: d.tickets.release(a, w.ticket, 1),
+    "TicketAssignment.hand_over": lambda d, a, w: d.tickets.hand_over(a, w.ticket, 1, w.anna),
+    "TicketAssignment.reassign": lambda d, a, w: d.tickets.reassign(
+        a, w.ticket, 1, w.anna, "Urlaubsvertretung"
+    ),
+    "TicketAssignment.change_state": lambda d, a, w: d.tickets.change_state(a, w.ticket, 1, "open"),
 }
 LEAD_ONLY = {
     "NameChangeService.approve",
     "NameChangeService.reject",
     "BillingService.cancel_invoice",
+    "TicketAssignment.reassign",
 }
 SERVICES = (CustomerSearch, CustomerService, CallerVerificationService, NameChangeService,
-            BillingService)  # fmt: skip
+            BillingService, TicketAssignment)  # fmt: skip
 
 
 def test_the_table_names_every_entry_point() -> None:
@@ -168,13 +182,15 @@ def _unchanged(db: Database, world: World) -> tuple[object, ...]:
         customer = s.get(Customer, world.customer)
         invoice = s.get(Invoice, world.invoice)
         request = s.get(NameChangeRequest, world.request)
-        assert customer and invoice and request
+        ticket = s.get(Ticket, world.ticket)
+        assert customer and invoice and request and ticket
         return (
             customer.version,
             customer.salutation,
             customer.preferred_payment_method,
             invoice.state,
             request.state,
+            (ticket.version, ticket.state, ticket.assignee_id),
             s.scalar(select(func.count()).select_from(Invoice)),
             s.scalar(select(func.count()).select_from(NameChangeRequest)),
         )
