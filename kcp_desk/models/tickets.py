@@ -6,7 +6,7 @@ import datetime as dt
 import enum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kcp_desk.models.base import Base, Versioned, str_enum, utcnow
@@ -38,6 +38,9 @@ class MessageKind(enum.StrEnum):
     INTERNAL_NOTE = "internal_note"
 
 
+_OPEN = "state <> 'closed'"
+
+
 class Ticket(Versioned, Base):
     __tablename__ = "tickets"
     __table_args__ = (
@@ -46,6 +49,16 @@ class Ticket(Versioned, Base):
         Index("ix_tickets_assignee_state_created", "assignee_id", "state", "created_at"),
         Index("ix_tickets_state_created", "state", "created_at"),
         Index("ix_tickets_customer_created", "customer_id", "created_at"),
+        # one partial index per open/closed queue, ending in the keyset's tie-break
+        # (migration 0006; services/tickets/queues.py has the plans)
+        *(
+            Index(name, *columns, sqlite_where=text(where), postgresql_where=text(where))
+            for name, columns, where in (
+                ("ix_tickets_open_assignee_created", ("assignee_id", "created_at", "id"), _OPEN),
+                ("ix_tickets_open_created", ("created_at", "id"), _OPEN),
+                ("ix_tickets_closed_created", ("created_at", "id"), "state = 'closed'"),
+            )
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -12,7 +12,7 @@ from kcp_desk.services.caller_verification import CallerVerificationService
 from kcp_desk.services.customers import CustomerService
 from kcp_desk.services.name_change import NameChangeService
 from kcp_desk.services.search import CustomerSearch
-from kcp_desk.services.tickets import TicketAssignment
+from kcp_desk.services.tickets import TicketAssignment, TicketQueues
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,8 @@ class DeskServices:
     billing: BillingService
     #: claim, release, hand over, reassign, state changes (T-2, T-4, T-5)
     tickets: TicketAssignment
+    #: My tickets, Unassigned, Team, Archive, a customer's tickets; workload (T-3)
+    queues: TicketQueues
 
     @classmethod
     def build(cls, db: Database, *, kdf_policy: KdfPolicy | None = None) -> DeskServices:
@@ -38,4 +40,5 @@ class DeskServices:
             name_change=NameChangeService(db),
             billing=BillingService(db),
             tickets=TicketAssignment(db),
+            queues=TicketQueues(db),
         )

@@ -1,4 +1,4 @@
-"""Ticket services (SPEC C4): assignment and state changes (T-2, T-4, T-5)."""
+"""Ticket services (SPEC C4): queues (T-3), assignment and state changes (T-2, T-4, T-5)."""
 
 from kcp_desk.services.tickets.assignment import (
     TicketAssignment,
@@ -7,16 +7,35 @@ from kcp_desk.services.tickets.assignment import (
     ticket_closed,
 )
 from kcp_desk.services.tickets.dto import ClaimOutcome, ClaimResult, Colleague, TicketStatus
+from kcp_desk.services.tickets.queue_dto import (
+    AgentLoad,
+    Cursor,
+    Queue,
+    QueueFilters,
+    QueuePage,
+    QueueRow,
+    SortKey,
+)
+from kcp_desk.services.tickets.queues import TicketQueues, default_sort
 from kcp_desk.services.tickets.states import TRANSITIONS, allowed_targets, may_change
 
 __all__ = [
     "TRANSITIONS",
+    "AgentLoad",
     "ClaimOutcome",
     "ClaimResult",
     "Colleague",
+    "Cursor",
+    "Queue",
+    "QueueFilters",
+    "QueuePage",
+    "QueueRow",
+    "SortKey",
     "TicketAssignment",
+    "TicketQueues",
     "TicketStatus",
     "allowed_targets",
+    "default_sort",
     "may_change",
     "refuse_if_closed",
     "reopen_by_customer",

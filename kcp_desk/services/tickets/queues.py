@@ -1,0 +1,392 @@
+"""The ticket queues (SPEC C4 T-3, issue 10): My tickets, Unassigned, Team, Archive and a
+customer's Tickets tab, sorted and filtered in SQL, paged by keyset.
+
+Paging
+    :meth:`TicketQueues.page` continues behind a :class:`Cursor` (the last row's sort
+    value and id): ``WHERE (sort, id) > (:key, :id) ORDER BY sort, id LIMIT :n``. The
+    database walks the index from the cursor on, so page 10 000 costs what page 1 costs;
+    there is never a deep ``OFFSET`` over full rows, and rows are built from selected
+    columns (no ORM objects).
+
+Jumping (:meth:`TicketQueues.window`)
+    A scroll model that knows the total (:meth:`TicketQueues.count`) may ask for the rows
+    from row ``r`` on. The window first finds the sort value and id of row ``r - 1`` with
+    ``SELECT sort, id … ORDER BY sort, id LIMIT 1 OFFSET r - 1``, which for the default
+    sorts is an index-only walk over the partial index's entries (no table rows, no
+    joins, nothing built), then pages from that cursor as above. The alternative, a
+    row→id map held by the view, costs a full pass over the queue on open and goes
+    stale with every claim; the seek is always as of the snapshot. Cost grows with
+    ``r`` on the index only (SQLite walks ~10 M index entries per second); not measured
+    on a million-ticket database yet.
+
+Counting
+    :meth:`TicketQueues.count` is ``count(*)`` with the queue's predicate and filters on
+    ``tickets`` alone, answered from the queue's partial index where there is no filter.
+
+Indexes (migration 0006; all partial, so each queue's index holds only its tickets):
+``ix_tickets_open_assignee_created (assignee_id, created_at, id) WHERE state <>
+'closed'`` (My tickets, Team by agent, workload), ``ix_tickets_open_created (created_at,
+id) WHERE state <> 'closed'`` (Team; Unassigned uses the first with ``assignee_id IS NULL``) and
+``ix_tickets_closed_created
+(created_at, id) WHERE state = 'closed'`` (Archive); a customer's tab uses
+``ix_tickets_customer_created``. The queue predicates are written with literal
+constants (``state <> 'closed'``), never bound parameters: neither SQLite nor a
+PostgreSQL generic plan can prove a partial index's WHERE from a parameter.
+The plans checked (``EXPLAIN QUERY PLAN`` on SQLite 3, ``EXPLAIN`` on PostgreSQL with
+``enable_seqscan``/``enable_sort`` off on the small test data) are noted beside each
+queue's predicate below and asserted by ``tests/services/test_ticket_queues.py``.
+
+Sorting by a column other than the index's (subject, customer, priority …) sorts the
+queue's matching rows in the database (``USE TEMP B-TREE FOR ORDER BY`` / ``Sort``):
+cheap for the open queues (thousands of rows), a full sort of the archive.
+
+Every entry point calls :func:`acting_agent` first in its read-only transaction; the
+Team queue and the workload view are for leads only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any, Final
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    case,
+    func,
+    literal,
+    literal_column,
+    select,
+    true,
+    tuple_,
+    type_coerce,
+)
+from sqlalchemy.orm import Session
+
+from kcp_desk.db import Database
+from kcp_desk.domain.references import format_customer_number, format_ticket_ref
+from kcp_desk.domain.sla import is_overdue
+from kcp_desk.errors import QT_TRANSLATE_NOOP, InvalidInput
+from kcp_desk.models.agents import Agent, Role
+from kcp_desk.models.base import UTCDateTime, utcnow
+from kcp_desk.models.customers import Customer
+from kcp_desk.models.tickets import Ticket, TicketPriority, TicketState
+from kcp_desk.services.access import CUSTOMER_ROLES, acting_agent
+from kcp_desk.services.customers import display_name
+from kcp_desk.services.principal import AgentSession
+from kcp_desk.services.tickets.queue_dto import (
+    AgentLoad,
+    Cursor,
+    Queue,
+    QueueFilters,
+    QueuePage,
+    QueueRow,
+    SortKey,
+)
+
+__all__ = ["MAX_PAGE", "TicketQueues", "default_sort"]
+
+MAX_PAGE: Final = 500
+
+_LEADS_ONLY: Final = QT_TRANSLATE_NOOP(
+    "KcpError", "Only a lead can see the team's queue and workload."
+)
+_NO_CUSTOMER: Final = QT_TRANSLATE_NOOP("KcpError", "Choose a customer first.")
+
+#: "no due time" sorts after every real one (a non-null key keeps the keyset simple)
+_NEVER: Final = dt.datetime(9999, 12, 31, tzinfo=dt.UTC)
+
+# --- the queue predicates, literal constants so that the partial indexes match -------
+
+_CLOSED: ColumnElement[str] = literal_column("'closed'")
+#: SQLite: ``SEARCH tickets USING INDEX ix_tickets_open_assignee_created (assignee_id=?)``
+#: PostgreSQL: ``Index Scan using ix_tickets_open_assignee_created … Index Cond:
+#: (assignee_id = …)`` (then a Sort of that agent's tickets for the due-time order)
+_NOT_CLOSED: ColumnElement[bool] = Ticket.state != _CLOSED
+#: SQLite: ``SEARCH tickets USING INDEX ix_tickets_open_assignee_created (assignee_id=?)``,
+#: no temp B-tree; PostgreSQL (test data, no statistics): ``Limit → Nested Loop Left
+#: Join → Index Scan using ix_tickets_open_created … Filter: (assignee_id IS NULL)``
+_UNASSIGNED: ColumnElement[bool] = and_(Ticket.assignee_id.is_(None), _NOT_CLOSED)
+#: SQLite: ``SEARCH tickets USING INDEX ix_tickets_state_created (state=?)`` (its rowid
+#: is the id: fully ordered, no temp B-tree); PostgreSQL: ``Index Scan Backward using
+#: ix_tickets_closed_created`` (there the old index would need an Incremental Sort on id)
+_ARCHIVED: ColumnElement[bool] = Ticket.state == _CLOSED
+
+#: the due time of the clock that is running now (``sla.current_due``) in SQL
+_DUE: ColumnElement[dt.datetime | None] = type_coerce(
+    case(
+        (Ticket.state == _CLOSED, None),
+        (
+            and_(Ticket.first_responded_at.is_(None), Ticket.first_response_due.is_not(None)),
+            Ticket.first_response_due,
+        ),
+        else_=Ticket.resolution_due,
+    ),
+    UTCDateTime(),
+)
+_PRIORITY_RANK = case(
+    {p.value: rank for rank, p in enumerate(TicketPriority)}, value=Ticket.priority
+)
+
+_SORT: Final[dict[SortKey, ColumnElement[Any]]] = {
+    SortKey.REFERENCE: Ticket.number.expression,
+    SortKey.CUSTOMER: Customer.number.expression,
+    SortKey.SUBJECT: Ticket.subject.expression,
+    SortKey.STATE: Ticket.state.expression,
+    SortKey.PRIORITY: _PRIORITY_RANK,
+    SortKey.ASSIGNEE: func.coalesce(Agent.display_name, ""),
+    SortKey.AGE: Ticket.created_at.expression,
+    SortKey.SLA_DUE: func.coalesce(_DUE, literal(_NEVER, UTCDateTime()), type_=UTCDateTime()),
+}
+#: the sorts whose key lives in another table (the count and the seek join it then)
+_NEEDS_CUSTOMER: Final = frozenset({SortKey.CUSTOMER})
+_NEEDS_AGENT: Final = frozenset({SortKey.ASSIGNEE})
+
+
+def default_sort(queue: Queue) -> tuple[SortKey, bool]:
+    """(sort, descending) a queue opens with: My tickets overdue first, the archive
+    newest first, the others oldest first."""
+    if queue == Queue.MINE:
+        return SortKey.SLA_DUE, False
+    if queue in (Queue.ARCHIVE, Queue.CUSTOMER):
+        return SortKey.AGE, True
+    return SortKey.AGE, False
+
+
+def _like_pattern(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+class TicketQueues:
+    """The T-3 queues and the lead's workload view; read only."""
+
+    def __init__(self, db: Database, *, clock: Callable[[], dt.datetime] = utcnow) -> None:
+        self._db = db
+        self._clock = clock
+
+    # --- entry points -------------------------------------------------------------------
+
+    def page(
+        self,
+        session: AgentSession,
+        queue: Queue | str,
+        *,
+        sort: SortKey | str | None = None,
+        descending: bool | None = None,
+        filters: QueueFilters | None = None,
+        after: Cursor | None = None,
+        limit: int = 100,
+    ) -> QueuePage:
+        """Up to ``limit`` rows of ``queue`` behind ``after`` (None: from the top)."""
+        queue, key, desc = _resolve(queue, sort, descending)
+        filters = filters or QueueFilters()
+        limit = max(1, min(limit, MAX_PAGE))
+        with self._db.read() as s:
+            where = self._where(s, session, queue, filters)
+            return self._page(s, where, key, desc, after, limit)
+
+    def count(
+        self, session: AgentSession, queue: Queue | str, filters: QueueFilters | None = None
+    ) -> int:
+        """How many tickets the queue holds with these filters (the scroll model's total)."""
+        queue = Queue(queue)
+        with self._db.read() as s:
+            where = self._where(s, session, queue, filters or QueueFilters())
+            return s.scalar(select(func.count()).select_from(Ticket).where(*where)) or 0
+
+    def window(
+        self,
+        session: AgentSession,
+        queue: Queue | str,
+        *,
+        sort: SortKey | str | None = None,
+        descending: bool | None = None,
+        filters: QueueFilters | None = None,
+        row: int = 0,
+        size: int = 100,
+    ) -> QueuePage:
+        """The rows from position ``row`` (0 = the first) on: what paging there gives."""
+        if row < 0:
+            raise ValueError("row must be >= 0")
+        queue, key, desc = _resolve(queue, sort, descending)
+        filters = filters or QueueFilters()
+        size = max(1, min(size, MAX_PAGE))
+        with self._db.read() as s:
+            where = self._where(s, session, queue, filters)
+            after = None
+            if row:
+                expr = _SORT[key]
+                seek = _joined(select(expr, Ticket.id), key).where(*where)
+                seek = seek.order_by(*_order(expr, desc)).offset(row - 1).limit(1)
+                found = s.execute(seek).first()
+                if found is None:
+                    return QueuePage((), None)
+                after = Cursor(found[0], found[1])
+            return self._page(s, where, key, desc, after, size)
+
+    def workload(self, session: AgentSession) -> tuple[AgentLoad, ...]:
+        """Leads only: per active agent and lead, open tickets, those past their SLA due
+        time and the oldest one's creation time; by name."""
+        now = self._clock()
+        with self._db.read() as s:
+            acting_agent(s, session, Role.LEAD, denied=_LEADS_ONLY)
+            stats = (
+                select(
+                    Ticket.assignee_id.label("agent_id"),
+                    func.count().label("open"),
+                    func.sum(case((now > _DUE, 1), else_=0)).label("late"),
+                    func.min(Ticket.created_at, type_=UTCDateTime()).label("oldest"),
+                )
+                .where(_NOT_CLOSED, Ticket.assignee_id.is_not(None))
+                .group_by(Ticket.assignee_id)
+                .subquery()
+            )
+            rows = s.execute(
+                select(Agent.id, Agent.display_name, stats.c.open, stats.c.late, stats.c.oldest)
+                .outerjoin(stats, stats.c.agent_id == Agent.id)
+                .where(Agent.active.is_(True), Agent.role.in_(CUSTOMER_ROLES))
+                .order_by(Agent.display_name, Agent.id)
+            )
+            return tuple(
+                AgentLoad(agent_id, name, open_ or 0, int(late or 0), oldest)
+                for agent_id, name, open_, late, oldest in rows
+            )
+
+    # --- the statements -----------------------------------------------------------------
+
+    def _where(
+        self, s: Session, session: AgentSession, queue: Queue, filters: QueueFilters
+    ) -> list[ColumnElement[bool]]:
+        """The role check (first, in this transaction), the queue's predicate, the filters."""
+        if queue == Queue.TEAM:
+            me = acting_agent(s, session, Role.LEAD, denied=_LEADS_ONLY)
+        else:
+            me = acting_agent(s, session, *CUSTOMER_ROLES)
+        where: list[ColumnElement[bool]]
+        if queue == Queue.MINE:
+            where = [Ticket.assignee_id == me.id, _NOT_CLOSED]
+        elif queue == Queue.UNASSIGNED:
+            where = [_UNASSIGNED]
+        elif queue == Queue.TEAM:
+            where = [_NOT_CLOSED]
+        elif queue == Queue.ARCHIVE:
+            where = [_ARCHIVED]
+        else:
+            if filters.customer_id is None:
+                raise InvalidInput(_NO_CUSTOMER, field="customer")
+            # SQLite: ``SEARCH tickets USING INDEX ix_tickets_customer_created
+            # (customer_id=?)``; PostgreSQL: ``Index Scan using ix_tickets_customer_created``
+            where = [Ticket.customer_id == filters.customer_id]
+        if filters.states:
+            where.append(Ticket.state.in_(sorted(TicketState(v) for v in filters.states)))
+        if filters.priorities:
+            where.append(Ticket.priority.in_(sorted(TicketPriority(v) for v in filters.priorities)))
+        if filters.assignee_id is not None and queue != Queue.MINE:
+            where.append(Ticket.assignee_id == filters.assignee_id)
+        if filters.text:
+            where.append(Ticket.subject.ilike(_like_pattern(filters.text), escape="\\"))
+        return where
+
+    def _page(
+        self,
+        s: Session,
+        where: Sequence[ColumnElement[bool]],
+        key: SortKey,
+        desc: bool,
+        after: Cursor | None,
+        limit: int,
+    ) -> QueuePage:
+        expr = _SORT[key]
+        statement = (
+            select(
+                expr,
+                Ticket.id,
+                Ticket.number,
+                Ticket.customer_id,
+                Customer.number,
+                Customer.kind,
+                Customer.first_name,
+                Customer.last_name,
+                Customer.company,
+                Customer.legal_form,
+                Ticket.subject,
+                Ticket.state,
+                Ticket.priority,
+                Ticket.assignee_id,
+                Agent.display_name,
+                Ticket.created_at,
+                Ticket.first_response_due,
+                Ticket.first_responded_at,
+                Ticket.resolution_due,
+            )
+            .join(Customer, Customer.id == Ticket.customer_id)
+            .outerjoin(Agent, Agent.id == Ticket.assignee_id)
+            .where(*where)
+            .where(_behind(expr, after, desc))
+            .order_by(*_order(expr, desc))
+            .limit(limit + 1)
+        )
+        now = self._clock()
+        fetched = s.execute(statement).all()
+        rows: list[QueueRow] = []
+        for r in fetched[:limit]:
+            (sort_value, ticket_id, number, customer_id, customer_number, kind, first, last,
+             company, legal_form, subject, state, priority, assignee_id, assignee_name,
+             created_at, fr_due, fr_at, res_due) = r  # fmt: skip
+            closed = state == TicketState.CLOSED
+            due = None if closed else (fr_due if fr_at is None and fr_due else res_due)
+            rows.append(
+                QueueRow(
+                    ticket_id=ticket_id,
+                    ref=format_ticket_ref(number),
+                    customer_id=customer_id,
+                    customer_number=format_customer_number(customer_number),
+                    customer_name=display_name(kind, first, last, company, legal_form),
+                    subject=subject,
+                    state=str(state),
+                    priority=str(priority),
+                    assignee_id=assignee_id,
+                    assignee_name=assignee_name,
+                    created_at=created_at,
+                    sla_due=due,
+                    overdue=is_overdue(due, now),
+                    cursor=Cursor(sort_value, ticket_id),
+                )
+            )
+        more = len(fetched) > limit
+        return QueuePage(tuple(rows), rows[-1].cursor if more else None)
+
+
+def _resolve(
+    queue: Queue | str, sort: SortKey | str | None, descending: bool | None
+) -> tuple[Queue, SortKey, bool]:
+    queue = Queue(queue)
+    default_key, default_desc = default_sort(queue)
+    key = SortKey(sort) if sort is not None else default_key
+    if descending is None:
+        descending = default_desc if sort is None else False
+    return queue, key, descending
+
+
+def _order(expr: ColumnElement[Any], desc: bool) -> tuple[ColumnElement[Any], ...]:
+    return (expr.desc(), Ticket.id.desc()) if desc else (expr.asc(), Ticket.id.asc())
+
+
+def _behind(expr: ColumnElement[Any], after: Cursor | None, desc: bool) -> ColumnElement[bool]:
+    """The keyset condition: rows strictly after the cursor in this order."""
+    if after is None:
+        return true()
+    mine = tuple_(expr, Ticket.id)
+    theirs = tuple_(literal(after.key, expr.type), literal(after.ticket_id, Ticket.id.type))
+    return mine < theirs if desc else mine > theirs
+
+
+def _joined(statement: Select[Any], key: SortKey) -> Select[Any]:
+    if key in _NEEDS_CUSTOMER:
+        statement = statement.join(Customer, Customer.id == Ticket.customer_id)
+    if key in _NEEDS_AGENT:
+        statement = statement.outerjoin(Agent, Agent.id == Ticket.assignee_id)
+    return statement
