@@ -1,9 +1,10 @@
 """Command line: `kcp-desk [--demo]` opens the desk, `kcp-desk open TEXT` hands a call to
-it; `demo` and `audit verify` are tools."""
+it; `demo`, `intake` and `audit verify` are tools."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from pathlib import Path
@@ -136,6 +137,36 @@ def _cmd_audit_verify(args: argparse.Namespace) -> int:
     return 2
 
 
+def _cmd_intake(args: argparse.Namespace) -> int:
+    """SPEC §1 portal intake: one document as the portal sends it; exit 1 on a bad one."""
+    from kcp_desk.db import Database
+    from kcp_desk.errors import FieldErrors, KcpError
+    from kcp_desk.services.intake import intake_file
+
+    path = Path(args.file)
+    db = Database(_database_url(args.database_url))
+    try:
+        db.migrate()
+        result = intake_file(db, path)
+    except OSError as exc:
+        print(f"Cannot read {path}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except FieldErrors as exc:
+        print(f"{path}: nothing was created.", file=sys.stderr)
+        for field, error in exc.errors.items():
+            # an unknown field's name is the portal's text: quoted, escapes visible
+            name = field if field.isidentifier() else json.dumps(field)
+            print(f"  {name}: {error}", file=sys.stderr)
+        return 1
+    except KcpError as exc:
+        print(f"{path}: nothing was created: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        db.dispose()
+    print(result.describe())
+    return 0
+
+
 def _cmd_db_upgrade(args: argparse.Namespace) -> int:
     from kcp_desk.db import Database
     from kcp_desk.db_roles import DEFAULT_DESK_ROLE, desk_role_exists, grant_desk_role
@@ -203,6 +234,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--timeout-ms", type=int, default=3000, help="how long to wait for the running desk"
     )
     open_.set_defaults(func=_cmd_open)
+    intake = sub.add_parser(
+        "intake", help="take a document from the customer portal (a new ticket or a message)"
+    )
+    intake.add_argument("file", metavar="FILE.json")
+    intake.add_argument("--database-url")
+    intake.set_defaults(func=_cmd_intake)
     audit = sub.add_parser("audit", help="audit log tools")
     audit_sub = audit.add_subparsers(dest="audit_command", required=True)
     verify = audit_sub.add_parser(

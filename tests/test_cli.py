@@ -130,3 +130,62 @@ def test_kcp_desk_demo_prints_the_customers_to_try(
             assert f"{pick.number:<10} {SITUATIONS[pick.situation]}" in listed
     finally:
         db.dispose()
+
+
+# --- portal intake (SPEC §1, issue 10) -----------------------------------------------------
+
+INTAKE_EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "intake"
+
+
+def _ticket_count(db: Database) -> int:
+    with db.read() as s:
+        return int(s.execute(text("SELECT count(*) FROM tickets")).scalar_one())
+
+
+def test_intake_creates_a_ticket_and_reopens_by_message(
+    database: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    populate(database, customers=12, kdf=FAST_KDF)
+    before = _ticket_count(database)
+    new = str(INTAKE_EXAMPLES / "new-ticket.json")
+    assert main(["intake", new, "--database-url", database.url]) == 0
+    out = capsys.readouterr().out
+    assert re.fullmatch(r"Created ticket #KCP-\d{8} \(message \d+\)\.\n", out), out
+    assert _ticket_count(database) == before + 1
+    by_ref = str(INTAKE_EXAMPLES / "message-by-reference.json")
+    assert main(["intake", by_ref, "--database-url", database.url]) == 0
+    assert "to ticket #KCP-01000053; the ticket was reopened." in capsys.readouterr().out
+
+
+def test_intake_of_a_bad_document_prints_each_field_and_exits_non_zero(
+    database: Database, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    populate(database, customers=12, kdf=FAST_KDF)
+    before = _ticket_count(database)
+    bad = str(INTAKE_EXAMPLES / "bad-document.json")
+    assert main(["intake", bad, "--database-url", database.url]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    lines = captured.err.splitlines()
+    assert lines[0].endswith("bad-document.json: nothing was created.")
+    assert sorted(line.split(":")[0].strip() for line in lines[1:]) == [
+        "attachment",
+        "body",
+        "customer",
+        "priority",
+        "subject",
+    ]
+    assert "  customer: Check digit wrong in customer number." in lines
+    assert _ticket_count(database) == before
+    odd = tmp_path / "odd.json"
+    odd.write_text('{"kind": "ticket", "version": 1, "a\\u0000b": 1}', encoding="utf-8")
+    assert main(["intake", str(odd), "--database-url", database.url]) == 1
+    assert '  "a\\u0000b": Unknown field.' in capsys.readouterr().err.splitlines()
+
+
+def test_intake_of_a_missing_file_says_so(
+    database: Database, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    missing = tmp_path / "nope.json"
+    assert main(["intake", str(missing), "--database-url", database.url]) == 2
+    assert f"Cannot read {missing}: No such file or directory" in capsys.readouterr().err

@@ -1515,16 +1515,19 @@
         </message>
         <message>
             <location filename="../../kcp_desk/services/name_change.py" line="61" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="87" />
             <source>Not a ticket number (#KCP- and 8 digits, e.g. #KCP-00012340).</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../kcp_desk/services/name_change.py" line="64" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="90" />
             <source>Check digit wrong in ticket number.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../kcp_desk/services/name_change.py" line="65" />
+            <location filename="../../kcp_desk/services/intake/apply.py" line="57" />
             <source>There is no ticket with this number.</source>
             <translation type="unfinished" />
         </message>
@@ -1638,10 +1641,97 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="67" />
+            <source>This is not a JSON document.</source>
+            <extracomment>the version of every document kind this desk reads ``tickets.subject`` is VARCHAR(300) a portal message; far beyond what a customer types, short of a pasted log file ``sub_accounts.login`` is VARCHAR(64) the subject hook of T-1: ``[#KCP-00012340]`` (any case, spaces, missing ``#``)</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="68" />
+            <source>The document must be UTF-8 text.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="69" />
+            <source>The document must be a JSON object.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="70" />
+            <source>Unknown document kind; expected one of: {kinds}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="73" />
+            <source>Unsupported version; this desk reads version {version}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="76" />
+            <source>Unknown field.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="77" />
+            <source>This field appears more than once.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="78" />
             <location filename="../../kcp_desk/domain/contact_rules.py" line="104" />
             <location filename="../../kcp_desk/domain/contact_rules.py" line="173" />
             <source>This field is required.</source>
             <extracomment>Numbers without a country prefix are German (the hoster's home market). Column widths of the fields (``kcp_desk.models``), checked here so the database never has to refuse (PostgreSQL would; SQLite would silently store more). Countries whose postcodes are checked strictly: the number of digits.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="79" />
+            <source>Text expected.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="80" />
+            <source>Text or null expected.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="81" />
+            <source>This field must not be empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="82" />
+            <source>Unknown priority; expected one of: {choices}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="83" />
+            <source>Not a customer number (K and 8 digits, e.g. K12345671).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="86" />
+            <source>Check digit wrong in customer number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="91" />
+            <source>The ticket hook in the subject is not a ticket number (e.g. [#KCP-00012340]).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="94" />
+            <source>Check digit wrong in the ticket hook of the subject.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="97" />
+            <source>Name the ticket: a reference, or a subject with the hook [#KCP-…].</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="100" />
+            <source>The reference and the subject's hook name different tickets.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1921,6 +2011,37 @@
         <message>
             <location filename="../../kcp_desk/services/tickets/dto.py" line="24" />
             <source>You already have this ticket.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/tickets/queues.py" line="93" />
+            <source>Only a lead can see the team's queue and workload.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/tickets/queues.py" line="96" />
+            <source>Choose a customer first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/apply.py" line="49" />
+            <source>There is no customer with this number.</source>
+            <extracomment>the number of the first ticket in an empty database (the demo's numbering: 100000 + id) the advisory lock that serialises ticket-number allocation on PostgreSQL ("KCPN")</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/apply.py" line="50" />
+            <source>The customer has no sub-account with this login.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/apply.py" line="53" />
+            <source>This sub-account is disabled.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/apply.py" line="54" />
+            <source>This sub-account may not open tickets.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -1,0 +1,48 @@
+"""Portal intake (SPEC §1, issue 10): what the customer portal sends, as the portal
+would send it — ``kcp-desk intake FILE.json`` and :func:`intake` behind it.
+
+:mod:`~kcp_desk.services.intake.documents` checks a document (one validator per
+document kind, no database); :mod:`~kcp_desk.services.intake.apply` writes it in one
+transaction. A bad document raises :class:`~kcp_desk.errors.FieldErrors` with one
+message per field and creates nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from kcp_desk.db import Database
+from kcp_desk.services.intake.apply import IntakeResult, apply_document
+from kcp_desk.services.intake.documents import (
+    VALIDATORS,
+    Document,
+    MessageDocument,
+    TicketDocument,
+    load_document,
+    validate_document,
+)
+
+__all__ = [
+    "VALIDATORS",
+    "Document",
+    "IntakeResult",
+    "MessageDocument",
+    "TicketDocument",
+    "apply_document",
+    "intake",
+    "intake_file",
+    "load_document",
+    "validate_document",
+]
+
+
+def intake(db: Database, data: object, *, now: dt.datetime | None = None) -> IntakeResult:
+    """One parsed JSON document (any value) → what it created; :class:`FieldErrors`
+    for a bad one."""
+    return apply_document(db, validate_document(data), now=now)
+
+
+def intake_file(db: Database, path: Path, *, now: dt.datetime | None = None) -> IntakeResult:
+    """The document in ``path`` (UTF-8 JSON); ``OSError`` if it cannot be read."""
+    return apply_document(db, load_document(path.read_bytes()), now=now)
