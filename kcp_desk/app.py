@@ -197,13 +197,9 @@ class DeskApp:
                 ).format(keyring_text(result.remembered_in)),
                 15000,
             )
-        # the lead wires these into the main window; guarded until they are there
-        settings_requested = getattr(self.main, "settings_requested", None)
-        if settings_requested is not None:
-            settings_requested.connect(lambda: self.open_settings_dialog(self.main))
-        lock_screen = getattr(self.main, "lock_screen", None)
-        if lock_screen is not None:
-            lock_screen.unlocked.connect(self._deliver_pending)
+        self.main.settings_requested.connect(lambda: self.open_settings_dialog(self.main))
+        # a call that came in while the desk was locked is searched after the unlock
+        self.main.lock_screen.unlocked.connect(self._deliver_pending)
         self.main.show()
         self.login.hide()
         self._deliver_pending()
@@ -220,11 +216,10 @@ class DeskApp:
         self._deliver_pending()
 
     def bring_to_front(self) -> None:
-        window: QWidget = self.main if self.main is not None else self.login
-        present = getattr(window, "present", None)
-        if present is not None:
-            present()
+        if self.main is not None:
+            self.main.present()
             return
+        window = self.login
         if window.isMinimized():
             window.showNormal()
         window.show()
@@ -268,11 +263,7 @@ def _deliver(window: MainWindow, text: str) -> None:
     """Hand a `kcp-desk open` text to the unlocked main window: search (and open a
     single phone match). The text is search input, nothing more. The window is in
     front already (:meth:`DeskApp.bring_to_front`, or the agent just signed in)."""
-    open_request = getattr(window, "open_request", None)
-    if open_request is not None:
-        open_request(text)
-    else:
-        window.focus_search()
+    window.open_request(text)
 
 
 def run_gui(argv: list[str], *, demo: bool, open_text: str | None = None) -> int:

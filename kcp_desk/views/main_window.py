@@ -184,10 +184,6 @@ class MainWindow(QMainWindow):
         item = self.nav.item(self.PAGE_APPROVALS)
         item.setText(self.tr("Approvals (%n)", "", n) if n > 0 else self.tr("Approvals"))
 
-    def add_settings_action(self, action: QAction) -> None:
-        """Another entry in the Desk menu, before "Lock now"."""
-        self._desk_menu.insertAction(self.lock_action, action)
-
     def present(self) -> None:
         """Come to the front (e.g. ``kcp-desk open …`` from a softphone)."""
         if self.isMinimized():
