@@ -25,6 +25,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from kcp_desk.db import Database
 from kcp_desk.domain import contact_rules as rules
 from kcp_desk.domain.folding import customer_search_text
+from kcp_desk.domain.legal_form import join_legal_form
 from kcp_desk.domain.references import (
     format_customer_number,
     format_order_ref,
@@ -344,9 +345,7 @@ def display_name(
 ) -> str:
     """``Muster GmbH`` for companies, ``Jürgen Müller`` for persons."""
     if kind == CustomerKind.COMPANY and company:
-        if legal_form and not company.endswith(legal_form):
-            return f"{company} {legal_form}"
-        return company
+        return join_legal_form(company, legal_form or "")
     return " ".join(part for part in (first_name, last_name) if part) or (company or "")
 
 

@@ -51,7 +51,6 @@ from kcp_desk.services.search import (
     SearchResult,
 )
 from kcp_desk.views.badges import Badge, BadgeDelegate, customer_badges
-from kcp_desk.views.badges import badge_texts as badge_texts  # customer_view reads it here
 from kcp_desk.views.messages import error_text
 from kcp_desk.views.operation import Operation
 from kcp_desk.views.table_model import Column, DtoTableModel

@@ -34,10 +34,10 @@ from kcp_desk.services.customers import (
 from kcp_desk.services.desk import DeskServices
 from kcp_desk.services.principal import AgentSession
 from kcp_desk.views import formatting as fmt
+from kcp_desk.views.badges import badge_texts
 from kcp_desk.views.billing_tab import BillingTab
 from kcp_desk.views.caller_dialog import CallerVerificationDialog
 from kcp_desk.views.contact_form import ContactForm
-from kcp_desk.views.customer_search import badge_texts
 from kcp_desk.views.field_rows import WrappedLabel, accent_room, fit_height
 from kcp_desk.views.fit_columns import FitColumns
 from kcp_desk.views.messages import error_text

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kcp_desk.domain.legal_form import join_legal_form, split_legal_form
 from kcp_desk.errors import KcpError
 from kcp_desk.services.customers import ContactData
 from kcp_desk.services.name_change import NameChangeRequestDTO, NameChangeService
@@ -34,26 +35,6 @@ from kcp_desk.views.table_model import Column, DtoTableModel
 log = logging.getLogger(__name__)
 
 _DONE_STYLE = "color: #1b5e20;"
-
-
-def split_legal_form(company: str | None, legal_form: str | None) -> tuple[str, bool]:
-    """The company name without a trailing legal form, and whether it carried one.
-
-    The registered name is stored with its legal form ("Ortmann Haustechnik GmbH", legal
-    form "GmbH"); the form shows the legal form once, in its own field.
-    """
-    name = company or ""
-    suffix = f" {legal_form}" if legal_form else ""
-    if suffix and name.endswith(suffix) and name[: -len(suffix)].strip():
-        return name[: -len(suffix)], True
-    return name, False
-
-
-def join_legal_form(name: str, legal_form: str) -> str:
-    """The registered name again: ``name`` with the legal form, unless it ends in it."""
-    if not name or not legal_form or name.endswith(f" {legal_form}") or name == legal_form:
-        return name
-    return f"{name} {legal_form}"
 
 
 class NameChangeDialog(QDialog):
