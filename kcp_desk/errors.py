@@ -6,7 +6,11 @@ Messages must never contain secrets: they end up in logs and on screen.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kcp_desk.domain.secret_looking import Finding
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -16,6 +20,13 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 
 #: the one message for a field over its length limit (``n`` = the limit)
 TOO_LONG = QT_TRANSLATE_NOOP("KcpError", "At most {n} characters, please.")
+
+#: a reply that looks like it holds a password or a key (:class:`SecretLookingReply`)
+SECRET_LOOKING_REPLY = QT_TRANSLATE_NOOP(
+    "KcpError",
+    "This reply looks like it contains a password or a key. The customer will see it. "
+    "Send it anyway?",
+)
 
 
 class KcpError(Exception):
@@ -115,3 +126,27 @@ class AuditWriteFailed(KcpError):
 class TicketClosed(KcpError):
     """The ticket is closed (in the archive): read only; a customer message reopens it
     (T-2). Every change by an agent is refused."""
+
+
+class SecretLookingReply(KcpError):
+    """A reply to the customer looks like it contains a password or a key
+    (``domain.secret_looking``) and was not confirmed: nothing was saved (issue 10).
+
+    ``findings`` name the kinds and spans (into the cleaned body) of what was found,
+    never the text; the message, ``str`` and ``repr`` hold no part of the reply. The
+    view asks the agent and posts again with ``confirmed=True``.
+    """
+
+    field = "body"
+
+    def __init__(self, findings: Iterable[Finding]) -> None:
+        super().__init__(SECRET_LOOKING_REPLY)
+        self.findings: tuple[Finding, ...] = tuple(findings)
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The kinds found (``SecretKind`` values), each once, in the order found."""
+        return tuple(dict.fromkeys(f.kind.value for f in self.findings))
+
+    def __repr__(self) -> str:
+        return f"SecretLookingReply(kinds={self.kinds!r})"

@@ -1,6 +1,8 @@
 """Save screenshots of the main screens on a throwaway demo database.
 
-QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py [de|en] [OUT_DIR]
+QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py [de|en] [OUT_DIR] [tickets]
+
+``tickets`` takes only the ticket screens.
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ from kcp_desk.services.principal import AgentSession
 from kcp_desk.views.caller_dialog import CallerVerificationDialog
 from kcp_desk.views.invoice_document import write_pdf
 from kcp_desk.views.login_window import LoginWindow
+from kcp_desk.services.tickets import Queue
 from kcp_desk.views.main_window import MainWindow
+from kcp_desk.views.ticket_dialogs import ReassignDialog
 
 
 def wait(app: QApplication, done: Callable[[], bool], timeout: float = 5.0) -> None:
@@ -78,9 +82,123 @@ def _billing_examples(services: DeskServices, session: AgentSession) -> dict[str
     return {"good": good, "dunning2": level2}
 
 
+def _ticket_shots(
+    app: QApplication,
+    services: DeskServices,
+    main: MainWindow,
+    db: Database,
+    shot: Callable[[QWidget, str], None],
+) -> None:
+    """The queues, the workload, a thread with an internal note, the reassignment
+    dialog, "already taken by", the secret question and a live update between two
+    desks (lea, a lead, in ``main``; anna in a second window on the same database)."""
+    anna = next(a for a in DEMO_AGENTS if a.username == "anna")
+    anna_session = services.auth.login("anna", anna.passphrase).session
+    lea_session = main._session
+    page = main.tickets
+    main.nav.setCurrentRow(main.PAGE_TICKETS)
+    for queue, name in (
+        (Queue.MINE, "tickets_mine"),
+        (Queue.UNASSIGNED, "tickets_unassigned"),
+        (Queue.TEAM, "tickets_team"),
+        (Queue.ARCHIVE, "tickets_archive"),
+    ):
+        page.show_queue(queue)
+        view = page.queues[queue]
+        wait(app, lambda v=view: v.model.is_mapped)  # type: ignore[misc]
+        for width, height in ((1280, 800), (1024, 768)):
+            main.resize(width, height)
+            shot(main, f"{name}_{width}")
+    assert page.workload is not None
+    page.tabs.setCurrentWidget(page.workload)
+    wait(app, lambda: page.workload is not None and page.workload.model.rowCount() > 0)
+    shot(main, "tickets_workload")
+    anna_id = next(
+        c.agent_id
+        for c in services.tickets.colleagues(lea_session)
+        if c.display_name.startswith("Anna")
+    )
+    page.show_agent(anna_id)
+    team = page.queues[Queue.TEAM]
+    wait(app, lambda: team.model.is_mapped)
+    shot(main, "tickets_team_anna")
+    # a thread: the customer wrote, lea replies and leaves an internal note
+    ticket_id = services.queues.page(lea_session, Queue.UNASSIGNED, limit=1).rows[0].ticket_id
+    services.tickets.claim(lea_session, ticket_id)
+    detail = services.thread.open(lea_session, ticket_id)
+    detail = services.thread.post(
+        lea_session, ticket_id, detail.version, "reply",
+        "Guten Tag,\n\nwir sehen uns das an und melden uns bis heute Abend.\n\nViele Grüße",
+    )  # fmt: skip
+    services.thread.post(
+        lea_session, ticket_id, detail.version, "internal_note",
+        "Kunde hat schon zweimal angerufen. Backup von gestern prüfen, bevor wir antworten.",
+    )  # fmt: skip
+    main.open_ticket(ticket_id)
+    wait(app, lambda: page.ticket.detail is not None and page.ticket.detail.ticket_id == ticket_id)
+    for width, height in ((1280, 800), (1024, 768)):
+        main.resize(width, height)
+        shot(main, f"ticket_thread_{width}")
+    page.ticket.note_kind.setChecked(True)
+    page.ticket.composer.setPlainText("Rückruf um 15 Uhr vereinbart.")
+    shot(main, "ticket_composer_note")
+    page.ticket.composer.clear()
+    page.ticket.reply_kind.setChecked(True)
+    page.ticket.composer.setPlainText("Ihr neues Passwort: Xr7!kP2#qL9vW4")
+    page.ticket.send()
+    wait(app, lambda: page.ticket.secret_question is not None)
+    assert page.ticket.secret_question is not None
+    shot(page.ticket.secret_question, "ticket_secret_question")
+    page.ticket.secret_question.reject()
+    page.ticket.composer.clear()
+    page.ticket._reassign()
+    wait(app, lambda: bool(main.findChildren(ReassignDialog)))
+    dialog = main.findChildren(ReassignDialog)[-1]
+    wait(app, lambda: dialog.colleague.count() > 0)
+    dialog.reason.setPlainText("Anna übernimmt die Linux-Server dieses Kunden.")
+    shot(dialog, "ticket_reassign_dialog")
+    dialog.reject()
+    # a second desk: anna; lea reassigns a ticket to her and it appears within 2 s
+    desk_b = MainWindow(services, anna_session, db.describe(), 5)
+    desk_b.resize(1024, 768)
+    desk_b.show()
+    desk_b.nav.setCurrentRow(desk_b.PAGE_TICKETS)
+    mine_b = desk_b.tickets.queues[Queue.MINE]
+    wait(app, lambda: mine_b.model.is_mapped)
+    other = services.queues.page(lea_session, Queue.UNASSIGNED, limit=2).rows[1].ticket_id
+    services.tickets.claim(lea_session, other)
+    status = services.tickets.status(lea_session, other)
+    before = mine_b.model.rowCount()
+    services.tickets.reassign(lea_session, other, status.version, anna_id, "Kunde fragt nach Anna")
+    wait(app, lambda: mine_b.model.rowCount() > before, timeout=5)
+    wait(app, lambda: True)
+    shot(desk_b, "tickets_live_update_desk_b")
+    # "already taken by": anna opens an unassigned ticket, lea claims it first
+    taken = services.queues.page(anna_session, Queue.UNASSIGNED, limit=1).rows[0].ticket_id
+    desk_b.open_ticket(taken)
+    view_b = desk_b.tickets.ticket
+    wait(app, lambda: view_b.detail is not None and view_b.detail.ticket_id == taken)
+    services.tickets.claim(lea_session, taken)
+    view_b.claim()
+    wait(app, lambda: view_b.note.isVisible())
+    shot(desk_b, "ticket_already_taken")
+    desk_b.live.stop()
+    desk_b.close()
+    # the customer's Tickets tab
+    ortmann = services.search.search(lea_session, "K10000012", 1).hits[0].customer_id
+    main.open_customer(ortmann)
+    customer = main.customers.customer
+    wait(app, lambda: customer.detail is not None)
+    customer.tabs.setCurrentWidget(customer.tickets)
+    wait(app, lambda: customer.tickets.model.is_mapped)
+    main.resize(1280, 800)
+    shot(main, "customer_tickets")
+
+
 def main() -> None:
     lang = sys.argv[1] if len(sys.argv) > 1 else "en"
     out = Path(sys.argv[2] if len(sys.argv) > 2 else "screenshots")
+    only_tickets = sys.argv[3:] == ["tickets"]
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication([])
     install_translators(app, lang)
@@ -105,6 +223,10 @@ def main() -> None:
     main = MainWindow(services, session, db.describe(), 5)
     main.resize(1280, 760)
     main.show()
+    if only_tickets:
+        _ticket_shots(app, services, main, db, shot)
+        print(f"saved to {out}")
+        return
     search = main.customers.search
     search.field.setText("mann")
     wait(app, lambda: search.model.rowCount() > 0)
@@ -188,6 +310,7 @@ def main() -> None:
     wait(app, lambda: True)
     main.resize(1024, 768)
     shot(main, "approvals_1024")
+    _ticket_shots(app, services, main, db, shot)
     main.lock(reason="manual")
     shot(main, "lock")
     print(f"saved to {out}")

@@ -10,9 +10,10 @@ from kcp_desk.services.auth import AuthService
 from kcp_desk.services.billing import BillingService
 from kcp_desk.services.caller_verification import CallerVerificationService
 from kcp_desk.services.customers import CustomerService
+from kcp_desk.services.live import LiveChanges
 from kcp_desk.services.name_change import NameChangeService
 from kcp_desk.services.search import CustomerSearch
-from kcp_desk.services.tickets import TicketAssignment, TicketQueues
+from kcp_desk.services.tickets import TicketAssignment, TicketQueues, TicketThread
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,10 @@ class DeskServices:
     tickets: TicketAssignment
     #: My tickets, Unassigned, Team, Archive, a customer's tickets; workload (T-3)
     queues: TicketQueues
+    #: a ticket with its thread; replies and internal notes (T-2)
+    thread: TicketThread
+    #: "something changed": live updates of the queues (T-7); no data, no role check
+    live: LiveChanges
 
     @classmethod
     def build(cls, db: Database, *, kdf_policy: KdfPolicy | None = None) -> DeskServices:
@@ -41,4 +46,6 @@ class DeskServices:
             billing=BillingService(db),
             tickets=TicketAssignment(db),
             queues=TicketQueues(db),
+            thread=TicketThread(db),
+            live=LiveChanges(db),
         )

@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QMargins, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMargins,
+    QModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +42,7 @@ from kcp_desk.services.customers import (
 )
 from kcp_desk.services.desk import DeskServices
 from kcp_desk.services.principal import AgentSession
+from kcp_desk.services.tickets import Queue
 from kcp_desk.views import formatting as fmt
 from kcp_desk.views.badges import badge_texts
 from kcp_desk.views.billing_tab import BillingTab
@@ -44,6 +54,7 @@ from kcp_desk.views.messages import error_text
 from kcp_desk.views.name_change import NameChangeDialog
 from kcp_desk.views.operation import Operation
 from kcp_desk.views.table_model import Column, DtoTableModel
+from kcp_desk.views.ticket_queue_view import TicketQueueView
 from kcp_desk.views.unsaved import UnsavedGuard
 
 
@@ -230,6 +241,10 @@ class CustomerView(QWidget):
     back_requested = Signal()
     #: a name change waits for a team lead now (the navigation's count goes up)
     name_change_submitted = Signal()
+    #: a ticket of this customer was opened (Enter or a double click in its Tickets tab)
+    open_ticket = Signal(int)
+    #: a ticket reference elsewhere (a support order's ticket) was opened
+    open_ticket_ref = Signal(str)
 
     TAB_CONTACT = 0
 
@@ -320,17 +335,10 @@ class CustomerView(QWidget):
         self.billing = BillingTab(services.billing, session)
         self.billing.glance_loaded.connect(self._payment_badges)
         self.billing.changed.connect(lambda: self._reload())
-        self.tickets = _ListTab(
-            [
-                Column(self.tr("Ticket"), lambda t: t.ref),
-                Column(self.tr("Subject"), lambda t: t.subject),
-                Column(self.tr("State"), lambda t: fmt.value(t.state)),
-                Column(self.tr("Priority"), lambda t: fmt.value(t.priority)),
-                Column(self.tr("Assignee"), lambda t: t.assignee_name or "–"),
-                Column(self.tr("Created"), lambda t: fmt.date_time(t.created_at)),
-            ],
-            elastic=(1,),
-        )
+        # the customer's tickets are a queue: every one, sorted and filtered in SQL
+        self.tickets = TicketQueueView(services.queues, session, queue=Queue.CUSTOMER)
+        self.tickets.setObjectName("customer_tickets")
+        self.tickets.open_ticket.connect(self.open_ticket)
         self.orders = _ListTab(
             [
                 Column(self.tr("Order"), lambda o: o.ref),
@@ -341,6 +349,9 @@ class CustomerView(QWidget):
                 Column(self.tr("Assignee"), lambda o: o.assignee_name or "–"),
             ]
         )
+        # a support order's ticket opens on a double click (or Enter)
+        self.orders.table.doubleClicked.connect(self._open_order_ticket)
+        self.orders.table.activated.connect(self._open_order_ticket)
         self.accounts = _ListTab(
             [
                 Column(self.tr("Login"), lambda a: a.login),
@@ -433,10 +444,16 @@ class CustomerView(QWidget):
             self.contact.show_contact(h.customer_id, detail.contact)
         self.products.show_rows(detail.products)
         self.billing.load(h.customer_id, h.display_name)
-        self.tickets.show_listing(detail.tickets)
+        self.tickets.show_customer(detail.customer_id)
         self.orders.show_listing(detail.support_orders)
         self.accounts.show_rows(detail.sub_accounts)
         self.history.show_listing(detail.history)
+
+    def _open_order_ticket(self, index: QModelIndex) -> None:
+        if index.isValid():
+            ref = self.orders.model.row(index.row()).ticket_ref
+            if ref:
+                self.open_ticket_ref.emit(ref)
 
     def show_unsaved_editor(self) -> None:
         """The tab of the first editor with unsaved input (its error is there)."""

@@ -26,10 +26,12 @@ from kcp_desk.services.desk import DeskServices
 from kcp_desk.services.principal import AgentSession
 from kcp_desk.views.customers_page import CustomersPage
 from kcp_desk.views.idle import InactivityTimer
+from kcp_desk.views.live import LiveUpdates
 from kcp_desk.views.lock_screen import LockScreen
 from kcp_desk.views.messages import error_text
 from kcp_desk.views.name_change import ApprovalsPage
 from kcp_desk.views.operation import Operation, OperationGate
+from kcp_desk.views.tickets_page import TicketsPage
 from kcp_desk.views.unsaved import UnsavedGuard
 
 LOCK_KEYS = QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L)
@@ -86,9 +88,11 @@ class MainWindow(QMainWindow):
         self.operation_gate = OperationGate()
         self.customers = CustomersPage(services, session)
         self.approvals = ApprovalsPage(services.name_change, session)
+        self.tickets = TicketsPage(services, session)
         #: every editor of this window; asked before sign-out and closing (unsaved.py)
         self.guard = UnsavedGuard(self)
         self.guard.add(self.customers.guard)
+        self.guard.add(self.tickets.guard)
         self._close_confirmed = False
         #: the widget that had the focus when the desk locked; it gets it back
         self._focus_before_lock: QWidget | None = None
@@ -114,6 +118,15 @@ class MainWindow(QMainWindow):
         self.approvals.pending_count_changed.connect(self.set_pending_approvals)
         self.approvals.open_customer.connect(self.open_customer)
         self.customers.customer.name_change_submitted.connect(self.approvals.refresh_count)
+        # every ticket reference opens the ticket
+        self.customers.customer.open_ticket.connect(self.open_ticket)
+        self.customers.customer.open_ticket_ref.connect(self.open_ticket_ref)
+        self.approvals.open_ticket.connect(self.open_ticket_ref)
+        self.tickets.open_customer.connect(self.open_customer)
+        self.tickets.assigned_to_me.connect(self._assigned_to_me)
+        # T-7: what other desks (and the portal) change reaches this one within 2 s
+        self.live = LiveUpdates(services.live, self)
+        self.live.changed.connect(self._live_changed)
 
         work = QWidget()
         row = QHBoxLayout(work)
@@ -143,21 +156,12 @@ class MainWindow(QMainWindow):
         app.installEventFilter(self)
         self.focus_search()
         self.approvals.refresh_count()
+        self.live.start()
 
     def _build_pages(self) -> list[tuple[str, QWidget]]:
         return [
             (self.tr("Customers"), self.customers),
-            (
-                self.tr("Tickets"),
-                PlaceholderPage(
-                    self.tr("Tickets"),
-                    self.tr(
-                        "Your tickets, the unassigned queue, your team's tickets and the "
-                        "archive: claim, hand over, reply and close. Coming with the ticket "
-                        "queues."
-                    ),
-                ),
-            ),
+            (self.tr("Tickets"), self.tickets),
             (
                 self.tr("Support orders"),
                 PlaceholderPage(
@@ -171,7 +175,7 @@ class MainWindow(QMainWindow):
             (self.tr("Approvals"), self.approvals),
         ]
 
-    PAGE_APPROVALS = 3
+    PAGE_TICKETS, PAGE_APPROVALS = 1, 3
 
     def _page_changed(self, row: int) -> None:
         self.pages.setCurrentIndex(row)
@@ -192,6 +196,31 @@ class MainWindow(QMainWindow):
             self.show()
         self.raise_()
         self.activateWindow()
+
+    def open_ticket(self, ticket_id: int) -> None:
+        """The Tickets page with this ticket (asks about a draft reply first)."""
+        self.nav.setCurrentRow(self.PAGE_TICKETS)
+        self.tickets.open_ticket(ticket_id)
+
+    def open_ticket_ref(self, ref: str) -> None:
+        """A ticket reference (#KCP-…) shown somewhere was clicked."""
+        Operation(self, self._services.queues.find, self._session, ref).success(
+            self.open_ticket
+        ).failure(lambda err: self.statusBar().showMessage(error_text(err), 8000)).run()
+
+    def _live_changed(self, full: bool) -> None:
+        if self.is_locked:
+            return  # the unlock refreshes
+        self.tickets.live_changed(full)
+        self.approvals.refresh_count()
+
+    def _assigned_to_me(self, refs: list[str]) -> None:
+        """T-7: a ticket someone else gave me; said in the status bar (and the tray
+        when one is there)."""
+        text = self.tr("%n new tickets in My tickets: {0}", "", len(refs))
+        self.statusBar().showMessage(text.format(", ".join(refs)), 15000)
+        if not self.isActiveWindow():
+            QApplication.alert(self)
 
     def open_customer(self, customer_id: int) -> None:
         """The Customers page with this customer (asks about unsaved input first)."""
@@ -290,6 +319,7 @@ class MainWindow(QMainWindow):
         self.idle.start()
         self._restore_focus()
         self.approvals.refresh_count()
+        self.tickets.live_changed(True)
         # what finished while locked arrives now: "Saved.", or "locked before it was
         # finished" with the input still there
         self.operation_gate.unlock()
@@ -320,6 +350,7 @@ class MainWindow(QMainWindow):
 
     def _sign_out(self) -> None:
         self.idle.stop()
+        self.live.stop()
         self._lock_session("sign_out")
         self.operation_gate.close()  # held results stay unseen; nothing else starts
         self.signed_out.emit()
@@ -348,6 +379,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.request_close)
             return
         self.operation_gate.close()
+        self.live.stop()
         write = self._auth.begin_lock(self._session, reason="quit")
         if write is not None:
             # the process ends next: this last audit entry is written before it does

@@ -32,7 +32,7 @@ from kcp_desk.services.desk import DeskServices
 from kcp_desk.services.name_change import NameChangeService
 from kcp_desk.services.principal import AgentSession, Principal
 from kcp_desk.services.search import CustomerSearch
-from kcp_desk.services.tickets import QueueFilters, TicketAssignment, TicketQueues
+from kcp_desk.services.tickets import QueueFilters, TicketAssignment, TicketQueues, TicketThread
 from tests.conftest import FAST_KDF, PASSPHRASES
 
 TODAY = dt.date(2026, 3, 2)
@@ -154,9 +154,15 @@ ENTRY_POINTS: dict[str, Call] = {
     "TicketQueues.count": lambda d, a, w: d.queues.count(
         a, "customer", QueueFilters(customer_id=w.customer)
     ),
-    "TicketQueues.window": lambda d, a, w: d.queues.window(a, "mine", row=1),
+    "TicketQueues.ids": lambda d, a, w: d.queues.ids(a, "mine"),
+    "TicketQueues.rows": lambda d, a, w: d.queues.rows(a, [1]),
+    "TicketQueues.find": lambda d, a, w: d.queues.find(a, "#KCP-00012340"),
     "TicketQueues.team": lambda d, a, w: d.queues.page(a, "team"),
     "TicketQueues.workload": lambda d, a, w: d.queues.workload(a),
+    "TicketThread.open": lambda d, a, w: d.thread.open(a, w.ticket),
+    "TicketThread.post": lambda d, a, w: d.thread.post(
+        a, w.ticket, 1, "internal_note", "Kunde ruft morgen zurück."
+    ),
 }
 LEAD_ONLY = {
     "NameChangeService.approve",
@@ -167,7 +173,7 @@ LEAD_ONLY = {
     "TicketQueues.workload",
 }
 SERVICES = (CustomerSearch, CustomerService, CallerVerificationService, NameChangeService,
-            BillingService, TicketAssignment, TicketQueues)  # fmt: skip
+            BillingService, TicketAssignment, TicketQueues, TicketThread)  # fmt: skip
 
 
 def test_the_table_names_every_entry_point() -> None:

@@ -189,16 +189,26 @@ def test_filters(
         assert queues.count(lea, Queue.TEAM, filters) == len(expected)
 
 
-@pytest.mark.parametrize("sort", [SortKey.AGE, SortKey.CUSTOMER, SortKey.ASSIGNEE, SortKey.SLA_DUE])
-def test_the_window_is_what_paging_there_gives(
-    database: Database, tickets: dict[int, Ticket], queues: TicketQueues, sort: SortKey
+@pytest.mark.parametrize("sort", list(SortKey))
+@pytest.mark.parametrize("descending", [False, True])
+def test_the_row_map_is_the_paging_order_and_rows_come_in_its_order(
+    database: Database,
+    tickets: dict[int, Ticket],
+    queues: TicketQueues,
+    sort: SortKey,
+    descending: bool,
 ) -> None:
     lea = _login(database, "lea")
-    everything = _all_ids(queues, lea, Queue.TEAM, limit=500, sort=sort, descending=True)
-    for row in (0, 1, 5, len(everything) - 2, len(everything), len(everything) + 3):
-        page = queues.window(lea, Queue.TEAM, sort=sort, descending=True, row=row, size=4)
-        assert [r.ticket_id for r in page.rows] == everything[row : row + 4]
-        assert (page.next_cursor is None) == (row + 4 >= len(everything))
+    kw = {"sort": sort, "descending": descending}
+    everything = _all_ids(queues, lea, Queue.TEAM, limit=500, **kw)
+    assert list(queues.ids(lea, Queue.TEAM, **kw)) == everything  # type: ignore[arg-type]
+    for row in (0, 1, 5, len(everything) - 2):
+        window = everything[row : row + 4]
+        assert [r.ticket_id for r in queues.rows(lea, window, sort=sort)] == window
+    assert queues.rows(lea, [everything[3], 10**9, everything[0]]) == tuple(
+        queues.rows(lea, [everything[3], everything[0]])
+    )
+    assert queues.rows(lea, []) == ()
 
 
 def test_team_and_workload_are_for_leads(
