@@ -24,10 +24,10 @@ from kcp_desk.security.sealing import KdfParams
 from kcp_desk.services.demo import DEMO_AGENTS, populate
 from kcp_desk.services.desk import DeskServices
 from kcp_desk.services.principal import AgentSession
+from kcp_desk.services.tickets import Queue
 from kcp_desk.views.caller_dialog import CallerVerificationDialog
 from kcp_desk.views.invoice_document import write_pdf
 from kcp_desk.views.login_window import LoginWindow
-from kcp_desk.services.tickets import Queue
 from kcp_desk.views.main_window import MainWindow
 from kcp_desk.views.ticket_dialogs import ReassignDialog
 

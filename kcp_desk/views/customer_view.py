@@ -549,6 +549,7 @@ class CustomerView(QWidget):
             self._session,
             self.detail.customer_id,
             self.detail.contact,
+            self._services.queues,
         )
         if dialog.exec():
             self.name_change_submitted.emit()

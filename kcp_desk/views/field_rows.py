@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics, QResizeEvent
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from kcp_desk.errors import FieldErrors, KcpError
 from kcp_desk.views.messages import error_text
@@ -87,9 +87,24 @@ class FieldRows:
         self.edits: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
         self.hints: dict[str, QLabel] = {}
+        self.combos: dict[str, QComboBox] = {}
 
-    def add(self, key: str, label: str, text: str = "") -> QLineEdit:
+    def add(self, key: str, label: str, text: str = "", *, choices: bool = False) -> QLineEdit:
+        """A line edit; with ``choices`` inside an editable combo box (``self.combos``)
+        whose items the caller adds (their data is the text an item puts in the field)."""
         edit = QLineEdit(text)
+        field: QWidget = edit
+        if choices:
+            combo = QComboBox()
+            combo.setEditable(True)
+            combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            combo.setLineEdit(edit)
+            combo.setCurrentIndex(-1)
+            edit.setText(text)
+            combo.activated.connect(lambda i: edit.setText(str(combo.itemData(i) or "")))
+            combo.setObjectName(f"{self._prefix}_{key}_choices")
+            self.combos[key] = combo
+            field = combo
         edit.setObjectName(f"{self._prefix}_{key}")
         if self._max_width:
             edit.setMaximumWidth(self._max_width)
@@ -103,7 +118,7 @@ class FieldRows:
         hint.hide()
         box = QVBoxLayout()
         box.setSpacing(2)
-        box.addWidget(edit)
+        box.addWidget(field)
         box.addWidget(error)
         box.addWidget(hint)
         self._form.addRow(fit_height(QLabel(label)), box)

@@ -24,6 +24,7 @@ from kcp_desk.errors import KcpError
 from kcp_desk.services.customers import ContactData
 from kcp_desk.services.name_change import NameChangeRequestDTO, NameChangeService
 from kcp_desk.services.principal import AgentSession
+from kcp_desk.services.tickets import Queue, QueueFilters, QueuePage, TicketQueues
 from kcp_desk.views import formatting as fmt
 from kcp_desk.views.dialog_height import grow_to_fit
 from kcp_desk.views.field_rows import ERROR_STYLE, FieldRows, WrappedLabel
@@ -47,6 +48,7 @@ class NameChangeDialog(QDialog):
         session: AgentSession,
         customer_id: int,
         contact: ContactData,
+        queues: TicketQueues | None = None,
     ) -> None:
         super().__init__(parent)
         self._service = service
@@ -64,10 +66,24 @@ class NameChangeDialog(QDialog):
         )
         form = QFormLayout()
         self.rows = FieldRows(form, prefix="name")
+        # the customer's open tickets to pick from; a number can still be typed
+        ticket = self.rows.add("ticket", self.tr("Ticket"), choices=True)
+        ticket.setPlaceholderText(self.tr("#KCP-… (pick one of the customer's open tickets)"))
+        self.tickets = self.rows.combos["ticket"]
+        if queues is not None:
+            Operation(
+                self,
+                queues.page,
+                session,
+                Queue.CUSTOMER,
+                filters=QueueFilters(
+                    customer_id=customer_id, states=frozenset({"new", "open", "pending_customer"})
+                ),
+                limit=50,
+            ).success(self._open_tickets).failure(lambda _e: None).run()
         # the legal form once, in its own field; it goes back onto the name on submit
         company, self._legal_form_in_name = split_legal_form(contact.company, contact.legal_form)
         for key, label, text in (
-            ("ticket", self.tr("Ticket (#KCP-…)"), ""),
             ("first_name", self.tr("First name"), contact.first_name),
             ("last_name", self.tr("Last name"), contact.last_name),
             ("company", self.tr("Company"), company),
@@ -91,6 +107,13 @@ class NameChangeDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
+
+    def _open_tickets(self, page: QueuePage) -> None:
+        typed = self.rows.edits["ticket"].text()
+        for r in page.rows:
+            self.tickets.addItem(f"{r.ref} – {r.subject}", r.ref)
+        self.tickets.setCurrentIndex(-1)
+        self.rows.edits["ticket"].setText(typed)
 
     def company_to_submit(self) -> str:
         """The company as it is stored: with the legal form when the name carried it."""

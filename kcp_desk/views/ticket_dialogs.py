@@ -138,9 +138,7 @@ class ReassignDialog(_ColleagueDialog):
         self.setWindowTitle(self.tr("Reassign {0}").format(detail.ref))
         holder = detail.assignee_name or self.tr("nobody")
         self.intro.setText(
-            self.tr(
-                "Now with: {0}. The reason goes into the audit log and the ticket's history."
-            ).format(holder)
+            self.tr("Now with: {0}. The reason goes into the audit log.").format(holder)
         )
         self.reason.setPlaceholderText(self.tr("Why (required)"))
         self.ok.setText(self.tr("Reassign"))

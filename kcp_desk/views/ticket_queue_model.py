@@ -29,7 +29,6 @@ from typing import Any, Final
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -436,15 +435,3 @@ class TicketQueueModel(QAbstractTableModel):
         self._cache.move_to_end(row.ticket_id)
         while len(self._cache) > CACHE_ROWS:
             self._cache.popitem(last=False)
-
-
-def translate_queue(queue: Queue) -> str:
-    """The queue's name as the navigation shows it."""
-    names = {
-        Queue.MINE: QCoreApplication.translate("TicketQueueModel", "My tickets"),
-        Queue.UNASSIGNED: QCoreApplication.translate("TicketQueueModel", "Unassigned"),
-        Queue.TEAM: QCoreApplication.translate("TicketQueueModel", "Team"),
-        Queue.ARCHIVE: QCoreApplication.translate("TicketQueueModel", "Archive"),
-        Queue.CUSTOMER: QCoreApplication.translate("TicketQueueModel", "Customer's tickets"),
-    }
-    return names[queue]

@@ -33,7 +33,7 @@ __all__ = ["TicketsPage", "WorkloadView"]
 
 class WorkloadView(QWidget):
     """A lead's view of the team: per agent, open tickets, those past their SLA and the
-    oldest one waiting; a double click (or Enter) opens that agent's queue."""
+    oldest one waiting; a click (or Enter) opens that agent's queue."""
 
     open_agent = Signal(int)
 
@@ -58,9 +58,9 @@ class WorkloadView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(self._open)
+        self.table.clicked.connect(self._open)  # one click opens that agent's queue
         self.table.activated.connect(self._open)
-        self.hint = QLabel(self.tr("Double-click an agent to open their tickets."))
+        self.hint = QLabel(self.tr("Click an agent to open their tickets."))
         self.hint.setStyleSheet("color: palette(placeholder-text);")
         self.note = QLabel()
         self.note.setObjectName("workload_note")

@@ -19,99 +19,99 @@
     <context>
         <name>ApprovalsPage</name>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="178" />
+            <location filename="../../kcp_desk/views/name_change.py" line="182" />
             <source>Pending approvals</source>
             <extracomment>"Open customer": the customer's id "Open ticket": the ticket reference (#KCP-…); the button shows only when wired how many requests wait for this agent (a lead: the ones they may decide; an agent: their own), after each refresh and :meth:`refresh_count`</extracomment>
             <translation>Offene Freigaben</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="185" />
+            <location filename="../../kcp_desk/views/name_change.py" line="189" />
             <source>Customer</source>
             <translation>Kunde</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="187" />
+            <location filename="../../kcp_desk/views/name_change.py" line="191" />
             <source>Current name</source>
             <translation>Aktueller Name</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="196" />
+            <location filename="../../kcp_desk/views/name_change.py" line="200" />
             <source>New name</source>
             <translation>Neuer Name</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="201" />
+            <location filename="../../kcp_desk/views/name_change.py" line="205" />
             <source>Ticket</source>
             <translation>Ticket</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="202" />
+            <location filename="../../kcp_desk/views/name_change.py" line="206" />
             <source>Requested by</source>
             <translation>Beantragt von</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="203" />
+            <location filename="../../kcp_desk/views/name_change.py" line="207" />
             <source>Requested</source>
             <translation>Beantragt am</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="204" />
+            <location filename="../../kcp_desk/views/name_change.py" line="208" />
             <source>Reason</source>
             <translation>Begründung</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="217" />
+            <location filename="../../kcp_desk/views/name_change.py" line="221" />
             <source>No requests waiting for approval.</source>
             <translation>Keine Anträge warten auf Freigabe.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="221" />
+            <location filename="../../kcp_desk/views/name_change.py" line="225" />
             <source>Open customer</source>
             <translation>Kunde öffnen</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="227" />
+            <location filename="../../kcp_desk/views/name_change.py" line="231" />
             <source>Reason for your decision (required)</source>
             <translation>Begründung Ihrer Entscheidung (Pflicht)</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="228" />
+            <location filename="../../kcp_desk/views/name_change.py" line="232" />
             <source>Approve</source>
             <translation>Freigeben</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="230" />
+            <location filename="../../kcp_desk/views/name_change.py" line="234" />
             <source>Reject</source>
             <translation>Ablehnen</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="310" />
+            <location filename="../../kcp_desk/views/name_change.py" line="314" />
             <source>Open ticket {0}</source>
             <extracomment>why the selected request cannot be decided here (not a result) the last decision's confirmation, or what went wrong the links and the decision; hidden while nothing waits</extracomment>
             <translation>Ticket {0} öffnen</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="312" />
+            <location filename="../../kcp_desk/views/name_change.py" line="316" />
             <source>Open ticket</source>
             <translation>Ticket öffnen</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="316" />
+            <location filename="../../kcp_desk/views/name_change.py" line="320" />
             <source>Another team lead must decide this request (four-eyes).</source>
             <translation>Eine andere Teamleitung muss diesen Antrag entscheiden (Vier-Augen-Prinzip).</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="318" />
+            <location filename="../../kcp_desk/views/name_change.py" line="322" />
             <source>A team lead decides this request.</source>
             <translation>Über diesen Antrag entscheidet eine Teamleitung.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="357" />
+            <location filename="../../kcp_desk/views/name_change.py" line="361" />
             <source>Approved: {0} is now called “{1}”.</source>
             <translation>Freigegeben: {0} heißt jetzt „{1}“.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="359" />
+            <location filename="../../kcp_desk/views/name_change.py" line="363" />
             <source>Rejected: {0} keeps the name “{1}”.</source>
             <translation>Abgelehnt: {0} behält den Namen „{1}“.</translation>
         </message>
@@ -475,31 +475,31 @@
         <name>ContactForm</name>
         <message>
             <location filename="../../kcp_desk/views/contact_form.py" line="37" />
-            <location filename="../../kcp_desk/views/customer_view.py" line="550" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="568" />
             <source>Salutation</source>
             <translation>Anrede</translation>
         </message>
         <message>
             <location filename="../../kcp_desk/views/contact_form.py" line="38" />
-            <location filename="../../kcp_desk/views/customer_view.py" line="551" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="569" />
             <source>E-mail</source>
             <translation>E-Mail</translation>
         </message>
         <message>
             <location filename="../../kcp_desk/views/contact_form.py" line="39" />
-            <location filename="../../kcp_desk/views/customer_view.py" line="552" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="570" />
             <source>Phone</source>
             <translation>Telefon</translation>
         </message>
         <message>
             <location filename="../../kcp_desk/views/contact_form.py" line="40" />
-            <location filename="../../kcp_desk/views/customer_view.py" line="553" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="571" />
             <source>Mobile</source>
             <translation>Mobil</translation>
         </message>
         <message>
             <location filename="../../kcp_desk/views/contact_form.py" line="41" />
-            <location filename="../../kcp_desk/views/customer_view.py" line="554" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="572" />
             <source>Date of birth</source>
             <translation>Geburtsdatum</translation>
         </message>
@@ -767,43 +767,43 @@
     <context>
         <name>CustomerSearchView</name>
         <message>
-            <location filename="../../kcp_desk/views/customer_search.py" line="165" />
+            <location filename="../../kcp_desk/views/customer_search.py" line="164" />
             <source>Customer number, name, e-mail, phone, postcode, domain, RE-/#KCP-/SA- reference or mandate</source>
             <extracomment>PostgreSQL: the pause in typing after which the search runs after "the database cannot be reached", the same search is asked again this often columns of the result list their shares of the list's width (the number column gets what its text needs) PostgreSQL: a burst of keystrokes starts one search when typing pauses the database was away: ask again by itself, so the error goes when it is back more matches than shown, and the service would give more (lazy loading) search_for(): the search whose answer opens the customer if it is one phone match</extracomment>
             <translation>Kundennummer, Name, E-Mail, Telefon, PLZ, Domain, RE-/#KCP-/SA-Nummer oder Mandat</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_search.py" line="179" />
+            <location filename="../../kcp_desk/views/customer_search.py" line="178" />
             <source>Number</source>
             <translation>Nummer</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_search.py" line="180" />
+            <location filename="../../kcp_desk/views/customer_search.py" line="179" />
             <source>Name / company</source>
             <translation>Name / Firma</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_search.py" line="181" />
+            <location filename="../../kcp_desk/views/customer_search.py" line="180" />
             <source>E-mail</source>
             <translation>E-Mail</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_search.py" line="182" />
+            <location filename="../../kcp_desk/views/customer_search.py" line="181" />
             <source>City</source>
             <translation>Ort</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_search.py" line="183" />
+            <location filename="../../kcp_desk/views/customer_search.py" line="182" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_search.py" line="184" />
+            <location filename="../../kcp_desk/views/customer_search.py" line="183" />
             <source>Found by</source>
             <translation>Gefunden über</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../kcp_desk/views/customer_search.py" line="346" />
+            <location filename="../../kcp_desk/views/customer_search.py" line="345" />
             <source>Type at least %n characters (or a number).</source>
             <translation>
                 <numerusform>Geben Sie mindestens %n Zeichen ein (oder eine Nummer).</numerusform>
@@ -811,12 +811,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_search.py" line="349" />
+            <location filename="../../kcp_desk/views/customer_search.py" line="348" />
             <source>No customer found.</source>
             <translation>Kein Kunde gefunden.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../kcp_desk/views/customer_search.py" line="368" />
+            <location filename="../../kcp_desk/views/customer_search.py" line="367" />
             <source>Only the first %n words are searched.</source>
             <translation>
                 <numerusform>Nur das erste Wort wird gesucht.</numerusform>
@@ -824,7 +824,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../kcp_desk/views/customer_search.py" line="375" />
+            <location filename="../../kcp_desk/views/customer_search.py" line="374" />
             <source>Showing the best %n matches – scroll for more, or type more.</source>
             <translation>
                 <numerusform>Der beste Treffer – scrollen Sie für weitere oder tippen Sie weiter.</numerusform>
@@ -832,7 +832,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../kcp_desk/views/customer_search.py" line="378" />
+            <location filename="../../kcp_desk/views/customer_search.py" line="377" />
             <source>%n customers found.</source>
             <translation>
                 <numerusform>%n Kunde gefunden.</numerusform>
@@ -843,266 +843,248 @@
     <context>
         <name>CustomerView</name>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="243" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="258" />
             <source>← Results</source>
-            <extracomment>a name change waits for a team lead now (the navigation's count goes up)</extracomment>
+            <extracomment>a name change waits for a team lead now (the navigation's count goes up) a ticket of this customer was opened (Enter or a double click in its Tickets tab) a ticket reference elsewhere (a support order's ticket) was opened</extracomment>
             <translation>← Ergebnisse</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="244" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="259" />
             <source>Back to the search results (Esc)</source>
             <translation>Zurück zu den Suchergebnissen (Esc)</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="278" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="293" />
             <source>Verify caller…</source>
             <extracomment>whether the caller was verified since this customer was opened here (C1.5)</extracomment>
             <translation>Anrufer prüfen …</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="312" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="327" />
             <source>Kind</source>
             <extracomment>the editors of this view; the customers page and the main window ask it before anything replaces their input (views/unsaved.py)</extracomment>
             <translation>Art</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="313" />
-            <location filename="../../kcp_desk/views/customer_view.py" line="338" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="328" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="346" />
             <source>Product</source>
             <translation>Produkt</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="314" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="329" />
             <source>Domain / server</source>
             <translation>Domain / Server</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="315" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="330" />
             <source>Systems management</source>
             <translation>Systems-Management</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="316" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="331" />
             <source>Since</source>
             <translation>Seit</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="317" />
-            <location filename="../../kcp_desk/views/customer_view.py" line="352" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="332" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="363" />
             <source>Active</source>
             <translation>Aktiv</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="327" />
-            <location filename="../../kcp_desk/views/customer_view.py" line="340" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="348" />
             <source>State</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="325" />
-            <location filename="../../kcp_desk/views/customer_view.py" line="337" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="345" />
             <source>Ticket</source>
             <translation>Ticket</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="326" />
-            <source>Subject</source>
-            <translation>Betreff</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="328" />
-            <source>Priority</source>
-            <translation>Priorität</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="329" />
-            <location filename="../../kcp_desk/views/customer_view.py" line="341" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="349" />
             <source>Assignee</source>
             <translation>Bearbeiter/in</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="330" />
-            <source>Created</source>
-            <translation>Erstellt</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="336" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="344" />
             <source>Order</source>
             <translation>Auftrag</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="339" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="347" />
             <source>Category</source>
             <translation>Kategorie</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="346" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="357" />
             <source>Login</source>
             <translation>Login</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="347" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="358" />
             <source>E-mail</source>
             <translation>E-Mail</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="348" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="359" />
             <source>Invoices</source>
             <translation>Rechnungen</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="349" />
-            <location filename="../../kcp_desk/views/customer_view.py" line="372" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="360" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="383" />
             <source>Tickets</source>
             <translation>Tickets</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="350" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="361" />
             <source>Orders</source>
             <translation>Aufträge</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="351" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="362" />
             <source>Contacts</source>
             <translation>Kontakte</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="357" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="368" />
             <source>When</source>
             <translation>Wann</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="358" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="369" />
             <source>Field</source>
             <translation>Feld</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="359" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="370" />
             <source>Old → new</source>
             <translation>Alt → neu</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="360" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="371" />
             <source>Agent</source>
             <translation>Servicemitarbeiter/in</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="361" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="372" />
             <source>Reason</source>
             <translation>Begründung</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="363" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="374" />
             <source>No changes yet.</source>
             <translation>Noch keine Änderungen.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="369" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="380" />
             <source>Contact data</source>
             <translation>Kontaktdaten</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="370" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="381" />
             <source>Products</source>
             <translation>Produkte</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="371" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="382" />
             <source>Invoices &amp;&amp; payment</source>
             <translation>Rechnungen &amp;&amp; Zahlung</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="373" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="384" />
             <source>Support orders</source>
             <translation>Support-Aufträge</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="374" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="385" />
             <source>Additional accounts</source>
             <translation>Zusatzkonten</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="375" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="386" />
             <source>History</source>
             <translation>Verlauf</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="413" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="424" />
             <source>Customer since {0}</source>
             <translation>Kunde seit {0}</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="452" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="469" />
             <source>dunning: {0}</source>
             <translation>Mahnstufe: {0}</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="457" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="474" />
             <source>debit returned ({0})</source>
             <translation>Rücklastschrift ({0})</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="471" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="488" />
             <source>✔ Caller verified in this call</source>
             <translation>✔ Anrufer in diesem Anruf geprüft</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="474" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="491" />
             <source>Caller not verified in this call</source>
             <translation>Anrufer in diesem Anruf nicht geprüft</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="478" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="495" />
             <source>no check on record</source>
             <translation>noch keine Prüfung erfasst</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="481" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="498" />
             <source>last check: {0}, by {1}</source>
             <translation>letzte Prüfung: {0}, durch {1}</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="483" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="500" />
             <source>last check: {0}, by {1} (did not match)</source>
             <translation>letzte Prüfung: {0}, durch {1} (stimmte nicht überein)</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="555" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="573" />
             <source>Billing address</source>
             <translation>Rechnungsadresse</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="556" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="574" />
             <source>Contract address</source>
             <translation>Vertragsadresse</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="557" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="575" />
             <source>First name</source>
             <translation>Vorname</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="558" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="576" />
             <source>Last name</source>
             <translation>Nachname</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="559" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="577" />
             <source>Company</source>
             <translation>Firma</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="560" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="578" />
             <source>Legal form</source>
             <translation>Rechtsform</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="572" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="590" />
             <source>requested by {0}, approved by {1}</source>
             <translation>beantragt von {0}, freigegeben von {1}</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="581" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="599" />
             <source>decision: {0}</source>
             <translation>Entscheidung: {0}</translation>
         </message>
@@ -1323,6 +1305,24 @@
         </message>
     </context>
     <context>
+        <name>HandOverDialog</name>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_dialogs.py" line="118" />
+            <source>Hand over {0}</source>
+            <translation>{0} übergeben</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_dialogs.py" line="119" />
+            <source>The colleague gets the ticket at once; you no longer have it.</source>
+            <translation>Die Kollegin oder der Kollege hat das Ticket sofort; Sie haben es dann nicht mehr.</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_dialogs.py" line="120" />
+            <source>Hand over</source>
+            <translation>Übergeben</translation>
+        </message>
+    </context>
+    <context>
         <name>InvoiceDocument</name>
         <message>
             <location filename="../../kcp_desk/views/invoice_document.py" line="45" />
@@ -1515,18 +1515,21 @@
         </message>
         <message>
             <location filename="../../kcp_desk/services/name_change.py" line="61" />
+            <location filename="../../kcp_desk/services/tickets/queues.py" line="105" />
             <location filename="../../kcp_desk/services/intake/documents.py" line="87" />
             <source>Not a ticket number (#KCP- and 8 digits, e.g. #KCP-00012340).</source>
             <translation>Keine Ticketnummer (#KCP- und 8 Ziffern, z. B. #KCP-00012340).</translation>
         </message>
         <message>
             <location filename="../../kcp_desk/services/name_change.py" line="64" />
+            <location filename="../../kcp_desk/services/tickets/queues.py" line="108" />
             <location filename="../../kcp_desk/services/intake/documents.py" line="90" />
             <source>Check digit wrong in ticket number.</source>
             <translation>Prüfziffer der Ticketnummer falsch.</translation>
         </message>
         <message>
             <location filename="../../kcp_desk/services/name_change.py" line="65" />
+            <location filename="../../kcp_desk/services/tickets/queues.py" line="109" />
             <location filename="../../kcp_desk/services/intake/apply.py" line="57" />
             <source>There is no ticket with this number.</source>
             <translation>Es gibt kein Ticket mit dieser Nummer.</translation>
@@ -1572,10 +1575,16 @@
             <translation>Bitte begründen Sie die Entscheidung.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/errors.py" line="18" />
+            <location filename="../../kcp_desk/errors.py" line="22" />
             <source>At most {n} characters, please.</source>
             <extracomment>the one message for a field over its length limit (``n`` = the limit)</extracomment>
             <translation>Bitte höchstens {n} Zeichen.</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/errors.py" line="25" />
+            <source>This reply looks like it contains a password or a key. The customer will see it. Send it anyway?</source>
+            <extracomment>a reply that looks like it holds a password or a key (:class:`SecretLookingReply`)</extracomment>
+            <translation>Diese Antwort scheint ein Passwort oder einen Schlüssel zu enthalten. Der Kunde wird sie sehen. Trotzdem senden?</translation>
         </message>
         <message>
             <location filename="../../kcp_desk/services/search.py" line="208" />
@@ -1598,18 +1607,18 @@
             <translation>Prüfziffer falsch: {ref} ist keine gültige SEPA-Mandatsreferenz.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/customers.py" line="117" />
+            <location filename="../../kcp_desk/services/customers.py" line="118" />
             <source>This customer does not exist.</source>
             <extracomment>Rows per list tab (invoices, tickets, support orders, history); ``Listing.total`` says how many there are in all. The form fields ``update_contact`` accepts. Address parts are ``billing.&lt;part&gt;``. Changed only through a name-change request (C1.4, ID-4).</extracomment>
             <translation>Diesen Kunden gibt es nicht.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/customers.py" line="118" />
+            <location filename="../../kcp_desk/services/customers.py" line="119" />
             <source>Someone else changed this customer meanwhile. Your input is kept; reload to see their change.</source>
             <translation>Jemand anderes hat diesen Kunden inzwischen geändert. Ihre Eingaben bleiben erhalten; laden Sie neu, um die Änderung zu sehen.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/customers.py" line="122" />
+            <location filename="../../kcp_desk/services/customers.py" line="123" />
             <source>Name and company change only by a name-change request with a ticket, approved by a lead.</source>
             <translation>Name und Firma ändern sich nur über einen Antrag auf Namensänderung mit Ticket, freigegeben von einer Teamleitung.</translation>
         </message>
@@ -1619,7 +1628,7 @@
             <translation>Nur Servicemitarbeitende und Teamleitungen arbeiten mit Kundendaten.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/customers.py" line="1078" />
+            <location filename="../../kcp_desk/services/customers.py" line="1077" />
             <source>A new e-mail address needs a verified caller: check the phone password first (customers without access to their e-mail go through identity validation).</source>
             <extracomment>ID-3: the phone-password factor P is locked (not the account) "person" | "company" the name as the header shows it (``display_name``): the legal form once ID-1 factor M needs the mobile number registered 30 days before a case whether a phone password exists and since when (never the value, ID-5) a pending name-change request (the form shows "name change pending") the approved name-change request this change came from, if any the fields that really changed (empty: nothing was written) (field, old, new) for the history, in a stable order the complete new billing address, if it changed how long a matched phone password counts as "the caller is verified" (one call)</extracomment>
             <translation>Eine neue E-Mail-Adresse braucht einen geprüften Anrufer: Prüfen Sie zuerst das Telefonpasswort (Kunden ohne Zugang zu ihrer E-Mail laufen über die Identitätsprüfung).</translation>
@@ -1948,8 +1957,11 @@
         </message>
         <message>
             <location filename="../../kcp_desk/services/tickets/assignment.py" line="65" />
+            <location filename="../../kcp_desk/services/tickets/thread.py" line="78" />
             <source>This ticket does not exist.</source>
-            <extracomment>a claim that found the ticket free again after losing (the winner released it at once) tries again this often before it reports who has it</extracomment>
+            <extracomment>a claim that found the ticket free again after losing (the winner released it at once) tries again this often before it reports who has it
+----------
+the longest reply or note, in characters (after cleaning) what an agent may post a linked order's one-line summary is shortened to this many characters</extracomment>
             <translation>Dieses Ticket gibt es nicht.</translation>
         </message>
         <message>
@@ -2014,12 +2026,13 @@
             <translation>Sie bearbeiten dieses Ticket bereits.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/tickets/queues.py" line="93" />
+            <location filename="../../kcp_desk/services/tickets/queues.py" line="101" />
             <source>Only a lead can see the team's queue and workload.</source>
+            <extracomment>ids read per round trip by :meth:`TicketQueues.ids`</extracomment>
             <translation>Nur eine Teamleitung sieht die Tickets und die Auslastung des Teams.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/tickets/queues.py" line="96" />
+            <location filename="../../kcp_desk/services/tickets/queues.py" line="104" />
             <source>Choose a customer first.</source>
             <translation>Wählen Sie zuerst einen Kunden.</translation>
         </message>
@@ -2043,6 +2056,21 @@
             <location filename="../../kcp_desk/services/intake/apply.py" line="54" />
             <source>This sub-account may not open tickets.</source>
             <translation>Dieses Zusatzkonto darf keine Tickets eröffnen.</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/tickets/thread.py" line="79" />
+            <source>Only a reply to the customer or an internal note can be added.</source>
+            <translation>Hinzufügen lassen sich nur eine Antwort an den Kunden oder eine interne Notiz.</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/tickets/thread.py" line="82" />
+            <source>Please write the message first.</source>
+            <translation>Bitte schreiben Sie zuerst die Nachricht.</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/tickets/thread.py" line="83" />
+            <source>Only the agent who has this ticket, or a lead, can reply to the customer. Claim it first, or add an internal note.</source>
+            <translation>Nur wer dieses Ticket bearbeitet oder eine Teamleitung kann dem Kunden antworten. Übernehmen Sie es zuerst oder schreiben Sie eine interne Notiz.</translation>
         </message>
     </context>
     <context>
@@ -2211,124 +2239,126 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="40" />
+            <location filename="../../kcp_desk/views/main_window.py" line="42" />
             <source>Agent</source>
             <translation>Servicemitarbeiter/in</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="41" />
+            <location filename="../../kcp_desk/views/main_window.py" line="43" />
             <source>Team lead</source>
             <translation>Teamleitung</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="42" />
+            <location filename="../../kcp_desk/views/main_window.py" line="44" />
             <source>Admin</source>
             <translation>Administration</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="95" />
+            <location filename="../../kcp_desk/views/main_window.py" line="99" />
             <source>kcp-desk</source>
             <extracomment>"Desk → Settings…" was chosen (the app opens the settings dialog) every operation of this window's views passes it: held while locked (V-6) every editor of this window; asked before sign-out and closing (unsaved.py) the widget that had the focus when the desk locked; it gets it back</extracomment>
             <translation>kcp-desk</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="149" />
+            <location filename="../../kcp_desk/views/main_window.py" line="163" />
             <source>Customers</source>
             <translation>Kunden</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="151" />
-            <location filename="../../kcp_desk/views/main_window.py" line="153" />
+            <location filename="../../kcp_desk/views/main_window.py" line="164" />
             <source>Tickets</source>
             <translation>Tickets</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="155" />
-            <source>Your tickets, the unassigned queue, your team's tickets and the archive: claim, hand over, reply and close. Coming with the ticket queues.</source>
-            <translation>Ihre Tickets, die nicht zugewiesenen, die Ihres Teams und das Archiv: übernehmen, übergeben, antworten und schließen. Kommt mit den Ticket-Warteschlangen.</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="162" />
-            <location filename="../../kcp_desk/views/main_window.py" line="164" />
+            <location filename="../../kcp_desk/views/main_window.py" line="166" />
+            <location filename="../../kcp_desk/views/main_window.py" line="168" />
             <source>Support orders</source>
             <translation>Support-Aufträge</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="166" />
+            <location filename="../../kcp_desk/views/main_window.py" line="170" />
             <source>Support orders with consents, cost acknowledgement, the start gate, time entries and the credential vault. Coming with support orders.</source>
             <translation>Support-Aufträge mit Einwilligungen, Kostenbestätigung, Startfreigabe, Zeiterfassung und dem Zugangsdaten-Tresor. Kommt mit den Support-Aufträgen.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="171" />
-            <location filename="../../kcp_desk/views/main_window.py" line="185" />
+            <location filename="../../kcp_desk/views/main_window.py" line="175" />
+            <location filename="../../kcp_desk/views/main_window.py" line="189" />
             <source>Approvals</source>
             <translation>Freigaben</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../kcp_desk/views/main_window.py" line="185" />
+            <location filename="../../kcp_desk/views/main_window.py" line="189" />
             <source>Approvals (%n)</source>
             <translation>
                 <numerusform>Freigaben (%n)</numerusform>
                 <numerusform>Freigaben (%n)</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../kcp_desk/views/main_window.py" line="220" />
+            <source>%n new tickets in My tickets: {0}</source>
+            <translation>
+                <numerusform>%n neues Ticket in Meine Tickets: {0}</numerusform>
+                <numerusform>%n neue Tickets in Meine Tickets: {0}</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="223" />
+            <location filename="../../kcp_desk/views/main_window.py" line="248" />
             <source>&amp;Desk</source>
             <translation>&amp;Desk</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="225" />
+            <location filename="../../kcp_desk/views/main_window.py" line="250" />
             <source>&amp;Lock now</source>
             <translation>&amp;Jetzt sperren</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="229" />
+            <location filename="../../kcp_desk/views/main_window.py" line="254" />
             <source>&amp;Settings…</source>
             <translation>&amp;Einstellungen …</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="234" />
+            <location filename="../../kcp_desk/views/main_window.py" line="259" />
             <source>Sign &amp;out</source>
             <translation>&amp;Abmelden</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="236" />
+            <location filename="../../kcp_desk/views/main_window.py" line="261" />
             <source>&amp;Quit</source>
             <translation>&amp;Beenden</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="239" />
+            <location filename="../../kcp_desk/views/main_window.py" line="264" />
             <source>&amp;Find customer</source>
             <translation>Kunden &amp;suchen</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="250" />
+            <location filename="../../kcp_desk/views/main_window.py" line="275" />
             <source>&amp;Help</source>
             <translation>&amp;Hilfe</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="251" />
+            <location filename="../../kcp_desk/views/main_window.py" line="276" />
             <source>&amp;About kcp-desk</source>
             <translation>&amp;Über kcp-desk</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="258" />
+            <location filename="../../kcp_desk/views/main_window.py" line="283" />
             <source>{0} ({1}) – {2}</source>
             <translation>{0} ({1}) – {2}</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="288" />
+            <location filename="../../kcp_desk/views/main_window.py" line="313" />
             <source>Locked – your keys were removed from memory.</source>
             <translation>Gesperrt – Ihre Schlüssel wurden aus dem Speicher entfernt.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="344" />
+            <location filename="../../kcp_desk/views/main_window.py" line="371" />
             <source>About kcp-desk</source>
             <translation>Über kcp-desk</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="345" />
+            <location filename="../../kcp_desk/views/main_window.py" line="372" />
             <source>kcp-desk {0}
 The desk of the service team.</source>
             <translation>kcp-desk {0}
@@ -2400,47 +2430,52 @@ Der Desk des Serviceteams.</translation>
     <context>
         <name>NameChangeDialog</name>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="75" />
+            <location filename="../../kcp_desk/views/name_change.py" line="58" />
             <source>Request a name change</source>
             <translation>Namensänderung beantragen</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="80" />
+            <location filename="../../kcp_desk/views/name_change.py" line="63" />
             <source>The new name takes effect when a team lead approves it. Link the ticket in which the customer asked for it (with the proof, e.g. a register extract).</source>
             <translation>Der neue Name gilt, sobald eine Teamleitung ihn freigibt. Verknüpfen Sie das Ticket, in dem der Kunde ihn beantragt hat (mit Nachweis, z. B. Registerauszug).</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="89" />
-            <source>Ticket (#KCP-…)</source>
-            <translation>Ticket (#KCP-…)</translation>
+            <location filename="../../kcp_desk/views/name_change.py" line="70" />
+            <source>Ticket</source>
+            <translation>Ticket</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="90" />
+            <location filename="../../kcp_desk/views/name_change.py" line="71" />
+            <source>#KCP-… (pick one of the customer's open tickets)</source>
+            <translation>#KCP-… (eines der offenen Tickets des Kunden wählen)</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/name_change.py" line="87" />
             <source>First name</source>
             <translation>Vorname</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="91" />
+            <location filename="../../kcp_desk/views/name_change.py" line="88" />
             <source>Last name</source>
             <translation>Nachname</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="92" />
+            <location filename="../../kcp_desk/views/name_change.py" line="89" />
             <source>Company</source>
             <translation>Firma</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="93" />
+            <location filename="../../kcp_desk/views/name_change.py" line="90" />
             <source>Legal form</source>
             <translation>Rechtsform</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="94" />
+            <location filename="../../kcp_desk/views/name_change.py" line="91" />
             <source>Reason</source>
             <translation>Begründung</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="105" />
+            <location filename="../../kcp_desk/views/name_change.py" line="102" />
             <source>Submit for approval</source>
             <translation>Zur Freigabe einreichen</translation>
         </message>
@@ -2481,6 +2516,34 @@ Der Desk des Serviceteams.</translation>
             <location filename="../../kcp_desk/views/payment_method_dialog.py" line="64" />
             <source>Reason</source>
             <translation>Begründung</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReassignDialog</name>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_dialogs.py" line="138" />
+            <source>Reassign {0}</source>
+            <translation>{0} neu zuweisen</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_dialogs.py" line="139" />
+            <source>nobody</source>
+            <translation>niemandem</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_dialogs.py" line="142" />
+            <source>Now with: {0}. The reason goes into the audit log.</source>
+            <translation>Liegt jetzt bei: {0}. Der Grund wird im Audit-Protokoll festgehalten.</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_dialogs.py" line="145" />
+            <source>Why (required)</source>
+            <translation>Warum (Pflichtangabe)</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_dialogs.py" line="146" />
+            <source>Reassign</source>
+            <translation>Neu zuweisen</translation>
         </message>
     </context>
     <context>
@@ -2607,6 +2670,261 @@ Der Desk des Serviceteams.</translation>
             <location filename="../../kcp_desk/views/settings_dialog.py" line="80" />
             <source>The settings could not be saved: {0}</source>
             <translation>Die Einstellungen konnten nicht gespeichert werden: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TicketQueueView</name>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_queue_view.py" line="71" />
+            <source>Filter by subject</source>
+            <extracomment>a typed filter waits this long for the next key before the database is asked the total with the current filters (the page shows it in the queue's tab)</extracomment>
+            <translation>Nach Betreff filtern</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_queue_view.py" line="75" />
+            <source>All states</source>
+            <translation>Alle Status</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_queue_view.py" line="79" />
+            <source>All priorities</source>
+            <translation>Alle Prioritäten</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_queue_view.py" line="83" />
+            <location filename="../../kcp_desk/views/ticket_queue_view.py" line="146" />
+            <source>All agents</source>
+            <translation>Alle Mitarbeiter</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kcp_desk/views/ticket_queue_view.py" line="214" />
+            <source>%n tickets</source>
+            <translation>
+                <numerusform>%n Ticket</numerusform>
+                <numerusform>%n Tickets</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_queue_view.py" line="222" />
+            <source>No ticket matches these filters.</source>
+            <translation>Kein Ticket passt zu diesen Filtern.</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_queue_view.py" line="225" />
+            <source>You have no open tickets. Unassigned tickets wait in the next tab.</source>
+            <translation>Sie haben keine offenen Tickets. Nicht zugewiesene warten im nächsten Reiter.</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_queue_view.py" line="227" />
+            <source>Every ticket has someone working on it.</source>
+            <translation>Jedes Ticket hat jemanden, der es bearbeitet.</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_queue_view.py" line="228" />
+            <source>The team has no open tickets.</source>
+            <translation>Das Team hat keine offenen Tickets.</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_queue_view.py" line="229" />
+            <source>No closed tickets yet.</source>
+            <translation>Noch keine geschlossenen Tickets.</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_queue_view.py" line="230" />
+            <source>This customer has no tickets.</source>
+            <translation>Dieser Kunde hat keine Tickets.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TicketView</name>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_view.py" line="113" />
+            <source>← Queue</source>
+            <extracomment>this desk changed the ticket (the queues read again)</extracomment>
+            <translation>← Liste</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_view.py" line="137" />
+            <source>Claim</source>
+            <extracomment>"already taken by …", a refused change, a closed ticket: said here, no dialog</extracomment>
+            <translation>Übernehmen</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_view.py" line="140" />
+            <source>Release</source>
+            <translation>Freigeben</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_view.py" line="143" />
+            <source>Hand over…</source>
+            <translation>Übergeben…</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_view.py" line="146" />
+            <source>Reassign…</source>
+            <translation>Neu zuweisen…</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_view.py" line="152" />
+            <source>Mark open</source>
+            <translation>Auf offen setzen</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_view.py" line="153" />
+            <source>Pending customer</source>
+            <translation>Wartet auf Kunden</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_view.py" line="154" />
+            <source>Close ticket</source>
+            <translation>Ticket schließen</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_view.py" line="182" />
+            <source>Support orders</source>
+            <translation>Support-Aufträge</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_view.py" line="190" />
+            <source>This ticket is closed and in the archive: read only. A message from the customer reopens it.</source>
+            <translation>Dieses Ticket ist geschlossen und im Archiv: nur lesbar. Eine Nachricht des Kunden öffnet es wieder.</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_view.py" line="199" />
+            <location filename="../../kcp_desk/views/ticket_view.py" line="492" />
+            <source>Reply to the customer</source>
+            <translation>Antwort an den Kunden</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_view.py" line="201" />
+            <source>Internal note</source>
+            <translation>Interne Notiz</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_view.py" line="213" />
+            <location filename="../../kcp_desk/views/ticket_view.py" line="494" />
+            <source>Send reply</source>
+            <translation>Antwort senden</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_view.py" line="326" />
+            <source>State: {0}</source>
+            <extracomment>asked before a reply that looks like it holds a secret is sent (tests answer it)</extracomment>
+            <translation>Status: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_view.py" line="327" />
+            <source>Priority: {0}</source>
+            <translation>Priorität: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_view.py" line="328" />
+            <source>Assignee: {0}</source>
+            <translation>Bearbeiter: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_view.py" line="328" />
+            <source>nobody</source>
+            <translation>niemand</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_view.py" line="329" />
+            <source>Created {0}</source>
+            <translation>Erstellt {0}</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_view.py" line="336" />
+            <source>⚠ overdue since {0}</source>
+            <translation>⚠ überfällig seit {0}</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_view.py" line="340" />
+            <source>First response due {0}</source>
+            <translation>Erste Antwort fällig {0}</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_view.py" line="342" />
+            <source>Resolution due {0}</source>
+            <translation>Lösung fällig {0}</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_view.py" line="344" />
+            <source>the resolution clock is stopped</source>
+            <translation>die Lösungsfrist ist angehalten</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_view.py" line="346" />
+            <source>Closed {0}</source>
+            <translation>Geschlossen {0}</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_view.py" line="362" />
+            <source>No support order is linked to this ticket.</source>
+            <translation>Mit diesem Ticket ist kein Support-Auftrag verknüpft.</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_view.py" line="490" />
+            <source>Internal note for colleagues – the customer does not see it</source>
+            <translation>Interne Notiz für Kollegen – der Kunde sieht sie nicht</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_view.py" line="494" />
+            <source>Save note</source>
+            <translation>Notiz speichern</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_view.py" line="546" />
+            <source>Send this reply?</source>
+            <translation>Diese Antwort senden?</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_view.py" line="547" />
+            <source>This reply looks like it contains a password or a key.</source>
+            <translation>Diese Antwort sieht aus, als enthielte sie ein Passwort oder einen Schlüssel.</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_view.py" line="550" />
+            <source>The customer will read it in the portal and by e-mail. Credentials belong in a support order's vault, never in a reply.</source>
+            <translation>Der Kunde liest sie im Kundenportal und per E-Mail. Zugangsdaten gehören in den Tresor eines Support-Auftrags, nie in eine Antwort.</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_view.py" line="554" />
+            <source>Edit reply</source>
+            <translation>Antwort bearbeiten</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_view.py" line="555" />
+            <source>Send anyway</source>
+            <translation>Trotzdem senden</translation>
+        </message>
+    </context>
+    <context>
+        <name>TicketsPage</name>
+        <message>
+            <location filename="../../kcp_desk/views/tickets_page.py" line="126" />
+            <source>Workload</source>
+            <extracomment>references of tickets that appeared in My tickets by someone else's hand (T-7)</extracomment>
+            <translation>Auslastung</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/tickets_page.py" line="200" />
+            <source>My tickets</source>
+            <translation>Meine Tickets</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/tickets_page.py" line="201" />
+            <source>Unassigned</source>
+            <translation>Nicht zugewiesen</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/tickets_page.py" line="202" />
+            <source>Team</source>
+            <translation>Team</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/tickets_page.py" line="203" />
+            <source>Archive</source>
+            <translation>Archiv</translation>
         </message>
     </context>
     <context>
@@ -2873,11 +3191,140 @@ Der Desk des Serviceteams.</translation>
         </message>
     </context>
     <context>
+        <name>WorkloadView</name>
+        <message>
+            <location filename="../../kcp_desk/views/tickets_page.py" line="46" />
+            <source>Agent</source>
+            <translation>Mitarbeiter</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/tickets_page.py" line="47" />
+            <source>Open tickets</source>
+            <translation>Offene Tickets</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/tickets_page.py" line="48" />
+            <source>Past SLA</source>
+            <translation>SLA überschritten</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/tickets_page.py" line="49" />
+            <source>Oldest waiting</source>
+            <translation>Wartet am längsten</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/tickets_page.py" line="63" />
+            <source>Click an agent to open their tickets.</source>
+            <translation>Klicken Sie auf einen Mitarbeiter, um seine Tickets zu öffnen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>_ColleagueDialog</name>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_dialogs.py" line="61" />
+            <source>Colleague</source>
+            <translation>Kollege/Kollegin</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_dialogs.py" line="63" />
+            <source>Reason</source>
+            <translation>Grund</translation>
+        </message>
+    </context>
+    <context>
         <name>_ListTab</name>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="99" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="110" />
             <source>Showing the newest {0} of {1}.</source>
             <translation>Die neuesten {0} von {1}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>_Message</name>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_view.py" line="88" />
+            <source>Customer message · {0} · {1}</source>
+            <extracomment>the grounds and edges of the three kinds of message</extracomment>
+            <translation>Nachricht des Kunden · {0} · {1}</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_view.py" line="90" />
+            <source>Reply to the customer · {0} · {1}</source>
+            <translation>Antwort an den Kunden · {0} · {1}</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_view.py" line="91" />
+            <source>Internal note – the customer does not see this · {0} · {1}</source>
+            <translation>Interne Notiz – der Kunde sieht das nicht · {0} · {1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>_Texts</name>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_queue_model.py" line="88" />
+            <source>Ticket</source>
+            <extracomment>rows fetched by id in one round trip rows kept in the cache (a few screens) rows painted by the first operation, before the row→id map is read the columns, left to right; each sorts in SQL</extracomment>
+            <translation>Ticket</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_queue_model.py" line="89" />
+            <source>Customer</source>
+            <translation>Kunde</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_queue_model.py" line="90" />
+            <source>Subject</source>
+            <translation>Betreff</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_queue_model.py" line="91" />
+            <source>State</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_queue_model.py" line="92" />
+            <source>Priority</source>
+            <translation>Priorität</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_queue_model.py" line="93" />
+            <source>Assignee</source>
+            <translation>Bearbeiter</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_queue_model.py" line="94" />
+            <source>Age</source>
+            <translation>Alter</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_queue_model.py" line="95" />
+            <source>SLA due</source>
+            <translation>SLA fällig</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_queue_model.py" line="100" />
+            <source>{0} min</source>
+            <translation>{0} Min.</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_queue_model.py" line="102" />
+            <source>{0} h</source>
+            <translation>{0} Std.</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_queue_model.py" line="103" />
+            <source>{0} d</source>
+            <translation>{0} T.</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_queue_model.py" line="106" />
+            <source>overdue since {0}</source>
+            <translation>überfällig seit {0}</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/ticket_queue_model.py" line="109" />
+            <source>unassigned</source>
+            <translation>nicht zugewiesen</translation>
         </message>
     </context>
 </TS>

@@ -216,3 +216,47 @@ def test_a_reassignment_by_desk_a_reaches_desk_b_within_two_seconds(
     finally:
         QThreadPool.globalInstance().waitForDone(10_000)
         other_db.dispose()
+
+
+def test_the_workload_opens_an_agents_queue_with_one_click(
+    qtbot: QtBot, services: DeskServices
+) -> None:
+    window = _desk(qtbot, services, "lea")
+    page = window.tickets
+    assert page.workload is not None
+    page.tabs.setCurrentWidget(page.workload)
+    workload = page.workload
+    qtbot.waitUntil(lambda: workload.model.rowCount() > 0)
+    row = next(
+        i for i in range(workload.model.rowCount()) if workload.model.row(i).open_tickets > 0
+    )
+    load = workload.model.row(row)
+    rect = workload.table.visualRect(workload.model.index(row, 0))
+    qtbot.mouseClick(workload.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    team = page.queues[Queue.TEAM]
+    assert page.tabs.currentWidget() is team
+    qtbot.waitUntil(lambda: team.model.is_mapped and team.filters().assignee_id == load.agent_id)
+    assert team.model.rowCount() == load.open_tickets
+
+
+def test_the_name_change_dialog_offers_the_customers_open_tickets(
+    qtbot: QtBot, services: DeskServices
+) -> None:
+    from kcp_desk.views.name_change import NameChangeDialog
+
+    window = _desk(qtbot, services, "anna")
+    anna = window._session
+    row = services.queues.page(anna, Queue.UNASSIGNED, limit=1).rows[0]
+    contact = services.customers.detail(anna, row.customer_id).contact
+    dialog = NameChangeDialog(
+        window, services.name_change, anna, row.customer_id, contact, services.queues
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.tickets.count() > 0)
+    refs = [dialog.tickets.itemData(i) for i in range(dialog.tickets.count())]
+    assert row.ref in refs
+    assert dialog.rows.edits["ticket"].text() == ""  # nothing chosen for the agent
+    dialog.tickets.setCurrentIndex(refs.index(row.ref))
+    dialog.tickets.activated.emit(refs.index(row.ref))
+    assert dialog.rows.edits["ticket"].text() == row.ref
