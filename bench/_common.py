@@ -24,10 +24,21 @@ def parser(description: str) -> argparse.ArgumentParser:
     return p
 
 
-def report(results: dict[str, dict[str, float]], as_json: bool) -> None:
+def report(
+    results: dict[str, dict[str, float]],
+    as_json: bool,
+    *,
+    notes: dict[str, str] | None = None,
+    notes_header: str = "",
+) -> None:
+    """The table (``notes``: text after a figure's columns, e.g. its budget), and with
+    ``as_json`` the JSON object as the last line."""
+    notes = notes or {}
     width = max(len(name) for name in results)
-    print(f"{'figure':<{width}}  {'p50 ms':>9} {'p95 ms':>9} {'max ms':>9}")
+    head = f"{'figure':<{width}}  {'p50 ms':>9} {'p95 ms':>9} {'max ms':>9}"
+    print(f"{head}  {notes_header}".rstrip())
     for name, fig in results.items():
-        print(f"{name:<{width}}  {fig['p50_ms']:>9.1f} {fig['p95_ms']:>9.1f} {fig['max_ms']:>9.1f}")
+        line = f"{name:<{width}}  {fig['p50_ms']:>9.1f} {fig['p95_ms']:>9.1f} {fig['max_ms']:>9.1f}"
+        print(f"{line}  {notes.get(name, '')}".rstrip())
     if as_json:
         print(json.dumps(results))

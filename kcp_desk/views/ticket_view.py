@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -578,6 +578,13 @@ class TicketView(QWidget):
 
     def discard_changes(self) -> None:
         self.composer.clear()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc: back to the queue (the draft stays until another ticket is opened)."""
+        if event.key() == Qt.Key.Key_Escape:
+            self.back_requested.emit()
+            return
+        super().keyPressEvent(event)
 
     def _customer_link(self, link: str) -> None:
         if link.startswith("customer:"):

@@ -126,6 +126,8 @@ class TicketsPage(QStackedWidget):
             self.tabs.addTab(self.workload, self.tr("Workload"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self._opened: set[int] = set()
+        #: opened queues that changed while another tab was in front
+        self._stale: set[int] = set()
         queue_screen = QWidget()
         layout = QVBoxLayout(queue_screen)
         layout.setContentsMargins(16, 12, 16, 8)
@@ -189,6 +191,9 @@ class TicketsPage(QStackedWidget):
         if isinstance(widget, TicketQueueView) and index not in self._opened:
             self._opened.add(index)
             widget.reload()
+        elif isinstance(widget, TicketQueueView) and index in self._stale:
+            self._stale.discard(index)
+            widget.refresh()
         elif isinstance(widget, WorkloadView):
             widget.refresh()
 
@@ -224,10 +229,19 @@ class TicketsPage(QStackedWidget):
             self.ticket.reload()
 
     def refresh_queues(self) -> None:
+        """The queue in front and My tickets (for "new in My tickets") read again now;
+        the other opened ones when their tab is shown next (a million-row archive is
+        not re-read for every claim elsewhere)."""
+        current = self.tabs.currentIndex()
+        mine = self.tabs.indexOf(self.queues[Queue.MINE])
         for index in sorted(self._opened):
             widget = self.tabs.widget(index)
-            if isinstance(widget, TicketQueueView):
+            if not isinstance(widget, TicketQueueView):
+                continue
+            if index in (current, mine):
                 widget.refresh()
+            else:
+                self._stale.add(index)
 
     def _mine_mapped(self) -> None:
         model = self.queues[Queue.MINE].model
