@@ -8,6 +8,8 @@ import datetime as dt
 import random
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import event, select
 
 from kcp_desk.db import Database
@@ -292,3 +294,26 @@ def test_the_queues_use_their_index(
     elif queue != Queue.MINE:
         assert "Sort" not in plan.replace("Incremental Sort", ""), plan
         assert "Seq Scan on tickets" not in plan, plan
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    text=st.one_of(
+        st.text(max_size=60),
+        st.sampled_from(["\x00", "Server\x00down", "\x1b[31m", "a\u202eb", "%", "_", "\\"]),
+        st.just("x" * 10_000),
+    )
+)
+def test_any_typed_filter_gets_an_answer(
+    database: Database, tickets: dict[int, Ticket], queues: TicketQueues, text: str
+) -> None:
+    """NUL, escape sequences, 10,000 characters: the filter answers, never raises."""
+    lea = _login(database, "lea")
+    filters = QueueFilters(text=text)
+    page = queues.page(lea, Queue.TEAM, filters=filters, limit=500)
+    assert queues.count(lea, Queue.TEAM, filters) == len(page.rows)
+    assert list(queues.ids(lea, Queue.TEAM, filters=filters)) == [r.ticket_id for r in page.rows]

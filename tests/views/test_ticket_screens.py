@@ -5,7 +5,7 @@ only), every ticket reference opens the ticket, and live updates between two des
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt, QThreadPool
@@ -260,3 +260,28 @@ def test_the_name_change_dialog_offers_the_customers_open_tickets(
     dialog.tickets.setCurrentIndex(refs.index(row.ref))
     dialog.tickets.activated.emit(refs.index(row.ref))
     assert dialog.rows.edits["ticket"].text() == row.ref
+
+
+def test_a_locked_database_keeps_the_draft_and_the_buttons(
+    qtbot: QtBot,
+    services: DeskServices,
+    hold_write_lock: Callable[[], Callable[[], None]],
+) -> None:
+    """Another program holds SQLite's write lock: the reply is not lost, the composer
+    says why and Send works again."""
+    window = _desk(qtbot, services, "anna")
+    anna = window._session
+    mine = _unassigned(services, anna)[0]
+    services.tickets.claim(anna, mine)
+    view = _open_ticket(qtbot, window, mine)
+    release = hold_write_lock()
+    view.composer.setPlainText("Wir melden uns morgen.")
+    view.send()
+    qtbot.waitUntil(view.composer_error.isVisible, timeout=5000)
+    assert "Another program is writing to the database" in view.composer_error.text()
+    assert view.composer.toPlainText() == "Wir melden uns morgen."
+    assert view.send_button.isEnabled() and not view.composer.isReadOnly()
+    release()
+    view.send()
+    qtbot.waitUntil(lambda: view.composer.toPlainText() == "", timeout=5000)
+    assert view.detail is not None and view.detail.messages[-1].body == "Wir melden uns morgen."

@@ -73,7 +73,7 @@ from kcp_desk.domain.references import (
     parse_ticket_ref,
 )
 from kcp_desk.domain.sla import is_overdue
-from kcp_desk.domain.text_input import single_line
+from kcp_desk.domain.text_input import searchable, single_line
 from kcp_desk.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound
 from kcp_desk.models.agents import Agent, Role
 from kcp_desk.models.base import UTCDateTime, utcnow
@@ -95,6 +95,7 @@ from kcp_desk.services.tickets.queue_dto import (
 __all__ = ["MAX_PAGE", "TicketQueues", "default_sort"]
 
 MAX_PAGE: Final = 500
+_SUBJECT_MAX: Final = 300  # the column's length
 #: ids read per round trip by :meth:`TicketQueues.ids`
 _ID_CHUNK: Final = 20_000
 
@@ -331,8 +332,11 @@ class TicketQueues:
             where.append(Ticket.priority.in_(sorted(TicketPriority(v) for v in filters.priorities)))
         if filters.assignee_id is not None and queue != Queue.MINE:
             where.append(Ticket.assignee_id == filters.assignee_id)
-        if filters.text:
-            where.append(Ticket.subject.ilike(_like_pattern(filters.text), escape="\\"))
+        # a filter is typed or pasted: control and format characters are dropped (NUL
+        # would fail on PostgreSQL), and no subject is longer than the column
+        text = searchable(filters.text).strip()[:_SUBJECT_MAX]
+        if text:
+            where.append(Ticket.subject.ilike(_like_pattern(text), escape="\\"))
         return where
 
     def _page(
