@@ -51,7 +51,12 @@ class FitColumns(QObject):
     def widths(self) -> list[int]:
         view, header = self._view, self._view.horizontalHeader()
         columns = range(view.model().columnCount())
-        wants = [max(view.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in columns]
+        wants = [
+            0
+            if view.isColumnHidden(c)
+            else max(view.sizeHintForColumn(c), header.sectionSizeHint(c))
+            for c in columns
+        ]
         room = view.viewport().width()
         elastic = [c for c in self._elastic if c < len(wants)]
         if not elastic:
@@ -72,4 +77,5 @@ class FitColumns(QObject):
     def fit(self) -> None:
         header = self._view.horizontalHeader()
         for c, width in enumerate(self.widths()):
-            header.resizeSection(c, width)
+            if not self._view.isColumnHidden(c):
+                header.resizeSection(c, width)

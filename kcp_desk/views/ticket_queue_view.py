@@ -23,7 +23,13 @@ from kcp_desk.services.tickets import Colleague, Queue, QueueFilters, TicketQueu
 from kcp_desk.views import formatting as fmt
 from kcp_desk.views.fit_columns import FitColumns
 from kcp_desk.views.messages import error_text
-from kcp_desk.views.ticket_queue_model import COL_CUSTOMER, COL_SUBJECT, TicketQueueModel
+from kcp_desk.views.ticket_queue_model import (
+    COL_ASSIGNEE,
+    COL_CUSTOMER,
+    COL_STATE,
+    COL_SUBJECT,
+    TicketQueueModel,
+)
 
 _STATES = ("new", "open", "pending_customer", "closed")
 _PRIORITIES = ("urgent", "high", "normal", "low")
@@ -113,6 +119,13 @@ class TicketQueueView(QWidget):
         header.sortIndicatorChanged.connect(self.model.sort)
         # the table fits its width: customer and subject elide (full text in the tooltip)
         self._fit = FitColumns(self.table, (COL_CUSTOMER, COL_SUBJECT))
+        # a column that says the same in every row of this queue gives its room away
+        if queue in (Queue.MINE, Queue.UNASSIGNED):
+            self.table.setColumnHidden(COL_ASSIGNEE, True)
+        if queue == Queue.ARCHIVE:
+            self.table.setColumnHidden(COL_STATE, True)
+        self.model.rowsInserted.connect(self._recount)
+        self.model.rowsRemoved.connect(self._recount)
         self.table.doubleClicked.connect(self._activated)
         self.table.activated_row.connect(self._open_row)
         self.table.verticalScrollBar().valueChanged.connect(self._keep_visible_range)
@@ -209,13 +222,17 @@ class TicketQueueView(QWidget):
         header.setSortIndicator(column, order)
         header.blockSignals(False)
 
-    def _loaded(self) -> None:
+    def _recount(self) -> None:
+        """The total after a load or a live change; an empty queue says why."""
         total = self.model.rowCount()
         self.total.setText(self.tr("%n tickets", "", total))
         self.counted.emit(total)
         if total == 0:
             self.note.setText(self._empty_text())
-            self.note.show()
+        self.note.setVisible(total == 0)
+
+    def _loaded(self) -> None:
+        self._recount()
 
     def _empty_text(self) -> str:
         if self.filters() != QueueFilters(customer_id=self._customer_id):
