@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ForeignKey, LargeBinary, String, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    LargeBinary,
+    String,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kcp_desk.models.base import Base, utcnow
@@ -43,13 +51,50 @@ class DispatchKeyWrap(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
+#: ``dek_wraps``: exactly one recipient (agent XOR dispatch key); an agent wrap names
+#: the version of the agent's key it is addressed to (it is bound into the HPKE info)
+DEK_WRAP_CHECKS = (
+    ("one_recipient", "(agent_id IS NULL) <> (dispatch_key_id IS NULL)"),
+    ("agent_key_version", "(agent_id IS NULL) = (agent_key_version IS NULL)"),
+    ("dek_version_positive", "dek_version >= 1"),
+)
+#: ``dek_wraps``: at most one agent wrap and one dispatch wrap per (order, DEK version)
+DEK_WRAP_UNIQUE = (
+    ("uq_dek_wraps_agent_per_dek_version", "agent_id IS NOT NULL"),
+    ("uq_dek_wraps_dispatch_per_dek_version", "dispatch_key_id IS NOT NULL"),
+)
+#: ``credential_fields``: a 96-bit nonce, a ciphertext with its 16-byte GCM tag
+CREDENTIAL_FIELD_CHECKS = (
+    ("nonce_length", "length(nonce) = 12"),
+    ("ciphertext_has_tag", "length(ciphertext) >= 16"),
+    ("dek_version_positive", "dek_version >= 1"),
+)
+
+
 class DekWrap(Base):
     """A support order's data key, HPKE-wrapped to one recipient (V-3).
 
-    Exactly one of ``agent_id`` / ``dispatch_key_id`` is set.
+    Exactly one of ``agent_id`` / ``dispatch_key_id`` is set, and at most one wrap of
+    each kind exists per (order, DEK version): the database refuses anything else.
+    ``agent_key_version`` is the version of the agent's key the wrap is addressed to
+    (``agent:{id}:v{key_version}`` in the info); the dispatch key's version is its row's.
     """
 
     __tablename__ = "dek_wraps"
+    __table_args__ = (
+        *(CheckConstraint(sql, name=name) for name, sql in DEK_WRAP_CHECKS),
+        *(
+            Index(
+                name,
+                "order_id",
+                "dek_version",
+                unique=True,
+                sqlite_where=text(where),
+                postgresql_where=text(where),
+            )
+            for name, where in DEK_WRAP_UNIQUE
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(
@@ -59,17 +104,27 @@ class DekWrap(Base):
     agent_id: Mapped[int | None] = mapped_column(
         ForeignKey("agents.id", ondelete="CASCADE"), index=True
     )
+    agent_key_version: Mapped[int | None]
     dispatch_key_id: Mapped[int | None] = mapped_column(ForeignKey("dispatch_keys.id"))
     #: HPKE single-shot output (encapsulated key || ciphertext)
     wrapped: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    def __repr__(self) -> str:
+        return (
+            f"DekWrap(order_id={self.order_id!r}, dek_version={self.dek_version!r}, "
+            f"agent_id={self.agent_id!r}, dispatch_key_id={self.dispatch_key_id!r})"
+        )
 
 
 class CredentialField(Base):
     """One AES-256-GCM encrypted credential field of a support order (V-2)."""
 
     __tablename__ = "credential_fields"
-    __table_args__ = (UniqueConstraint("order_id", "name"),)
+    __table_args__ = (
+        UniqueConstraint("order_id", "name"),
+        *(CheckConstraint(sql, name=name) for name, sql in CREDENTIAL_FIELD_CHECKS),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(

@@ -115,10 +115,16 @@ def wrap(secret: bytes, recipient_public: bytes, info: bytes) -> bytes:
 
 
 def unwrap(wrapped: bytes, private_key: X25519PrivateKey, info: bytes) -> bytes:
+    """Open an HPKE wrap; :class:`UnwrapError` (with no chained exception) if it is not
+    addressed to ``private_key`` with exactly this ``info``, or was tampered with."""
+    secret: bytes | None
     try:
-        return SUITE.decrypt(wrapped, private_key, info=info)
+        secret = SUITE.decrypt(wrapped, private_key, info=info)
     except (InvalidTag, ValueError):
-        raise UnwrapError() from None
+        secret = None  # raised below, outside the handler: no chained exception
+    if secret is None:
+        raise UnwrapError()
+    return secret
 
 
 def wrap_dek(
