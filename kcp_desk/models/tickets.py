@@ -57,6 +57,16 @@ class Ticket(Versioned, Base):
                 ("ix_tickets_open_assignee_created", ("assignee_id", "created_at", "id"), _OPEN),
                 ("ix_tickets_open_created", ("created_at", "id"), _OPEN),
                 ("ix_tickets_closed_created", ("created_at", "id"), "state = 'closed'"),
+                # sort orders of the big queues (migration 0009; the priority rank's
+                # expression indexes are made there by hand)
+                ("ix_tickets_closed_subject", ("subject", "id"), "state = 'closed'"),
+                ("ix_tickets_open_subject", ("subject", "id"), _OPEN),
+                ("ix_tickets_open_state", ("state", "id"), _OPEN),
+                (
+                    "ix_tickets_unassigned_created",
+                    ("created_at", "id"),
+                    f"assignee_id IS NULL AND {_OPEN}",
+                ),
             )
         ),
     )

@@ -22,6 +22,9 @@ from kcp_desk.services.demo import populate
 from tests.conftest import FAST_KDF, PG_DESK_ROLE
 
 
+# the priority rank's expression indexes (0009) cannot be reflected; include_name leaves
+# them out of the comparison, but SQLite's reflection warns about them first
+@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
 def test_models_and_migrations_agree(database: Database) -> None:
     with database.engine.connect() as conn:
         context = MigrationContext.configure(

@@ -472,6 +472,8 @@ def test_row_counts_vary_per_customer(demo: tuple[Database, dict[str, int]]) -> 
     assert {1, 2} <= set(tickets.values()) and len(tickets) < CUSTOMERS
 
 
+# SQLite's reflection cannot describe the priority rank's expression indexes (0009)
+@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
 def test_indexes_and_foreign_keys_are_back_after_the_load(database: Database) -> None:
     """PostgreSQL loads without the non-unique indexes and foreign keys of the tables it
     fills: they are back afterwards, also after a cancel."""

@@ -34,9 +34,16 @@ The plans checked (``EXPLAIN QUERY PLAN`` on SQLite 3, ``EXPLAIN`` on PostgreSQL
 ``enable_seqscan``/``enable_sort`` off on the small test data) are noted beside each
 queue's predicate below and asserted by ``tests/services/test_ticket_queues.py``.
 
-Sorting by a column other than the index's (subject, customer, priority …) sorts the
-queue's matching rows in the database (``USE TEMP B-TREE FOR ORDER BY`` / ``Sort``):
-cheap for the open queues (thousands of rows), a full sort of the archive.
+Sorting (a header click) by reference, subject, priority or state walks an index in
+that order too (migration 0009: ``ix_tickets_{open,closed}_{subject,priority}``,
+``ix_tickets_open_state``; the reference's unique index): SQLite ``SCAN tickets USING
+INDEX ix_tickets_closed_subject``, PostgreSQL ``Index Scan using
+ix_tickets_closed_subject`` (asserted with a million tickets' statistics). In the archive
+state and due time are the same for every ticket and sort by id. Customer (the number
+lives in ``customers``), assignee (the name lives in ``agents``) and the open queues'
+due time (an expression of three columns) have no such index: those sort the queue's
+matching rows in the database (``USE TEMP B-TREE FOR ORDER BY`` / ``Sort``), cheap for
+a few thousand open tickets, seconds for a million.
 
 Every entry point calls :func:`acting_agent` first in its read-only transaction; the
 Team queue and the workload view are for leads only.
@@ -51,6 +58,7 @@ from typing import Any, Final
 
 from sqlalchemy import (
     ColumnElement,
+    Integer,
     Select,
     and_,
     case,
@@ -119,9 +127,10 @@ _CLOSED: ColumnElement[str] = literal_column("'closed'")
 #: PostgreSQL: ``Index Scan using ix_tickets_open_assignee_created … Index Cond:
 #: (assignee_id = …)`` (then a Sort of that agent's tickets for the due-time order)
 _NOT_CLOSED: ColumnElement[bool] = Ticket.state != _CLOSED
-#: SQLite: ``SEARCH tickets USING INDEX ix_tickets_open_assignee_created (assignee_id=?)``,
-#: no temp B-tree; PostgreSQL (test data, no statistics): ``Limit → Nested Loop Left
-#: Join → Index Scan using ix_tickets_open_created … Filter: (assignee_id IS NULL)``
+#: SQLite: ``SEARCH tickets USING INDEX ix_tickets_open_assignee_created (assignee_id=?)``
+#: or ``SCAN tickets USING INDEX ix_tickets_unassigned_created``, no temp B-tree;
+#: PostgreSQL: ``Index Scan using ix_tickets_unassigned_created`` (0009; before it, a
+#: scan of Team's index filtered by ``assignee_id IS NULL``)
 _UNASSIGNED: ColumnElement[bool] = and_(Ticket.assignee_id.is_(None), _NOT_CLOSED)
 #: SQLite: ``SEARCH tickets USING INDEX ix_tickets_state_created (state=?)`` (its rowid
 #: is the id: fully ordered, no temp B-tree); PostgreSQL: ``Index Scan Backward using
@@ -140,9 +149,14 @@ _DUE: ColumnElement[dt.datetime | None] = type_coerce(
     ),
     UTCDateTime(),
 )
-_PRIORITY_RANK = case(
-    {p.value: rank for rank, p in enumerate(TicketPriority)}, value=Ticket.priority
+#: low < normal < high < urgent, as literal SQL: the text of the expression indexes of
+#: migration 0009, which the database matches only if the statement says the same
+PRIORITY_RANK_SQL: Final = (
+    "CASE priority "
+    + " ".join(f"WHEN '{p.value}' THEN {rank}" for rank, p in enumerate(TicketPriority))
+    + " END"
 )
+_PRIORITY_RANK: ColumnElement[int] = literal_column(PRIORITY_RANK_SQL, Integer())
 
 _SORT: Final[dict[SortKey, ColumnElement[Any]]] = {
     SortKey.REFERENCE: Ticket.number.expression,
@@ -154,6 +168,17 @@ _SORT: Final[dict[SortKey, ColumnElement[Any]]] = {
     SortKey.AGE: Ticket.created_at.expression,
     SortKey.SLA_DUE: func.coalesce(_DUE, literal(_NEVER, UTCDateTime()), type_=UTCDateTime()),
 }
+#: the sorts whose key is the same for every ticket of the archive (closed; no running
+#: clock): there they sort by id, as its index does
+_CONSTANT_IN_ARCHIVE: Final = frozenset({SortKey.STATE, SortKey.SLA_DUE})
+
+
+def _sort_expr(queue: Queue, key: SortKey) -> ColumnElement[Any]:
+    if queue == Queue.ARCHIVE and key in _CONSTANT_IN_ARCHIVE:
+        return Ticket.id.expression
+    return _SORT[key]
+
+
 #: the sorts whose key lives in another table (the count and the seek join it then)
 _NEEDS_CUSTOMER: Final = frozenset({SortKey.CUSTOMER})
 _NEEDS_AGENT: Final = frozenset({SortKey.ASSIGNEE})
@@ -200,7 +225,7 @@ class TicketQueues:
         limit = max(1, min(limit, MAX_PAGE))
         with self._db.read() as s:
             where = self._where(s, session, queue, filters)
-            return self._page(s, where, key, desc, after, limit)
+            return self._page(s, where, key, _sort_expr(queue, key), desc, after, limit)
 
     def count(
         self, session: AgentSession, queue: Queue | str, filters: QueueFilters | None = None
@@ -232,11 +257,18 @@ class TicketQueues:
         out: array[int] = array("q")
         with self._db.read() as s:
             where = self._where(s, session, queue, filters)
-            expr = _SORT[key]
+            expr = _sort_expr(queue, key)
             statement = _joined(select(Ticket.id), key).where(*where).order_by(*_order(expr, desc))
-            result = s.execute(statement.execution_options(yield_per=_ID_CHUNK))
-            for chunk in result.scalars().partitions():
-                out.extend(chunk)
+            # straight from the driver's cursor: ORM rows cost ~2.5 µs each, a million of
+            # them seconds (bench/tickets.py "map"). No stream_results: SQLAlchemy would
+            # buffer rows ahead of the cursor read here (8 bytes a ticket on the client)
+            result = s.connection().execute(statement)
+            try:
+                cursor = result.cursor
+                while chunk := cursor.fetchmany(_ID_CHUNK):
+                    out.extend(ticket_id for (ticket_id,) in chunk)
+            finally:
+                result.close()
         return out
 
     def rows(
@@ -344,21 +376,32 @@ class TicketQueues:
         s: Session,
         where: Sequence[ColumnElement[bool]],
         key: SortKey,
+        expr: ColumnElement[Any],
         desc: bool,
         after: Cursor | None,
         limit: int,
     ) -> QueuePage:
-        statement = (
-            _row_statement(_SORT[key])
+        # First the page's ids from ``tickets`` alone (customers and agents joined only
+        # when the order needs them): the database walks the sort's index and stops
+        # after ``limit + 1``; joined first, it would build every row of the queue.
+        seek = (
+            _joined(select(Ticket.id), key)
             .where(*where)
-            .where(_behind(_SORT[key], after, desc))
-            .order_by(*_order(_SORT[key], desc))
+            .where(_behind(expr, after, desc))
+            .order_by(*_order(expr, desc))
             .limit(limit + 1)
         )
+        ids = list(s.scalars(seek))
         now = self._clock()
-        fetched = s.execute(statement).all()
-        rows = [_row(r, now) for r in fetched[:limit]]
-        more = len(fetched) > limit
+        found = {
+            r.ticket_id: r
+            for r in (
+                _row(row, now)
+                for row in s.execute(_row_statement(expr).where(Ticket.id.in_(ids[:limit])))
+            )
+        }
+        rows = [found[i] for i in ids[:limit] if i in found]
+        more = len(ids) > limit
         return QueuePage(tuple(rows), rows[-1].cursor if more else None)
 
 
