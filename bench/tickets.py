@@ -320,11 +320,14 @@ class Desk:
         self.model.set_visible(first, last)
         self.paint()  # asks the model for the rows: their blocks are fetched by id
         deadline = time.perf_counter() + 30
+        waited = False
         while any(self.model.row_at(r) is None for r in range(first, last + 1)):
+            waited = True
             self.wait(self.model.dataChanged, timeout_s=max(0.0, deadline - time.perf_counter()))
             if time.perf_counter() > deadline:
                 raise SystemExit(f"rows {first}–{last} did not arrive")
-        self.paint()
+        if waited:  # painted "…" first: the rows need a second paint
+            self.paint()
 
 
 def painted_figures(

@@ -13,9 +13,16 @@ if TYPE_CHECKING:
 SEARCH_INDEX_TABLE_PREFIX = "customer_fts"
 SEARCH_INDEX_NAMES = frozenset({"ix_customers_search_trgm"})
 SEARCH_INDEX_COLUMNS = frozenset({("customers", "search_text")})
-#: Expression indexes (migration 0009: the tickets' priority rank), which autogenerate
-#: cannot compare.
-HAND_MADE_INDEXES = frozenset({"ix_tickets_closed_priority", "ix_tickets_open_priority"})
+#: Expression indexes (migration 0009: the tickets' priority rank and due time), which
+#: autogenerate cannot compare.
+HAND_MADE_INDEXES = frozenset(
+    {
+        "ix_tickets_closed_priority",
+        "ix_tickets_open_priority",
+        "ix_tickets_mine_due",
+        "ix_tickets_open_due",
+    }
+)
 
 
 def include_name(

@@ -71,6 +71,7 @@ class TicketQueueView(QWidget):
         self.model.loaded.connect(self._loaded)
         self.model.failed.connect(self._failed)
         self.model.modelReset.connect(self._keep_visible_range)
+        self.model.mapped.connect(self._keep_visible_range)
 
         self.text = QLineEdit()
         self.text.setObjectName("ticket_filter_text")

@@ -276,7 +276,7 @@ def _plan(
         (Queue.UNASSIGNED, "ix_tickets_open_assignee_created"),
         (Queue.TEAM, "ix_tickets_open_created"),
         (Queue.ARCHIVE, "ix_tickets_closed_created"),
-        (Queue.MINE, "ix_tickets_open_assignee_created"),
+        (Queue.MINE, "ix_tickets_mine_due"),  # overdue first, read from the index (0009)
     ],
 )
 def test_the_queues_use_their_index(
@@ -291,9 +291,8 @@ def test_the_queues_use_their_index(
     assert index in plan, plan
     if database.dialect == "sqlite":
         assert "SCAN tickets\n" not in plan + "\n" and "SCAN tickets (" not in plan
-        if queue != Queue.MINE:  # My tickets sorts the agent's few tickets by due time
-            assert "TEMP B-TREE" not in plan, plan
-    elif queue != Queue.MINE:
+        assert "TEMP B-TREE" not in plan, plan
+    else:
         assert "Sort" not in plan.replace("Incremental Sort", ""), plan
         assert "Seq Scan on tickets" not in plan, plan
 
@@ -330,6 +329,8 @@ def test_any_typed_filter_gets_an_answer(
         (Queue.TEAM, SortKey.PRIORITY, "ix_tickets_open_priority"),
         (Queue.TEAM, SortKey.STATE, "ix_tickets_open_state"),
         (Queue.UNASSIGNED, SortKey.SUBJECT, "ix_tickets_open_subject"),
+        (Queue.TEAM, SortKey.SLA_DUE, "ix_tickets_open_due"),
+        (Queue.MINE, SortKey.SLA_DUE, "ix_tickets_mine_due"),
     ],
 )
 def test_a_sort_change_reads_an_index_in_order(
@@ -389,10 +390,11 @@ def test_in_the_archive_state_and_due_time_sort_by_id(
     assert ids == sorted(ids, reverse=True)
 
 
-def test_the_priority_rank_is_the_migrations_index_expression() -> None:
+def test_the_sort_expressions_are_the_migrations_index_expressions() -> None:
     import importlib
 
-    from kcp_desk.services.tickets.queues import PRIORITY_RANK_SQL
+    from kcp_desk.services.tickets.queues import DUE_OPEN_SQL, PRIORITY_RANK_SQL
 
     migration = importlib.import_module("kcp_desk.migrations.versions.0009_ticket_sort_indexes")
     assert migration.PRIORITY_RANK_SQL == PRIORITY_RANK_SQL
+    assert migration.DUE_OPEN_SQL == DUE_OPEN_SQL

@@ -16,6 +16,10 @@ end in ``id``, the keyset's tie-break, like those of 0006:
   describe them (``migrations.HAND_MADE_INDEXES``);
 - state: ``ix_tickets_open_state (state, id)`` (in the archive the state is the same
   for every ticket, and the queue sorts by id);
+- the running clock's due time (My tickets' default order, and the SLA column of the
+  open queues; none last): ``ix_tickets_mine_due (assignee_id, due, id)`` and
+  ``ix_tickets_open_due (due, id)``, expression indexes whose text
+  (``DUE_OPEN_SQL``, a literal "never" per dialect) the queue statement repeats;
 - Unassigned's own default order, ``ix_tickets_unassigned_created (created_at, id)
   WHERE assignee_id IS NULL AND state <> 'closed'``: PostgreSQL does not take the order
   from ``ix_tickets_open_assignee_created`` under ``assignee_id IS NULL`` and filtered
@@ -52,6 +56,17 @@ EXPRESSION_INDEXES = (
     ("ix_tickets_closed_priority", _CLOSED),
     ("ix_tickets_open_priority", _OPEN),
 )
+#: the same texts as ``services.tickets.queues.DUE_OPEN_SQL`` (a test holds them equal)
+DUE_OPEN_SQL = {
+    dialect: (
+        "COALESCE(CASE WHEN first_responded_at IS NULL AND first_response_due IS NOT NULL "
+        f"THEN first_response_due ELSE resolution_due END, {never})"
+    )
+    for dialect, never in (
+        ("sqlite", "'9999-12-31 00:00:00.000000'"),
+        ("postgresql", "'9999-12-31 00:00:00+00'::timestamptz"),
+    )
+}
 
 
 def upgrade() -> None:
@@ -61,10 +76,17 @@ def upgrade() -> None:
         )
     for name, where in EXPRESSION_INDEXES:
         op.execute(f"CREATE INDEX {name} ON tickets (({PRIORITY_RANK_SQL}), id) WHERE {where}")
+    due = DUE_OPEN_SQL[op.get_bind().dialect.name]
+    op.execute(
+        f"CREATE INDEX ix_tickets_mine_due ON tickets (assignee_id, ({due}), id) WHERE {_OPEN}"
+    )
+    op.execute(f"CREATE INDEX ix_tickets_open_due ON tickets (({due}), id) WHERE {_OPEN}")
     op.execute("ANALYZE tickets")
 
 
 def downgrade() -> None:
+    op.execute("DROP INDEX ix_tickets_open_due")
+    op.execute("DROP INDEX ix_tickets_mine_due")
     for name, _ in reversed(EXPRESSION_INDEXES):
         op.execute(f"DROP INDEX {name}")
     for name, _, _ in reversed(COLUMN_INDEXES):

@@ -123,9 +123,9 @@ _NEVER: Final = dt.datetime(9999, 12, 31, tzinfo=dt.UTC)
 # --- the queue predicates, literal constants so that the partial indexes match -------
 
 _CLOSED: ColumnElement[str] = literal_column("'closed'")
-#: SQLite: ``SEARCH tickets USING INDEX ix_tickets_open_assignee_created (assignee_id=?)``
-#: PostgreSQL: ``Index Scan using ix_tickets_open_assignee_created … Index Cond:
-#: (assignee_id = …)`` (then a Sort of that agent's tickets for the due-time order)
+#: My tickets, overdue first: SQLite ``SEARCH tickets USING INDEX ix_tickets_mine_due
+#: (assignee_id=?)``, PostgreSQL ``Index Scan using ix_tickets_mine_due … Index Cond:
+#: (assignee_id = …)``, no sort (0009; before it, a sort of all the agent's tickets)
 _NOT_CLOSED: ColumnElement[bool] = Ticket.state != _CLOSED
 #: SQLite: ``SEARCH tickets USING INDEX ix_tickets_open_assignee_created (assignee_id=?)``
 #: or ``SCAN tickets USING INDEX ix_tickets_unassigned_created``, no temp B-tree;
@@ -173,9 +173,28 @@ _SORT: Final[dict[SortKey, ColumnElement[Any]]] = {
 _CONSTANT_IN_ARCHIVE: Final = frozenset({SortKey.STATE, SortKey.SLA_DUE})
 
 
-def _sort_expr(queue: Queue, key: SortKey) -> ColumnElement[Any]:
+#: the open queues' due-time order, as literal SQL per dialect: the text of the
+#: expression indexes of migration 0009 (the running clock's due time, none last). A
+#: literal, not a bound "never": an index on a parameter cannot exist.
+DUE_OPEN_SQL: Final = {
+    dialect: (
+        "COALESCE(CASE WHEN first_responded_at IS NULL AND first_response_due IS NOT NULL "
+        f"THEN first_response_due ELSE resolution_due END, {never})"
+    )
+    for dialect, never in (
+        # SQLite keeps naive UTC text, as UTCDateTime writes it
+        ("sqlite", "'9999-12-31 00:00:00.000000'"),
+        ("postgresql", "'9999-12-31 00:00:00+00'::timestamptz"),
+    )
+}
+_OPEN_QUEUES: Final = frozenset({Queue.MINE, Queue.UNASSIGNED, Queue.TEAM})
+
+
+def _sort_expr(queue: Queue, key: SortKey, dialect: str) -> ColumnElement[Any]:
     if queue == Queue.ARCHIVE and key in _CONSTANT_IN_ARCHIVE:
         return Ticket.id.expression
+    if queue in _OPEN_QUEUES and key == SortKey.SLA_DUE and dialect in DUE_OPEN_SQL:
+        return literal_column(DUE_OPEN_SQL[dialect], UTCDateTime())
     return _SORT[key]
 
 
@@ -206,6 +225,12 @@ class TicketQueues:
         self._db = db
         self._clock = clock
 
+    @property
+    def answers_locally(self) -> bool:
+        """The embedded SQLite database answers a block of rows in a few milliseconds,
+        so a view may read it before it paints; over the network it uses a worker."""
+        return self._db.dialect == "sqlite"
+
     # --- entry points -------------------------------------------------------------------
 
     def page(
@@ -225,7 +250,9 @@ class TicketQueues:
         limit = max(1, min(limit, MAX_PAGE))
         with self._db.read() as s:
             where = self._where(s, session, queue, filters)
-            return self._page(s, where, key, _sort_expr(queue, key), desc, after, limit)
+            return self._page(
+                s, where, key, _sort_expr(queue, key, self._db.dialect), desc, after, limit
+            )
 
     def count(
         self, session: AgentSession, queue: Queue | str, filters: QueueFilters | None = None
@@ -257,7 +284,7 @@ class TicketQueues:
         out: array[int] = array("q")
         with self._db.read() as s:
             where = self._where(s, session, queue, filters)
-            expr = _sort_expr(queue, key)
+            expr = _sort_expr(queue, key, self._db.dialect)
             statement = _joined(select(Ticket.id), key).where(*where).order_by(*_order(expr, desc))
             # straight from the driver's cursor: ORM rows cost ~2.5 µs each, a million of
             # them seconds (bench/tickets.py "map"). No stream_results: SQLAlchemy would
