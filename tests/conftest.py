@@ -25,6 +25,7 @@ from kcp_desk.db_roles import create_desk_role, grant_desk_role
 from kcp_desk.models.agents import Role
 from kcp_desk.security.sealing import KdfParams
 from kcp_desk.services.agents import provision_agent
+from tests.pg_proxy import TcpProxy
 
 PG_URL_ENV = "KCP_DESK_TEST_DATABASE_URL"
 
@@ -210,6 +211,32 @@ def change_agent(db: Database, agent_id: int, change: str) -> None:
 
 
 # --- faults -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def proxy(database: Database) -> Iterator[TcpProxy]:
+    """A loopback proxy in front of the PostgreSQL test database (tests/pg_proxy.py):
+    ``black_hole()`` makes the network go silent, ``reset()`` cuts it."""
+    if database.dialect != "postgresql":
+        pytest.skip("a PostgreSQL network fault")
+    url = make_url(database.url)
+    with TcpProxy(url.host or "127.0.0.1", url.port or 5432) as proxy:
+        yield proxy
+
+
+@pytest.fixture
+def proxied_database(
+    database: Database, proxy: TcpProxy, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Database]:
+    """The test database, reached through the proxy, with short time-outs."""
+    monkeypatch.setattr(db_module, "STATEMENT_TIMEOUT_MS", 400)
+    monkeypatch.setattr(db_module, "ANSWER_GRACE_MS", 300)
+    monkeypatch.setattr(db_module, "PING_TIMEOUT_MS", 300)
+    monkeypatch.setattr(db_module, "CONNECT_TIMEOUT_S", 2)  # libpq's minimum
+    url = make_url(database.url).set(host="127.0.0.1", port=proxy.port)
+    proxied = Database(url.render_as_string(False))
+    yield proxied
+    proxied.dispose()
 
 
 @pytest.fixture

@@ -24,12 +24,9 @@ Here the time-outs are shortened so that the module runs in a few seconds.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from sqlalchemy import make_url, text
+from sqlalchemy import text
 
-from kcp_desk import db as db_module
 from kcp_desk.db import Database
 from kcp_desk.errors import DatabaseSlow, DatabaseUnavailable
 from tests.pg_proxy import TcpProxy
@@ -38,27 +35,9 @@ _WRITE = "UPDATE customers SET phone = :v WHERE id = -1"
 
 
 @pytest.fixture
-def proxy(database: Database) -> Iterator[TcpProxy]:
-    if database.dialect != "postgresql":
-        pytest.skip("a PostgreSQL network fault")
-    url = make_url(database.url)
-    with TcpProxy(url.host or "127.0.0.1", url.port or 5432) as proxy:
-        yield proxy
-
-
-@pytest.fixture
-def desk(
-    database: Database, proxy: TcpProxy, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Database]:
-    """The test database, reached through the proxy, with short time-outs."""
-    monkeypatch.setattr(db_module, "STATEMENT_TIMEOUT_MS", 400)
-    monkeypatch.setattr(db_module, "ANSWER_GRACE_MS", 300)
-    monkeypatch.setattr(db_module, "PING_TIMEOUT_MS", 300)
-    monkeypatch.setattr(db_module, "CONNECT_TIMEOUT_S", 2)  # libpq's minimum
-    url = make_url(database.url).set(host="127.0.0.1", port=proxy.port)
-    desk = Database(url.render_as_string(False))
-    yield desk
-    desk.dispose()
+def desk(proxied_database: Database) -> Database:
+    """The test database through the proxy (tests/conftest.py), short time-outs."""
+    return proxied_database
 
 
 def _write(desk: Database, value: str = "Köln") -> None:

@@ -21,6 +21,7 @@ HAND_MADE_INDEXES = frozenset(
         "ix_tickets_open_priority",
         "ix_tickets_mine_due",
         "ix_tickets_open_due",
+        "ix_tickets_unassigned_due",
     }
 )
 

@@ -331,6 +331,8 @@ def test_any_typed_filter_gets_an_answer(
         (Queue.UNASSIGNED, SortKey.SUBJECT, "ix_tickets_open_subject"),
         (Queue.TEAM, SortKey.SLA_DUE, "ix_tickets_open_due"),
         (Queue.MINE, SortKey.SLA_DUE, "ix_tickets_mine_due"),
+        # SQLite takes IS NULL as the agent's key: either is in the order wanted
+        (Queue.UNASSIGNED, SortKey.SLA_DUE, "ix_tickets_unassigned_due|ix_tickets_mine_due"),
     ],
 )
 def test_a_sort_change_reads_an_index_in_order(
@@ -350,7 +352,7 @@ def test_a_sort_change_reads_an_index_in_order(
         plan = _plan(
             database, queues, _login(database, "lea"), queue, sort=sort, descending=descending
         )
-        assert index in plan, plan
+        assert any(name in plan for name in index.split("|")), plan
         if database.dialect == "sqlite":
             assert "TEMP B-TREE" not in plan, plan
         else:

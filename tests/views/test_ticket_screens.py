@@ -21,6 +21,7 @@ from kcp_desk.views.main_window import MainWindow
 from kcp_desk.views.ticket_queue_model import BLOCK, TicketQueueModel
 from kcp_desk.views.ticket_view import TicketView
 from tests.conftest import FAST_KDF
+from tests.pg_proxy import TcpProxy
 
 SECRET_REPLY = "Ihr neues Passwort: Xr7!kP2#qL9vW4"
 
@@ -285,3 +286,31 @@ def test_a_locked_database_keeps_the_draft_and_the_buttons(
     view.send()
     qtbot.waitUntil(lambda: view.composer.toPlainText() == "", timeout=5000)
     assert view.detail is not None and view.detail.messages[-1].body == "Wir melden uns morgen."
+
+
+def test_a_lost_postgresql_server_is_a_message_and_the_next_try_works(
+    qtbot: QtBot, services: DeskServices, proxy: TcpProxy, proxied_database: Database
+) -> None:
+    """The network to PostgreSQL goes silent during a claim and a reply: the ticket view
+    says so in its note, the buttons and the typed reply come back, and once the server
+    answers again the same clicks work (SPEC §4)."""
+    window = _desk(qtbot, DeskServices.build(proxied_database), "anna")
+    view = _open_ticket(qtbot, window, _unassigned(services, window._session)[0])
+    proxy.black_hole()
+    qtbot.mouseClick(view.claim_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(view.note.isVisible, timeout=15_000)
+    assert "database" in view.note.text().lower()
+    assert view.claim_button.isEnabled()
+    proxy.resume()
+    qtbot.mouseClick(view.claim_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.release_button.isVisible(), timeout=15_000)
+    view.composer.setPlainText("Wir kümmern uns darum.")
+    proxy.black_hole()
+    view.send()
+    qtbot.waitUntil(view.composer_error.isVisible, timeout=15_000)
+    assert view.composer.toPlainText() == "Wir kümmern uns darum."
+    assert view.send_button.isEnabled()
+    proxy.resume()
+    view.send()
+    qtbot.waitUntil(lambda: view.composer.toPlainText() == "", timeout=15_000)
+    window.close()

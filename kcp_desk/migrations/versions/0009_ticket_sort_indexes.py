@@ -17,8 +17,8 @@ end in ``id``, the keyset's tie-break, like those of 0006:
 - state: ``ix_tickets_open_state (state, id)`` (in the archive the state is the same
   for every ticket, and the queue sorts by id);
 - the running clock's due time (My tickets' default order, and the SLA column of the
-  open queues; none last): ``ix_tickets_mine_due (assignee_id, due, id)`` and
-  ``ix_tickets_open_due (due, id)``, expression indexes whose text
+  open queues; none last): ``ix_tickets_mine_due (assignee_id, due, id)``,
+  ``ix_tickets_open_due (due, id)`` and ``ix_tickets_unassigned_due``, expression indexes whose text
   (``DUE_OPEN_SQL``, a literal "never" per dialect) the queue statement repeats;
 - Unassigned's own default order, ``ix_tickets_unassigned_created (created_at, id)
   WHERE assignee_id IS NULL AND state <> 'closed'``: PostgreSQL does not take the order
@@ -81,10 +81,15 @@ def upgrade() -> None:
         f"CREATE INDEX ix_tickets_mine_due ON tickets (assignee_id, ({due}), id) WHERE {_OPEN}"
     )
     op.execute(f"CREATE INDEX ix_tickets_open_due ON tickets (({due}), id) WHERE {_OPEN}")
+    op.execute(
+        f"CREATE INDEX ix_tickets_unassigned_due ON tickets (({due}), id) "
+        f"WHERE assignee_id IS NULL AND {_OPEN}"
+    )
     op.execute("ANALYZE tickets")
 
 
 def downgrade() -> None:
+    op.execute("DROP INDEX ix_tickets_unassigned_due")
     op.execute("DROP INDEX ix_tickets_open_due")
     op.execute("DROP INDEX ix_tickets_mine_due")
     for name, _ in reversed(EXPRESSION_INDEXES):

@@ -29,17 +29,39 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from kcp_desk.db import Database
-from kcp_desk.domain.references import format_ticket_ref
+from kcp_desk.domain.references import format_order_ref, format_ticket_ref
 from kcp_desk.domain.sla import due_times
-from kcp_desk.errors import QT_TRANSLATE_NOOP, FieldErrors, InvalidInput
+from kcp_desk.errors import QT_TRANSLATE_NOOP, FieldErrors, InvalidInput, KcpError
 from kcp_desk.models.base import utcnow
 from kcp_desk.models.customers import Customer, SubAccount
-from kcp_desk.models.products import Product, SlaPolicy, SmPackage
-from kcp_desk.models.tickets import MessageKind, Ticket, TicketMessage, TicketState
-from kcp_desk.services.intake.documents import Document, MessageDocument, TicketDocument
+from kcp_desk.models.orders import CostModel, OrderConsent, OrderState, SupportOrder
+from kcp_desk.models.products import Product, ProductKind, SlaPolicy, SmPackage
+from kcp_desk.models.tickets import (
+    MessageKind,
+    Ticket,
+    TicketMessage,
+    TicketPriority,
+    TicketState,
+)
+from kcp_desk.models.vault import CredentialField, DekWrap, DispatchKey
+from kcp_desk.security.field_crypto import SecretText, encrypt_field, new_data_key
+from kcp_desk.security.wrapping import DispatchRecipient, wrap_dek
+from kcp_desk.services.intake.documents import (
+    SUBJECT_MAX,
+    Document,
+    MessageDocument,
+    SupportOrderDocument,
+    TicketDocument,
+)
 from kcp_desk.services.tickets.assignment import reopen_by_customer
 
-__all__ = ["FIRST_TICKET_NUMBER", "IntakeResult", "apply_document"]
+__all__ = [
+    "FIRST_ORDER_NUMBER",
+    "FIRST_TICKET_NUMBER",
+    "IntakeResult",
+    "NoDispatchKey",
+    "apply_document",
+]
 
 #: the number of the first ticket in an empty database (the demo's numbering: 100000 + id)
 FIRST_TICKET_NUMBER: Final = 100_001
@@ -55,6 +77,37 @@ SUB_ACCOUNT_NO_TICKETS: Final = QT_TRANSLATE_NOOP(
     "KcpError", "This sub-account may not open tickets."
 )
 UNKNOWN_TICKET: Final = QT_TRANSLATE_NOOP("KcpError", "There is no ticket with this number.")
+SUB_ACCOUNT_NO_ORDERS: Final = QT_TRANSLATE_NOOP(
+    "KcpError", "This sub-account may not place support orders."
+)
+UNKNOWN_PRODUCT: Final = QT_TRANSLATE_NOOP("KcpError", "There is no server with this host name.")
+PRODUCT_OF_ANOTHER_CUSTOMER: Final = QT_TRANSLATE_NOOP(
+    "KcpError", "This server belongs to another customer."
+)
+PRODUCT_NOT_A_SERVER: Final = QT_TRANSLATE_NOOP(
+    "KcpError", "Support orders are for servers; this product is not one."
+)
+PRODUCT_ENDED: Final = QT_TRANSLATE_NOOP("KcpError", "The contract for this server has ended.")
+PACKAGE_MISMATCH: Final = QT_TRANSLATE_NOOP(
+    "KcpError", "The server's Systems-Management package is {package}."
+)
+NO_DISPATCH_KEY: Final = QT_TRANSLATE_NOOP(
+    "KcpError",
+    "There is no dispatch key yet, so credentials cannot be taken in; an admin sets one up.",
+)
+#: the ticket subject of an order (the demo data's wording): "Support-Auftrag: {category}"
+ORDER_SUBJECT: Final = "Support-Auftrag"
+#: the first order number in an empty database
+FIRST_ORDER_NUMBER: Final = 4_001
+#: the data-key version of a new order (V-2); rotations count up from here
+FIRST_DEK_VERSION: Final = 1
+#: the products a support order can be for (SO-1: "one of the customer's servers")
+SERVER_KINDS: Final = frozenset({ProductKind.VSERVER, ProductKind.DEDICATED, ProductKind.MANAGED})
+
+
+class NoDispatchKey(KcpError):
+    """The database has no dispatch key to encrypt an order's credentials to."""
+
 
 _SM_RANK: Final = {p: i for i, p in enumerate(SmPackage)}
 
@@ -73,9 +126,23 @@ class IntakeResult:
     reopened: bool
     #: the ticket's state afterwards
     state: str
+    #: kind ``support_order``: the new order, its ``SA-`` reference, how many credential
+    #: fields were encrypted and the dispatch-key version their data key is wrapped to
+    order_id: int | None = None
+    order_ref: str | None = None
+    credential_count: int = 0
+    dispatch_key_version: int | None = None
 
     def describe(self) -> str:
         """One English line for the command line."""
+        if self.order_ref is not None:
+            n = self.credential_count
+            vault = "no credentials"
+            if self.dispatch_key_version is not None:
+                noun = "credential" if n == 1 else "credentials"
+                vault = f"{n} {noun} encrypted to dispatch key v{self.dispatch_key_version}"
+            order, ticket = self.order_ref, self.ticket_ref
+            return f"Created support order {order} with ticket {ticket} ({vault})."
         if self.created_ticket:
             return f"Created ticket {self.ticket_ref} (message {self.message_id})."
         tail = "; the ticket was reopened" if self.reopened else f"; state {self.state}"
@@ -90,6 +157,8 @@ def apply_document(
         when = now or utcnow()
         if isinstance(document, TicketDocument):
             return _new_ticket(s, document, when)
+        if isinstance(document, SupportOrderDocument):
+            return _new_order(s, document, when)
         return _message(s, document, when)
 
 
@@ -130,24 +199,23 @@ def _next_number(s: Session) -> int:
     return FIRST_TICKET_NUMBER if last is None else max(last + 1, FIRST_TICKET_NUMBER)
 
 
-def _new_ticket(s: Session, doc: TicketDocument, when: dt.datetime) -> IntakeResult:
-    customer_id = s.scalar(select(Customer.id).where(Customer.number == doc.customer_number))
-    if customer_id is None:
-        raise _fail("customer", UNKNOWN_CUSTOMER)
-    sub_id = _sub_account(s, customer_id, doc.sub_account, opens_ticket=True)
+def _create_ticket(
+    s: Session, customer_id: int, subject: str, priority: TicketPriority, when: dt.datetime
+) -> Ticket:
+    """A new, unassigned ticket with the next number and its SLA due times (T-1, T-6)."""
     policy = s.scalar(
         select(SlaPolicy).where(
             SlaPolicy.sm_package == _customer_package(s, customer_id),
-            SlaPolicy.priority == doc.priority,
+            SlaPolicy.priority == priority,
         )
     )
     due = due_times(when, policy) if policy is not None else None
     ticket = Ticket(
         number=_next_number(s),
         customer_id=customer_id,
-        subject=doc.subject,
+        subject=subject,
         state=TicketState.NEW,
-        priority=doc.priority,
+        priority=priority,
         created_at=when,
         updated_at=when,
         first_response_due=None if due is None else due.first_response_due,
@@ -155,6 +223,15 @@ def _new_ticket(s: Session, doc: TicketDocument, when: dt.datetime) -> IntakeRes
     )
     s.add(ticket)
     s.flush()
+    return ticket
+
+
+def _new_ticket(s: Session, doc: TicketDocument, when: dt.datetime) -> IntakeResult:
+    customer_id = s.scalar(select(Customer.id).where(Customer.number == doc.customer_number))
+    if customer_id is None:
+        raise _fail("customer", UNKNOWN_CUSTOMER)
+    sub_id = _sub_account(s, customer_id, doc.sub_account, opens_ticket=True)
+    ticket = _create_ticket(s, customer_id, doc.subject, doc.priority, when)
     message = TicketMessage(
         ticket_id=ticket.id,
         kind=MessageKind.CUSTOMER,
@@ -203,4 +280,190 @@ def _message(s: Session, doc: MessageDocument, when: dt.datetime) -> IntakeResul
         created_ticket=False,
         reopened=before == TicketState.CLOSED,
         state=after.value,
+    )
+
+
+# --- support orders (SO-1…SO-3, V-2, V-3; issue 11) -------------------------------------
+
+
+def _next_order_number(s: Session) -> int:
+    """``max(number) + 1`` under the same write lock as the ticket numbers."""
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock(:n)"), {"n": _PG_NUMBER_LOCK})
+    last = s.scalar(select(func.max(SupportOrder.number)))
+    return FIRST_ORDER_NUMBER if last is None else max(last + 1, FIRST_ORDER_NUMBER)
+
+
+def _ordering_sub_account(s: Session, customer_id: int, login: str | None) -> int | None:
+    """The submitting sub-account (None: the main account); it needs the order right."""
+    if login is None:
+        return None
+    sub = s.scalar(
+        select(SubAccount).where(SubAccount.customer_id == customer_id, SubAccount.login == login)
+    )
+    if sub is None:
+        raise _fail("sub_account", UNKNOWN_SUB_ACCOUNT)
+    if not sub.active:
+        raise _fail("sub_account", SUB_ACCOUNT_DISABLED)
+    if not sub.may_place_orders:
+        raise _fail("sub_account", SUB_ACCOUNT_NO_ORDERS)
+    return sub.id
+
+
+def _server(s: Session, customer_id: int, hostname: str) -> Product:
+    """The customer's active server with this host name."""
+    products = s.scalars(
+        select(Product).where(func.lower(Product.hostname) == hostname).order_by(Product.id)
+    ).all()
+    own = [p for p in products if p.customer_id == customer_id]
+    if not products:
+        raise _fail("product", UNKNOWN_PRODUCT)
+    if not own:
+        raise _fail("product", PRODUCT_OF_ANOTHER_CUSTOMER)
+    servers = [p for p in own if p.kind in SERVER_KINDS]
+    if not servers:
+        raise _fail("product", PRODUCT_NOT_A_SERVER)
+    active = [p for p in servers if p.active and p.ended_on is None]
+    if not active:
+        raise _fail("product", PRODUCT_ENDED)
+    return active[0]
+
+
+def _newest_dispatch_key(s: Session) -> DispatchKey:
+    """The dispatch key the portal encrypts to: the newest version not retired."""
+    key = s.scalars(
+        select(DispatchKey)
+        .where(DispatchKey.retired_at.is_(None))
+        .order_by(DispatchKey.version.desc())
+        .limit(1)
+    ).first()
+    if key is None:
+        raise NoDispatchKey(NO_DISPATCH_KEY)
+    return key
+
+
+def _store_credentials(
+    s: Session, order_id: int, credentials: tuple[tuple[str, SecretText], ...], key: DispatchKey
+) -> None:
+    """V-2, V-3 as the portal does it: a fresh data key for the order, every field under
+    AES-256-GCM bound to (order, field, data-key version 1), and the data key wrapped
+    to the newest dispatch key only — the portal knows no agent key."""
+    if not credentials:
+        return
+    dek = new_data_key()
+    for name, value in credentials:
+        nonce, ciphertext = encrypt_field(
+            dek, order_id=order_id, field_name=name, dek_version=FIRST_DEK_VERSION, plaintext=value
+        )
+        s.add(
+            CredentialField(
+                order_id=order_id,
+                name=name,
+                dek_version=FIRST_DEK_VERSION,
+                nonce=nonce,
+                ciphertext=ciphertext,
+            )
+        )
+    wrapped = wrap_dek(
+        dek,
+        bytes(key.public_key),
+        order_id=order_id,
+        dek_version=FIRST_DEK_VERSION,
+        recipient=DispatchRecipient(key.version),
+    )
+    s.add(
+        DekWrap(
+            order_id=order_id,
+            dek_version=FIRST_DEK_VERSION,
+            dispatch_key_id=key.id,
+            agent_id=None,
+            agent_key_version=None,
+            wrapped=wrapped,
+        )
+    )
+
+
+def _package_matches(doc: SupportOrderDocument, product: Product) -> None:
+    cost = doc.cost
+    if cost.model is CostModel.HOURLY and cost.package is not product.sm_package:
+        raise FieldErrors(
+            {
+                "cost.package": InvalidInput(
+                    PACKAGE_MISMATCH, field="cost.package", package=product.sm_package.value
+                )
+            }
+        )
+
+
+def _new_order(s: Session, doc: SupportOrderDocument, when: dt.datetime) -> IntakeResult:
+    customer_id = s.scalar(select(Customer.id).where(Customer.number == doc.customer_number))
+    if customer_id is None:
+        raise _fail("customer", UNKNOWN_CUSTOMER)
+    sub_id = _ordering_sub_account(s, customer_id, doc.sub_account)
+    product = _server(s, customer_id, doc.product)
+    _package_matches(doc, product)
+    key = _newest_dispatch_key(s) if doc.credentials else None
+    ticket = _create_ticket(
+        s,
+        customer_id,
+        f"{ORDER_SUBJECT}: {doc.category}"[:SUBJECT_MAX],
+        doc.priority,
+        when,
+    )
+    message = TicketMessage(
+        ticket_id=ticket.id,
+        kind=MessageKind.CUSTOMER,
+        sub_account_id=sub_id,
+        body=doc.description,
+        created_at=when,
+    )
+    s.add(message)
+    cost = doc.cost
+    order = SupportOrder(
+        number=_next_order_number(s),
+        ticket_id=ticket.id,
+        customer_id=customer_id,
+        product_id=product.id,
+        category=doc.category,
+        description=doc.description,
+        state=OrderState.RECEIVED,
+        assignee_id=None,
+        submitted_by_sub_account_id=sub_id,
+        cost_model=cost.model,
+        price_per_15min=cost.price_per_15min,
+        fixed_price=cost.fixed_price,
+        catalogue_task=cost.catalogue_task,
+        estimate_minutes=cost.estimate_minutes,
+        cost_acknowledged_at=cost.acknowledged_at,
+        dek_version=FIRST_DEK_VERSION,
+        created_at=when,
+        updated_at=when,
+    )
+    s.add(order)
+    s.flush()
+    for consent in doc.consents:
+        s.add(
+            OrderConsent(
+                order_id=order.id,
+                kind=consent.kind,
+                wording_version=consent.wording_version,
+                given_at=consent.given_at,
+                sub_account_id=sub_id,
+            )
+        )
+    if key is not None:
+        _store_credentials(s, order.id, doc.credentials, key)
+    s.flush()
+    return IntakeResult(
+        kind="support_order",
+        ticket_id=ticket.id,
+        ticket_ref=format_ticket_ref(ticket.number),
+        message_id=message.id,
+        created_ticket=True,
+        reopened=False,
+        state=TicketState.NEW.value,
+        order_id=order.id,
+        order_ref=format_order_ref(order.number),
+        credential_count=len(doc.credentials),
+        dispatch_key_version=None if key is None else key.version,
     )

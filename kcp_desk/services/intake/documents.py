@@ -18,38 +18,69 @@ transaction that writes.
     {"kind": "message", "version": 1, "ticket": "#KCP-00012340", "sub_account": null,
      "subject": "Re: [#KCP-00012340] …", "body": "…"}
 
-Support orders (a later issue) add their own kind and validator here.
+``support_order`` (version 1) — a support order (SO-1, issue 11) with its consents, the
+cost acknowledgement and the credentials in the clear, which
+:mod:`~kcp_desk.services.intake.apply` encrypts as the portal would (V-2, V-3)::
+
+    {"kind": "support_order", "version": 1, "customer": "K10000012",
+     "sub_account": null, "product": "v1.kcp-server.de", "category": "…",
+     "description": "…", "priority": "normal",
+     "consents": {"server_access": {"wording_version": "2026-02",
+                                    "given_at": "2026-12-01T09:12:00Z"}, …},
+     "cost": {"model": "hourly", "package": "basic", "price_per_15min": "29.75",
+              "estimate_minutes": 60, "acknowledged_at": "2026-12-01T09:14:00Z"},
+     "credentials": {"root password": "…", "ftp password": "…"}}
+
+``cost`` for a catalogue task: ``{"model": "fixed", "catalogue_task": "…",
+"fixed_price": "49.00", "estimate_minutes": null, "acknowledged_at": "…"}``. Amounts are
+text (a JSON number is a binary fraction). Credential values are taken verbatim (no
+trimming, no normalisation: a password is what the customer typed) and held as
+:class:`~kcp_desk.security.field_crypto.SecretText`; no message ever quotes one.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Final
 
+from kcp_desk.domain.billing_rules import money
+from kcp_desk.domain.order_pricing import rate_for
 from kcp_desk.domain.references import (
     MalformedReference,
     WrongCheckDigit,
     parse_customer_number,
     parse_ticket_ref,
 )
+from kcp_desk.domain.start_gate import CONSENT_KINDS, CONSENT_WORDINGS
 from kcp_desk.domain.text_input import multi_line, single_line
 from kcp_desk.errors import QT_TRANSLATE_NOOP, TOO_LONG, FieldErrors, InvalidInput
+from kcp_desk.models.orders import ConsentKind, CostModel
+from kcp_desk.models.products import SmPackage
 from kcp_desk.models.tickets import TicketPriority
+from kcp_desk.security.field_crypto import MAX_FIELD_NAME, SecretText
 
 __all__ = [
     "BODY_MAX",
+    "CREDENTIALS_MAX",
+    "CREDENTIAL_VALUE_MAX",
     "SUBJECT_MAX",
     "VALIDATORS",
     "VERSION",
+    "ConsentGiven",
+    "CostAcknowledgement",
     "Document",
     "MessageDocument",
+    "SupportOrderDocument",
     "TicketDocument",
     "load_document",
     "validate_document",
     "validate_message",
+    "validate_support_order",
     "validate_ticket",
 ]
 
@@ -127,8 +158,6 @@ class MessageDocument:
     subject: str | None
     body: str
 
-
-Document = TicketDocument | MessageDocument
 
 _Errors = dict[str, InvalidInput]
 
@@ -261,10 +290,406 @@ def validate_message(data: Mapping[str, object]) -> MessageDocument:
     return MessageDocument(number, named_by, sub_account, subject, body)
 
 
-#: one validator per document kind (support orders join with a later issue)
+# --- support orders (SO-1, issue 11) ----------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ConsentGiven:
+    """One consent as the customer gave it in the portal."""
+
+    kind: ConsentKind
+    wording_version: str
+    given_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class CostAcknowledgement:
+    """What the customer acknowledged to pay: per started 15 minutes at the rate of a
+    Systems-Management ``package`` (with an estimate), or a catalogue task's fixed price."""
+
+    model: CostModel
+    package: SmPackage | None
+    price_per_15min: Decimal | None
+    catalogue_task: str | None
+    fixed_price: Decimal | None
+    estimate_minutes: int | None
+    acknowledged_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class SupportOrderDocument:
+    """A support order from the portal, checked and cleaned. ``credentials`` are
+    (name, value) pairs in the portal's order; the values hide themselves."""
+
+    customer_number: int
+    sub_account: str | None
+    product: str
+    category: str
+    description: str
+    priority: TicketPriority
+    consents: tuple[ConsentGiven, ...]
+    cost: CostAcknowledgement
+    credentials: tuple[tuple[str, SecretText], ...]
+
+
+Document = TicketDocument | MessageDocument | SupportOrderDocument
+
+#: ``support_orders.category`` / ``catalogue_task`` are VARCHAR(100)
+CATEGORY_MAX: Final = 100
+#: ``products.hostname`` is VARCHAR(253)
+HOSTNAME_MAX: Final = 253
+#: ``order_consents.wording_version`` is VARCHAR(20)
+WORDING_MAX: Final = 20
+#: credentials per order: far more than root, mail, FTP, panel and database need
+CREDENTIALS_MAX: Final = 20
+#: a credential value: room for a pasted 4096-bit private key, short of a file
+CREDENTIAL_VALUE_MAX: Final = 8192
+#: an estimate beyond a working month is a typing error
+ESTIMATE_MAX_MINUTES: Final = 10_000
+#: the highest price the portal can acknowledge without a quote (net EUR)
+PRICE_MAX: Final = Decimal("100000.00")
+
+NOT_OBJECT_FIELD: Final = QT_TRANSLATE_NOOP("KcpError", "A JSON object expected.")
+BAD_TIME: Final = QT_TRANSLATE_NOOP(
+    "KcpError", "A time with its time zone expected (ISO 8601, e.g. 2026-12-01T09:30:00Z)."
+)
+UNKNOWN_CONSENT: Final = QT_TRANSLATE_NOOP(
+    "KcpError", "Unknown consent; expected one of: {choices}."
+)
+UNKNOWN_WORDING: Final = QT_TRANSLATE_NOOP(
+    "KcpError", "Unknown wording version of this consent; the desk knows: {choices}."
+)
+COST_MISSING: Final = QT_TRANSLATE_NOOP(
+    "KcpError", "The customer's cost acknowledgement is missing; the order cannot be taken."
+)
+BAD_COST_MODEL: Final = QT_TRANSLATE_NOOP(
+    "KcpError", "Unknown cost model; expected one of: {choices}."
+)
+BAD_PACKAGE: Final = QT_TRANSLATE_NOOP(
+    "KcpError", "Unknown Systems-Management package; expected one of: {choices}."
+)
+BAD_AMOUNT: Final = QT_TRANSLATE_NOOP(
+    "KcpError",
+    'An amount in euros as text expected, with at most two decimal places (e.g. "29.75").',
+)
+AMOUNT_RANGE: Final = QT_TRANSLATE_NOOP(
+    "KcpError", "The amount must be more than 0.00 and at most {max}."
+)
+WRONG_RATE: Final = QT_TRANSLATE_NOOP(
+    "KcpError", "The price per started 15 minutes of package {package} is {rate}."
+)
+BAD_MINUTES: Final = QT_TRANSLATE_NOOP(
+    "KcpError", "A whole number of minutes from 1 to {max} expected."
+)
+NOT_FOR_MODEL: Final = QT_TRANSLATE_NOOP(
+    "KcpError", "This field does not belong to the cost model {model}."
+)
+TOO_MANY_CREDENTIALS: Final = QT_TRANSLATE_NOOP(
+    "KcpError", "At most {n} credentials per order, please."
+)
+CREDENTIAL_NAME_TWICE: Final = QT_TRANSLATE_NOOP(
+    "KcpError", "Another credential has the same name."
+)
+CREDENTIAL_NOT_TEXT: Final = QT_TRANSLATE_NOOP("KcpError", "The credential must be text.")
+CREDENTIAL_EMPTY: Final = QT_TRANSLATE_NOOP("KcpError", "The credential must not be empty.")
+
+_ORDER_FIELDS: Final = frozenset(
+    {
+        "kind",
+        "version",
+        "customer",
+        "sub_account",
+        "product",
+        "category",
+        "description",
+        "priority",
+        "consents",
+        "cost",
+        "credentials",
+    }
+)
+_CONSENT_FIELDS: Final = frozenset({"wording_version", "given_at"})
+_COST_FIELDS: Final = {
+    CostModel.HOURLY: frozenset(
+        {"model", "package", "price_per_15min", "estimate_minutes", "acknowledged_at"}
+    ),
+    CostModel.FIXED: frozenset(
+        {"model", "catalogue_task", "fixed_price", "estimate_minutes", "acknowledged_at"}
+    ),
+}
+_AMOUNT: Final = re.compile(r"[0-9]{1,9}(\.[0-9]{1,2})?", re.ASCII)
+
+
+def _priority(fields: _Fields) -> TicketPriority:
+    if "priority" not in fields.data:
+        return TicketPriority.NORMAL
+    raw = fields.data["priority"]
+    if isinstance(raw, str) and raw in TicketPriority._value2member_map_:
+        return TicketPriority(raw)
+    choices = ", ".join(p.value for p in TicketPriority)
+    _error(fields.errors, "priority", BAD_PRIORITY, choices=choices)
+    return TicketPriority.NORMAL
+
+
+def _object(fields: _Fields, name: str, missing: str = MISSING) -> Mapping[str, object] | None:
+    if name not in fields.data or fields.data[name] is None:
+        _error(fields.errors, name, missing)
+        return None
+    value = fields.data[name]
+    if not isinstance(value, Mapping) or not all(isinstance(k, str) for k in value):
+        _error(fields.errors, name, NOT_OBJECT_FIELD)
+        return None
+    return value
+
+
+def _nested_text(
+    parent: _Fields, data: Mapping[str, object], prefix: str, name: str, *, limit: int
+) -> str | None:
+    sub = _Fields(data, frozenset(data))
+    value = sub.text(name, limit=limit)
+    for key, err in sub.errors.items():
+        _error(parent.errors, f"{prefix}.{key}", err.template, **err.params)
+    return value
+
+
+def _time(
+    fields: _Fields, data: Mapping[str, object], prefix: str, name: str
+) -> dt.datetime | None:
+    field = f"{prefix}.{name}"
+    if name not in data:
+        _error(fields.errors, field, MISSING)
+        return None
+    raw = data[name]
+    moment = None
+    if isinstance(raw, str) and len(raw) <= 40 and raw.isascii():
+        try:
+            moment = dt.datetime.fromisoformat(raw)
+        except ValueError:
+            moment = None
+    if moment is None or moment.tzinfo is None or moment.utcoffset() is None:
+        _error(fields.errors, field, BAD_TIME)
+        return None
+    return moment.astimezone(dt.UTC)
+
+
+def _consents(fields: _Fields) -> tuple[ConsentGiven, ...]:
+    data = _object(fields, "consents")
+    if data is None:
+        return ()
+    given: list[ConsentGiven] = []
+    kinds = ", ".join(CONSENT_KINDS)
+    for kind, raw in data.items():
+        prefix = f"consents.{kind}"
+        if kind not in CONSENT_WORDINGS:
+            _error(fields.errors, prefix, UNKNOWN_CONSENT, choices=kinds)
+            continue
+        if not isinstance(raw, Mapping) or not all(isinstance(k, str) for k in raw):
+            _error(fields.errors, prefix, NOT_OBJECT_FIELD)
+            continue
+        for extra in raw:
+            if extra not in _CONSENT_FIELDS:
+                _error(fields.errors, f"{prefix}.{extra}", UNKNOWN_FIELD)
+        wording = _nested_text(fields, raw, prefix, "wording_version", limit=WORDING_MAX)
+        accepted = CONSENT_WORDINGS[kind]
+        if wording is not None and wording not in accepted:
+            _error(
+                fields.errors,
+                f"{prefix}.wording_version",
+                UNKNOWN_WORDING,
+                choices=", ".join(sorted(accepted)),
+            )
+            wording = None
+        when = _time(fields, raw, prefix, "given_at")
+        if wording is not None and when is not None:
+            given.append(ConsentGiven(ConsentKind(kind), wording, when))
+    return tuple(given)
+
+
+def _amount(fields: _Fields, data: Mapping[str, object], name: str) -> Decimal | None:
+    field = f"cost.{name}"
+    if name not in data:
+        _error(fields.errors, field, MISSING)
+        return None
+    raw = data[name]
+    if not isinstance(raw, str) or _AMOUNT.fullmatch(raw) is None:
+        _error(fields.errors, field, BAD_AMOUNT)
+        return None
+    amount = money(raw)
+    if not Decimal(0) < amount <= PRICE_MAX:
+        _error(fields.errors, field, AMOUNT_RANGE, max=str(PRICE_MAX))
+        return None
+    return amount
+
+
+def _minutes(
+    fields: _Fields, data: Mapping[str, object], name: str, *, optional: bool
+) -> int | None:
+    field = f"cost.{name}"
+    if name not in data or data[name] is None:
+        if not optional:
+            _error(fields.errors, field, MISSING)
+        return None
+    raw = data[name]
+    if type(raw) is not int or not 1 <= raw <= ESTIMATE_MAX_MINUTES:
+        _error(fields.errors, field, BAD_MINUTES, max=ESTIMATE_MAX_MINUTES)
+        return None
+    return raw
+
+
+def _cost(fields: _Fields) -> CostAcknowledgement | None:
+    data = _object(fields, "cost", COST_MISSING)
+    if data is None:
+        return None
+    raw_model = data.get("model")
+    if not isinstance(raw_model, str) or raw_model not in CostModel._value2member_map_:
+        choices = ", ".join(m.value for m in CostModel)
+        _error(
+            fields.errors,
+            "cost.model",
+            BAD_COST_MODEL if "model" in data else MISSING,
+            choices=choices,
+        )
+        return None
+    model = CostModel(raw_model)
+    for extra in data:
+        if extra not in _COST_FIELDS[model]:
+            other = any(extra in allowed for allowed in _COST_FIELDS.values())
+            template = NOT_FOR_MODEL if other else UNKNOWN_FIELD
+            _error(fields.errors, f"cost.{extra}", template, model=model.value)
+    package = price = fixed = task = None
+    if model is CostModel.HOURLY:
+        raw_package = data.get("package")
+        if "package" not in data:
+            _error(fields.errors, "cost.package", MISSING)
+        elif isinstance(raw_package, str) and raw_package in SmPackage._value2member_map_:
+            package = SmPackage(raw_package)
+        else:
+            choices = ", ".join(p.value for p in SmPackage)
+            _error(fields.errors, "cost.package", BAD_PACKAGE, choices=choices)
+        price = _amount(fields, data, "price_per_15min")
+        if package is not None and price is not None and price != rate_for(package):
+            _error(
+                fields.errors,
+                "cost.price_per_15min",
+                WRONG_RATE,
+                package=package.value,
+                rate=str(rate_for(package)),
+            )
+        estimate = _minutes(fields, data, "estimate_minutes", optional=False)
+    else:
+        task = _nested_text(fields, data, "cost", "catalogue_task", limit=CATEGORY_MAX)
+        fixed = _amount(fields, data, "fixed_price")
+        estimate = _minutes(fields, data, "estimate_minutes", optional=True)
+    acknowledged = _time(fields, data, "cost", "acknowledged_at")
+    if acknowledged is None or any(k.startswith("cost.") for k in fields.errors):
+        return None
+    return CostAcknowledgement(model, package, price, task, fixed, estimate, acknowledged)
+
+
+def _credentials(fields: _Fields) -> tuple[tuple[str, SecretText], ...]:
+    """Names are cleaned like any one-line text; values are checked, never changed and
+    never quoted (errors name the field ``credentials.<name>`` and the position)."""
+    data = _object(fields, "credentials")
+    if data is None:
+        return ()
+    if len(data) > CREDENTIALS_MAX:
+        _error(fields.errors, "credentials", TOO_MANY_CREDENTIALS, n=CREDENTIALS_MAX)
+        return ()
+    result: list[tuple[str, SecretText]] = []
+    seen: set[str] = set()
+    for index, (raw_name, value) in enumerate(data.items(), start=1):
+        slot = f"credentials[{index}]"
+        name: str | None = None
+        try:
+            name = single_line(raw_name, field=slot)
+        except InvalidInput as exc:
+            _error(fields.errors, slot, exc.template, **exc.params)
+        if name is not None and not name:
+            _error(fields.errors, slot, EMPTY)
+            name = None
+        elif name is not None and len(name) > MAX_FIELD_NAME:
+            _error(fields.errors, slot, TOO_LONG, n=MAX_FIELD_NAME)
+            name = None
+        elif name is not None and name in seen:
+            _error(fields.errors, slot, CREDENTIAL_NAME_TWICE)
+            name = None
+        if name is None:
+            continue
+        seen.add(name)
+        field = f"credentials.{name}"
+        problem = _credential_problem(value, field)
+        if problem is not None:
+            fields.errors.setdefault(field, problem)
+            continue
+        assert isinstance(value, str)
+        result.append((name, SecretText(value)))
+    return tuple(result)
+
+
+def _credential_problem(value: object, field: str) -> InvalidInput | None:
+    """Why ``value`` cannot be a credential, or None. The error carries a position at
+    most, never the text (and no chained exception that could hold it)."""
+    if not isinstance(value, str):
+        return InvalidInput(CREDENTIAL_NOT_TEXT, field=field)
+    if not value:
+        return InvalidInput(CREDENTIAL_EMPTY, field=field)
+    if len(value) > CREDENTIAL_VALUE_MAX:
+        return InvalidInput(TOO_LONG, field=field, n=CREDENTIAL_VALUE_MAX)
+    problem: InvalidInput | None = None
+    try:
+        # a pasted key may span lines (tab, LF, CR LF); NUL, ESC, bidi overrides and
+        # broken characters are refused. The cleaned text is discarded: stored verbatim.
+        multi_line(value, field=field, trim=False)
+    except InvalidInput as exc:
+        problem = InvalidInput(exc.template, field=field, **exc.params)
+    return problem
+
+
+def validate_support_order(data: Mapping[str, object]) -> SupportOrderDocument:
+    """A ``support_order`` document → :class:`SupportOrderDocument`, or
+    :class:`FieldErrors` (whether the customer, sub-account and server exist and belong
+    together is checked where the order is written)."""
+    fields = _Fields(data, _ORDER_FIELDS)
+    customer_text = fields.text("customer", limit=SUBJECT_MAX)
+    customer = None
+    if customer_text is not None:
+        customer = _parse_ref(
+            fields,
+            "customer",
+            customer_text,
+            parse_customer_number,
+            CUSTOMER_MALFORMED,
+            CUSTOMER_CHECK_DIGIT,
+        )
+    sub_account = fields.text("sub_account", limit=LOGIN_MAX, optional=True)
+    product = fields.text("product", limit=HOSTNAME_MAX)
+    category = fields.text("category", limit=CATEGORY_MAX)
+    description = fields.text("description", limit=BODY_MAX, multi=True)
+    priority = _priority(fields)
+    consents = _consents(fields)
+    cost = _cost(fields)
+    credentials = _credentials(fields)
+    fields.raise_if_any()
+    assert customer is not None and product is not None and category is not None
+    assert description is not None and cost is not None
+    return SupportOrderDocument(
+        customer,
+        sub_account,
+        product.lower(),
+        category,
+        description,
+        priority,
+        consents,
+        cost,
+        credentials,
+    )
+
+
+#: one validator per document kind
 VALIDATORS: Final[Mapping[str, Callable[[Mapping[str, object]], Document]]] = {
     "ticket": validate_ticket,
     "message": validate_message,
+    "support_order": validate_support_order,
 }
 
 
