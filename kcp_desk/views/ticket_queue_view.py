@@ -125,6 +125,8 @@ class TicketQueueView(QWidget):
             self.table.setColumnHidden(COL_ASSIGNEE, True)
         if queue == Queue.ARCHIVE:
             self.table.setColumnHidden(COL_STATE, True)
+        if queue == Queue.CUSTOMER:
+            self.table.setColumnHidden(COL_CUSTOMER, True)
         self.model.rowsInserted.connect(self._recount)
         self.model.rowsRemoved.connect(self._recount)
         self.table.doubleClicked.connect(self._activated)

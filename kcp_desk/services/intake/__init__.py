@@ -1,5 +1,7 @@
-"""Portal intake (SPEC §1, issue 10): what the customer portal sends, as the portal
-would send it — ``kcp-desk intake FILE.json`` and :func:`intake` behind it.
+"""Portal intake (SPEC §1, issues 10 and 11): what the customer portal sends, as the
+portal would send it — ``kcp-desk intake FILE.json`` and :func:`intake` behind it:
+new tickets, customer messages and support orders (whose credentials are encrypted to
+the dispatch key on the way in, V-2/V-3).
 
 :mod:`~kcp_desk.services.intake.documents` checks a document (one validator per
 document kind, no database); :mod:`~kcp_desk.services.intake.apply` writes it in one
@@ -16,8 +18,11 @@ from kcp_desk.db import Database
 from kcp_desk.services.intake.apply import IntakeResult, apply_document
 from kcp_desk.services.intake.documents import (
     VALIDATORS,
+    ConsentGiven,
+    CostAcknowledgement,
     Document,
     MessageDocument,
+    SupportOrderDocument,
     TicketDocument,
     load_document,
     validate_document,
@@ -25,9 +30,12 @@ from kcp_desk.services.intake.documents import (
 
 __all__ = [
     "VALIDATORS",
+    "ConsentGiven",
+    "CostAcknowledgement",
     "Document",
     "IntakeResult",
     "MessageDocument",
+    "SupportOrderDocument",
     "TicketDocument",
     "apply_document",
     "intake",

@@ -14,6 +14,18 @@ first write, and the transaction rolls back, so a bad document creates nothing.
   priority and :func:`kcp_desk.domain.sla.due_times` give both due times. No row: no SLA.
 * **A customer message** to a closed or pending-customer ticket reopens it
   (:func:`~kcp_desk.services.tickets.assignment.reopen_by_customer`, T-2).
+* **A support order** (issue 11) gets its ticket (subject ``Support-Auftrag: {category}``,
+  the description as the customer message, SLA as above) and the order in state
+  ``received`` (SO-3), unassigned, with its consents (wording version, time, the
+  submitting sub-account), the cost acknowledgement and ``SA-`` number ``max + 1`` under
+  the same lock. The sub-account needs the order right, the product must be an active
+  server of the customer, an hourly acknowledgement must name the server's package.
+* **Credentials** are encrypted as the portal does it (V-2, V-3): a fresh 256-bit data
+  key per order, each field AES-256-GCM with associated data (order id, field name,
+  data-key version 1), the data key HPKE-wrapped to the NEWEST dispatch public key only
+  (one ``dek_wraps`` row with ``dispatch_key_id``, no agent). The plaintext exists only
+  in memory, as :class:`~kcp_desk.security.field_crypto.SecretText`; it is never
+  written, logged or put into a message. An order without credentials gets no data key.
 * **No audit entry**: the chain is signed by agents and intake has none
   (``services.audit.UNSIGNED_ACTIONS`` names only failed logins); the ticket and its
   customer message are the record.
@@ -399,9 +411,21 @@ def _new_order(s: Session, doc: SupportOrderDocument, when: dt.datetime) -> Inta
     customer_id = s.scalar(select(Customer.id).where(Customer.number == doc.customer_number))
     if customer_id is None:
         raise _fail("customer", UNKNOWN_CUSTOMER)
-    sub_id = _ordering_sub_account(s, customer_id, doc.sub_account)
-    product = _server(s, customer_id, doc.product)
-    _package_matches(doc, product)
+    # one message per field: the sub-account, the server and the package are all checked
+    errors: dict[str, InvalidInput] = {}
+    sub_id = product = None
+    try:
+        sub_id = _ordering_sub_account(s, customer_id, doc.sub_account)
+    except FieldErrors as exc:
+        errors.update(exc.errors)
+    try:
+        product = _server(s, customer_id, doc.product)
+        _package_matches(doc, product)
+    except FieldErrors as exc:
+        errors.update(exc.errors)
+    if errors:
+        raise FieldErrors(errors)
+    assert product is not None
     key = _newest_dispatch_key(s) if doc.credentials else None
     ticket = _create_ticket(
         s,

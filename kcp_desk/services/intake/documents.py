@@ -742,15 +742,24 @@ def load_document(raw: bytes) -> Document:
     Refused as a whole (field ``document``): not UTF-8, not JSON (NaN and Infinity
     included), nested too deeply. A field that appears twice is refused at that field.
     """
+    # Every refusal is raised outside its ``except`` block: a UnicodeDecodeError holds
+    # the bytes and a JSONDecodeError the whole text — credentials included — and an
+    # exception raised inside the handler would keep them as its ``__context__``.
+    refusal: FieldErrors | None = None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise FieldErrors({"document": InvalidInput(NOT_UTF8, field="document")}) from None
+        refusal = FieldErrors({"document": InvalidInput(NOT_UTF8, field="document")})
+    if refusal is not None:
+        raise refusal
+    data: object = None
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_refuse_constant)
     except _Duplicate as dup:
         field = dup.key
-        raise FieldErrors({field: InvalidInput(DUPLICATE_FIELD, field=field)}) from None
+        refusal = FieldErrors({field: InvalidInput(DUPLICATE_FIELD, field=field)})
     except (ValueError, RecursionError):
-        raise FieldErrors({"document": InvalidInput(NOT_JSON, field="document")}) from None
+        refusal = FieldErrors({"document": InvalidInput(NOT_JSON, field="document")})
+    if refusal is not None:
+        raise refusal
     return validate_document(data)
