@@ -26,6 +26,7 @@ from kcp_desk.views.messages import error_text
 from kcp_desk.views.ticket_queue_model import (
     COL_ASSIGNEE,
     COL_CUSTOMER,
+    COL_SLA,
     COL_STATE,
     COL_SUBJECT,
     TicketQueueModel,
@@ -123,8 +124,10 @@ class TicketQueueView(QWidget):
         # a column that says the same in every row of this queue gives its room away
         if queue in (Queue.MINE, Queue.UNASSIGNED):
             self.table.setColumnHidden(COL_ASSIGNEE, True)
-        if queue == Queue.ARCHIVE:
+        if queue == Queue.ARCHIVE:  # every one closed, no clock running
             self.table.setColumnHidden(COL_STATE, True)
+            self.table.setColumnHidden(COL_SLA, True)
+            self.state.hide()
         if queue == Queue.CUSTOMER:
             self.table.setColumnHidden(COL_CUSTOMER, True)
         self.model.rowsInserted.connect(self._recount)
