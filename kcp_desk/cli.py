@@ -235,7 +235,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     open_.set_defaults(func=_cmd_open)
     intake = sub.add_parser(
-        "intake", help="take a document from the customer portal (a new ticket or a message)"
+        "intake",
+        help="take a document from the customer portal (a new ticket, a message, a support order)",
     )
     intake.add_argument("file", metavar="FILE.json")
     intake.add_argument("--database-url")

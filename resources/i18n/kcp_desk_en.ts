@@ -1515,22 +1515,22 @@
         </message>
         <message>
             <location filename="../../kcp_desk/services/name_change.py" line="61" />
-            <location filename="../../kcp_desk/services/tickets/queues.py" line="105" />
-            <location filename="../../kcp_desk/services/intake/documents.py" line="87" />
+            <location filename="../../kcp_desk/services/tickets/queues.py" line="114" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="118" />
             <source>Not a ticket number (#KCP- and 8 digits, e.g. #KCP-00012340).</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../kcp_desk/services/name_change.py" line="64" />
-            <location filename="../../kcp_desk/services/tickets/queues.py" line="108" />
-            <location filename="../../kcp_desk/services/intake/documents.py" line="90" />
+            <location filename="../../kcp_desk/services/tickets/queues.py" line="117" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="121" />
             <source>Check digit wrong in ticket number.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../kcp_desk/services/name_change.py" line="65" />
-            <location filename="../../kcp_desk/services/tickets/queues.py" line="109" />
-            <location filename="../../kcp_desk/services/intake/apply.py" line="57" />
+            <location filename="../../kcp_desk/services/tickets/queues.py" line="118" />
+            <location filename="../../kcp_desk/services/intake/apply.py" line="91" />
             <source>There is no ticket with this number.</source>
             <translation type="unfinished" />
         </message>
@@ -1650,43 +1650,43 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="67" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="98" />
             <source>This is not a JSON document.</source>
             <extracomment>the version of every document kind this desk reads ``tickets.subject`` is VARCHAR(300) a portal message; far beyond what a customer types, short of a pasted log file ``sub_accounts.login`` is VARCHAR(64) the subject hook of T-1: ``[#KCP-00012340]`` (any case, spaces, missing ``#``)</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="68" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="99" />
             <source>The document must be UTF-8 text.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="69" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="100" />
             <source>The document must be a JSON object.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="70" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="101" />
             <source>Unknown document kind; expected one of: {kinds}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="73" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="104" />
             <source>Unsupported version; this desk reads version {version}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="76" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="107" />
             <source>Unknown field.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="77" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="108" />
             <source>This field appears more than once.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="78" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="109" />
             <location filename="../../kcp_desk/domain/contact_rules.py" line="104" />
             <location filename="../../kcp_desk/domain/contact_rules.py" line="173" />
             <source>This field is required.</source>
@@ -1694,53 +1694,134 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="79" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="110" />
             <source>Text expected.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="80" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="111" />
             <source>Text or null expected.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="81" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="112" />
             <source>This field must not be empty.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="82" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="113" />
             <source>Unknown priority; expected one of: {choices}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="83" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="114" />
             <source>Not a customer number (K and 8 digits, e.g. K12345671).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="86" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="117" />
             <source>Check digit wrong in customer number.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="91" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="122" />
             <source>The ticket hook in the subject is not a ticket number (e.g. [#KCP-00012340]).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="94" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="125" />
             <source>Check digit wrong in the ticket hook of the subject.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="97" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="128" />
             <source>Name the ticket: a reference, or a subject with the hook [#KCP-…].</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="100" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="131" />
             <source>The reference and the subject's hook name different tickets.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="352" />
+            <source>A JSON object expected.</source>
+            <extracomment>``support_orders.category`` / ``catalogue_task`` are VARCHAR(100) ``products.hostname`` is VARCHAR(253) ``order_consents.wording_version`` is VARCHAR(20) credentials per order: far more than root, mail, FTP, panel and database need a credential value: room for a pasted 4096-bit private key, short of a file an estimate beyond a working month is a typing error the highest price the portal can acknowledge without a quote (net EUR)</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="353" />
+            <source>A time with its time zone expected (ISO 8601, e.g. 2026-12-01T09:30:00Z).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="356" />
+            <source>Unknown consent; expected one of: {choices}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="359" />
+            <source>Unknown wording version of this consent; the desk knows: {choices}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="362" />
+            <source>The customer's cost acknowledgement is missing; the order cannot be taken.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="365" />
+            <source>Unknown cost model; expected one of: {choices}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="368" />
+            <source>Unknown Systems-Management package; expected one of: {choices}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="371" />
+            <source>An amount in euros as text expected, with at most two decimal places (e.g. "29.75").</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="375" />
+            <source>The amount must be more than 0.00 and at most {max}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="378" />
+            <source>The price per started 15 minutes of package {package} is {rate}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="381" />
+            <source>A whole number of minutes from 1 to {max} expected.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="384" />
+            <source>This field does not belong to the cost model {model}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="387" />
+            <source>At most {n} credentials per order, please.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="390" />
+            <source>Another credential has the same name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="393" />
+            <source>The credential must be text.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="394" />
+            <source>The credential must not be empty.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2026,35 +2107,70 @@ the longest reply or note, in characters (after cleaning) what an agent may post
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/tickets/queues.py" line="101" />
+            <location filename="../../kcp_desk/services/tickets/queues.py" line="110" />
             <source>Only a lead can see the team's queue and workload.</source>
             <extracomment>ids read per round trip by :meth:`TicketQueues.ids`</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/tickets/queues.py" line="104" />
+            <location filename="../../kcp_desk/services/tickets/queues.py" line="113" />
             <source>Choose a customer first.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/apply.py" line="49" />
+            <location filename="../../kcp_desk/services/intake/apply.py" line="83" />
             <source>There is no customer with this number.</source>
             <extracomment>the number of the first ticket in an empty database (the demo's numbering: 100000 + id) the advisory lock that serialises ticket-number allocation on PostgreSQL ("KCPN")</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/apply.py" line="50" />
+            <location filename="../../kcp_desk/services/intake/apply.py" line="84" />
             <source>The customer has no sub-account with this login.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/apply.py" line="53" />
+            <location filename="../../kcp_desk/services/intake/apply.py" line="87" />
             <source>This sub-account is disabled.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/apply.py" line="54" />
+            <location filename="../../kcp_desk/services/intake/apply.py" line="88" />
             <source>This sub-account may not open tickets.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/apply.py" line="92" />
+            <source>This sub-account may not place support orders.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/apply.py" line="95" />
+            <source>There is no server with this host name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/apply.py" line="96" />
+            <source>This server belongs to another customer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/apply.py" line="99" />
+            <source>Support orders are for servers; this product is not one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/apply.py" line="102" />
+            <source>The contract for this server has ended.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/apply.py" line="103" />
+            <source>The server's Systems-Management package is {package}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/apply.py" line="106" />
+            <source>There is no dispatch key yet, so credentials cannot be taken in; an admin sets one up.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2530,17 +2646,17 @@ The desk of the service team.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/ticket_dialogs.py" line="142" />
+            <location filename="../../kcp_desk/views/ticket_dialogs.py" line="141" />
             <source>Now with: {0}. The reason goes into the audit log.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/ticket_dialogs.py" line="145" />
+            <location filename="../../kcp_desk/views/ticket_dialogs.py" line="143" />
             <source>Why (required)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/ticket_dialogs.py" line="146" />
+            <location filename="../../kcp_desk/views/ticket_dialogs.py" line="144" />
             <source>Reassign</source>
             <translation type="unfinished" />
         </message>
@@ -2674,29 +2790,29 @@ The desk of the service team.</source>
     <context>
         <name>TicketQueueView</name>
         <message>
-            <location filename="../../kcp_desk/views/ticket_queue_view.py" line="71" />
+            <location filename="../../kcp_desk/views/ticket_queue_view.py" line="79" />
             <source>Filter by subject</source>
             <extracomment>a typed filter waits this long for the next key before the database is asked the total with the current filters (the page shows it in the queue's tab)</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/ticket_queue_view.py" line="75" />
+            <location filename="../../kcp_desk/views/ticket_queue_view.py" line="83" />
             <source>All states</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/ticket_queue_view.py" line="79" />
+            <location filename="../../kcp_desk/views/ticket_queue_view.py" line="87" />
             <source>All priorities</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/ticket_queue_view.py" line="83" />
-            <location filename="../../kcp_desk/views/ticket_queue_view.py" line="146" />
+            <location filename="../../kcp_desk/views/ticket_queue_view.py" line="91" />
+            <location filename="../../kcp_desk/views/ticket_queue_view.py" line="165" />
             <source>All agents</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../kcp_desk/views/ticket_queue_view.py" line="214" />
+            <location filename="../../kcp_desk/views/ticket_queue_view.py" line="234" />
             <source>%n tickets</source>
             <translation>
                 <numerusform>%n ticket</numerusform>
@@ -2704,32 +2820,32 @@ The desk of the service team.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/ticket_queue_view.py" line="222" />
+            <location filename="../../kcp_desk/views/ticket_queue_view.py" line="245" />
             <source>No ticket matches these filters.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/ticket_queue_view.py" line="225" />
+            <location filename="../../kcp_desk/views/ticket_queue_view.py" line="248" />
             <source>You have no open tickets. Unassigned tickets wait in the next tab.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/ticket_queue_view.py" line="227" />
+            <location filename="../../kcp_desk/views/ticket_queue_view.py" line="250" />
             <source>Every ticket has someone working on it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/ticket_queue_view.py" line="228" />
+            <location filename="../../kcp_desk/views/ticket_queue_view.py" line="251" />
             <source>The team has no open tickets.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/ticket_queue_view.py" line="229" />
+            <location filename="../../kcp_desk/views/ticket_queue_view.py" line="252" />
             <source>No closed tickets yet.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/ticket_queue_view.py" line="230" />
+            <location filename="../../kcp_desk/views/ticket_queue_view.py" line="253" />
             <source>This customer has no tickets.</source>
             <translation type="unfinished" />
         </message>
@@ -2906,22 +3022,23 @@ The desk of the service team.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/tickets_page.py" line="200" />
+            <location filename="../../kcp_desk/views/tickets_page.py" line="205" />
             <source>My tickets</source>
+            <extracomment>opened queues that changed while another tab was in front</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/tickets_page.py" line="201" />
+            <location filename="../../kcp_desk/views/tickets_page.py" line="206" />
             <source>Unassigned</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/tickets_page.py" line="202" />
+            <location filename="../../kcp_desk/views/tickets_page.py" line="207" />
             <source>Team</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/tickets_page.py" line="203" />
+            <location filename="../../kcp_desk/views/tickets_page.py" line="208" />
             <source>Archive</source>
             <translation type="unfinished" />
         </message>
@@ -3260,68 +3377,68 @@ The desk of the service team.</source>
     <context>
         <name>_Texts</name>
         <message>
-            <location filename="../../kcp_desk/views/ticket_queue_model.py" line="88" />
+            <location filename="../../kcp_desk/views/ticket_queue_model.py" line="97" />
             <source>Ticket</source>
             <extracomment>rows fetched by id in one round trip rows kept in the cache (a few screens) rows painted by the first operation, before the row→id map is read the columns, left to right; each sorts in SQL</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/ticket_queue_model.py" line="89" />
+            <location filename="../../kcp_desk/views/ticket_queue_model.py" line="98" />
             <source>Customer</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/ticket_queue_model.py" line="90" />
+            <location filename="../../kcp_desk/views/ticket_queue_model.py" line="99" />
             <source>Subject</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/ticket_queue_model.py" line="91" />
+            <location filename="../../kcp_desk/views/ticket_queue_model.py" line="100" />
             <source>State</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/ticket_queue_model.py" line="92" />
+            <location filename="../../kcp_desk/views/ticket_queue_model.py" line="101" />
             <source>Priority</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/ticket_queue_model.py" line="93" />
+            <location filename="../../kcp_desk/views/ticket_queue_model.py" line="102" />
             <source>Assignee</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/ticket_queue_model.py" line="94" />
+            <location filename="../../kcp_desk/views/ticket_queue_model.py" line="103" />
             <source>Age</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/ticket_queue_model.py" line="95" />
+            <location filename="../../kcp_desk/views/ticket_queue_model.py" line="104" />
             <source>SLA due</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/ticket_queue_model.py" line="100" />
+            <location filename="../../kcp_desk/views/ticket_queue_model.py" line="109" />
             <source>{0} min</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/ticket_queue_model.py" line="102" />
+            <location filename="../../kcp_desk/views/ticket_queue_model.py" line="111" />
             <source>{0} h</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/ticket_queue_model.py" line="103" />
+            <location filename="../../kcp_desk/views/ticket_queue_model.py" line="112" />
             <source>{0} d</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/ticket_queue_model.py" line="106" />
+            <location filename="../../kcp_desk/views/ticket_queue_model.py" line="115" />
             <source>overdue since {0}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/ticket_queue_model.py" line="109" />
+            <location filename="../../kcp_desk/views/ticket_queue_model.py" line="118" />
             <source>unassigned</source>
             <translation type="unfinished" />
         </message>

@@ -370,9 +370,11 @@ def test_the_example_files_do_what_the_readme_says(demo: Database) -> None:
     names = sorted(p.name for p in EXAMPLES.glob("*.json"))
     assert names == [
         "bad-document.json",
+        "bad-support-order.json",
         "message-by-reference.json",
         "message-by-subject.json",
         "new-ticket.json",
+        "support-order.json",
     ]
     for name in names:
         assert f"examples/intake/{name}" in readme, name
