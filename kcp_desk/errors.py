@@ -21,6 +21,13 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 #: the one message for a field over its length limit (``n`` = the limit)
 TOO_LONG = QT_TRANSLATE_NOOP("KcpError", "At most {n} characters, please.")
 
+#: a ticket reference (T-1) that is typed or sent: the same words wherever it is read
+TICKET_MALFORMED = QT_TRANSLATE_NOOP(
+    "KcpError", "Not a ticket number (#KCP- and 8 digits, e.g. #KCP-00012340)."
+)
+TICKET_CHECK_DIGIT = QT_TRANSLATE_NOOP("KcpError", "Check digit wrong in ticket number.")
+TICKET_UNKNOWN = QT_TRANSLATE_NOOP("KcpError", "There is no ticket with this number.")
+
 #: a reply that looks like it holds a password or a key (:class:`SecretLookingReply`)
 SECRET_LOOKING_REPLY = QT_TRANSLATE_NOOP(
     "KcpError",

@@ -28,6 +28,9 @@ from kcp_desk.domain.references import (
 from kcp_desk.domain.text_input import multi_line, single_line
 from kcp_desk.errors import (
     QT_TRANSLATE_NOOP,
+    TICKET_CHECK_DIGIT,
+    TICKET_MALFORMED,
+    TICKET_UNKNOWN,
     TOO_LONG,
     InvalidInput,
     NotFound,
@@ -58,11 +61,6 @@ __all__ = ["NameChangeRequestDTO", "NameChangeService"]
 
 _REASON_MAX: Final = 1000
 
-_TICKET_MALFORMED: Final = QT_TRANSLATE_NOOP(
-    "KcpError", "Not a ticket number (#KCP- and 8 digits, e.g. #KCP-00012340)."
-)
-_TICKET_CHECK_DIGIT: Final = QT_TRANSLATE_NOOP("KcpError", "Check digit wrong in ticket number.")
-_TICKET_UNKNOWN: Final = QT_TRANSLATE_NOOP("KcpError", "There is no ticket with this number.")
 _TICKET_OTHER_CUSTOMER: Final = QT_TRANSLATE_NOOP(
     "KcpError", "This ticket belongs to another customer."
 )
@@ -153,9 +151,9 @@ class NameChangeService:
         except InvalidInput as exc:  # a control or format character (text_input)
             errors["ticket"] = exc
         except WrongCheckDigit:
-            errors["ticket"] = InvalidInput(_TICKET_CHECK_DIGIT, field="ticket")
+            errors["ticket"] = InvalidInput(TICKET_CHECK_DIGIT, field="ticket")
         except MalformedReference:
-            errors["ticket"] = InvalidInput(_TICKET_MALFORMED, field="ticket")
+            errors["ticket"] = InvalidInput(TICKET_MALFORMED, field="ticket")
         cleaned_reason = _clean_text(reason, "reason", errors)
         now = self._clock()
         with self._db.transaction() as s:
@@ -171,7 +169,7 @@ class NameChangeService:
             if ticket_number is not None:
                 ticket = s.scalar(select(Ticket).where(Ticket.number == ticket_number))
                 if ticket is None:
-                    errors["ticket"] = InvalidInput(_TICKET_UNKNOWN, field="ticket")
+                    errors["ticket"] = InvalidInput(TICKET_UNKNOWN, field="ticket")
                 elif ticket.customer_id != customer_id:
                     errors["ticket"] = InvalidInput(_TICKET_OTHER_CUSTOMER, field="ticket")
             if errors:

@@ -1514,63 +1514,58 @@
             <translation>Dem Datenbankserver {where} ist der Speicherplatz ausgegangen. Es wurde nichts gespeichert; Ihre Eingaben bleiben erhalten.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/name_change.py" line="61" />
-            <location filename="../../kcp_desk/services/tickets/queues.py" line="114" />
-            <location filename="../../kcp_desk/services/intake/documents.py" line="118" />
+            <location filename="../../kcp_desk/errors.py" line="25" />
             <source>Not a ticket number (#KCP- and 8 digits, e.g. #KCP-00012340).</source>
+            <extracomment>a ticket reference (T-1) that is typed or sent: the same words wherever it is read</extracomment>
             <translation>Keine Ticketnummer (#KCP- und 8 Ziffern, z. B. #KCP-00012340).</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/name_change.py" line="64" />
-            <location filename="../../kcp_desk/services/tickets/queues.py" line="117" />
-            <location filename="../../kcp_desk/services/intake/documents.py" line="121" />
+            <location filename="../../kcp_desk/errors.py" line="28" />
             <source>Check digit wrong in ticket number.</source>
             <translation>Prüfziffer der Ticketnummer falsch.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/name_change.py" line="65" />
-            <location filename="../../kcp_desk/services/tickets/queues.py" line="118" />
-            <location filename="../../kcp_desk/services/intake/apply.py" line="91" />
+            <location filename="../../kcp_desk/errors.py" line="29" />
             <source>There is no ticket with this number.</source>
             <translation>Es gibt kein Ticket mit dieser Nummer.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/name_change.py" line="66" />
+            <location filename="../../kcp_desk/services/name_change.py" line="64" />
             <source>This ticket belongs to another customer.</source>
             <translation>Dieses Ticket gehört zu einem anderen Kunden.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/name_change.py" line="69" />
+            <location filename="../../kcp_desk/services/name_change.py" line="67" />
             <source>A name change for this customer is already waiting for a lead's decision.</source>
             <translation>Für diesen Kunden wartet bereits eine Namensänderung auf die Entscheidung einer Teamleitung.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/name_change.py" line="72" />
+            <location filename="../../kcp_desk/services/name_change.py" line="70" />
             <source>The new name is the same as the old one.</source>
             <translation>Der neue Name ist derselbe wie der alte.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/name_change.py" line="73" />
+            <location filename="../../kcp_desk/services/name_change.py" line="71" />
             <source>Only a lead can approve or reject a name change.</source>
             <translation>Nur eine Teamleitung kann eine Namensänderung freigeben oder ablehnen.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/name_change.py" line="76" />
+            <location filename="../../kcp_desk/services/name_change.py" line="74" />
             <source>You requested this name change yourself; another lead has to decide it (four-eyes).</source>
             <translation>Sie haben diese Namensänderung selbst beantragt; eine andere Teamleitung muss entscheiden (Vier-Augen-Prinzip).</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/name_change.py" line="80" />
+            <location filename="../../kcp_desk/services/name_change.py" line="78" />
             <source>This name-change request does not exist.</source>
             <translation>Diesen Antrag auf Namensänderung gibt es nicht.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/name_change.py" line="83" />
+            <location filename="../../kcp_desk/services/name_change.py" line="81" />
             <source>Someone else changed or decided this request meanwhile. Reload to see it.</source>
             <translation>Jemand anderes hat diesen Antrag inzwischen geändert oder entschieden. Laden Sie neu, um es zu sehen.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/name_change.py" line="86" />
+            <location filename="../../kcp_desk/services/name_change.py" line="84" />
             <source>Please give a reason for the decision.</source>
             <translation>Bitte begründen Sie die Entscheidung.</translation>
         </message>
@@ -1581,7 +1576,7 @@
             <translation>Bitte höchstens {n} Zeichen.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/errors.py" line="25" />
+            <location filename="../../kcp_desk/errors.py" line="32" />
             <source>This reply looks like it contains a password or a key. The customer will see it. Send it anyway?</source>
             <extracomment>a reply that looks like it holds a password or a key (:class:`SecretLookingReply`)</extracomment>
             <translation>Diese Antwort scheint ein Passwort oder einen Schlüssel zu enthalten. Der Kunde wird sie sehen. Trotzdem senden?</translation>
@@ -1650,43 +1645,43 @@
             <translation>Dieser Identitätsfall ist nicht mehr offen; es können keine weiteren Faktoren geprüft werden.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="98" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="105" />
             <source>This is not a JSON document.</source>
             <extracomment>the version of every document kind this desk reads ``tickets.subject`` is VARCHAR(300) a portal message; far beyond what a customer types, short of a pasted log file ``sub_accounts.login`` is VARCHAR(64) the subject hook of T-1: ``[#KCP-00012340]`` (any case, spaces, missing ``#``)</extracomment>
             <translation>Das ist kein JSON-Dokument.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="99" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="106" />
             <source>The document must be UTF-8 text.</source>
             <translation>Das Dokument muss UTF-8-Text sein.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="100" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="107" />
             <source>The document must be a JSON object.</source>
             <translation>Das Dokument muss ein JSON-Objekt sein.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="101" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="108" />
             <source>Unknown document kind; expected one of: {kinds}.</source>
             <translation>Unbekannte Dokumentart; erwartet wird eine von: {kinds}.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="104" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="111" />
             <source>Unsupported version; this desk reads version {version}.</source>
             <translation>Nicht unterstützte Version; dieser Desk liest Version {version}.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="107" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="114" />
             <source>Unknown field.</source>
             <translation>Unbekanntes Feld.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="108" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="115" />
             <source>This field appears more than once.</source>
             <translation>Dieses Feld kommt mehr als einmal vor.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="109" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="116" />
             <location filename="../../kcp_desk/domain/contact_rules.py" line="104" />
             <location filename="../../kcp_desk/domain/contact_rules.py" line="173" />
             <source>This field is required.</source>
@@ -1694,133 +1689,133 @@
             <translation>Dieses Feld ist ein Pflichtfeld.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="110" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="117" />
             <source>Text expected.</source>
             <translation>Text erwartet.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="111" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="118" />
             <source>Text or null expected.</source>
             <translation>Text oder null erwartet.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="112" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="119" />
             <source>This field must not be empty.</source>
             <translation>Dieses Feld darf nicht leer sein.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="113" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="120" />
             <source>Unknown priority; expected one of: {choices}.</source>
             <translation>Unbekannte Priorität; erwartet wird eine von: {choices}.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="114" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="121" />
             <source>Not a customer number (K and 8 digits, e.g. K12345671).</source>
             <translation>Keine Kundennummer (K und 8 Ziffern, z. B. K12345671).</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="117" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="124" />
             <source>Check digit wrong in customer number.</source>
             <translation>Prüfziffer der Kundennummer falsch.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="122" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="125" />
             <source>The ticket hook in the subject is not a ticket number (e.g. [#KCP-00012340]).</source>
             <translation>Die Ticketangabe im Betreff ist keine Ticketnummer (z. B. [#KCP-00012340]).</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="125" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="128" />
             <source>Check digit wrong in the ticket hook of the subject.</source>
             <translation>Prüfziffer der Ticketnummer im Betreff falsch.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="128" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="131" />
             <source>Name the ticket: a reference, or a subject with the hook [#KCP-…].</source>
             <translation>Bitte das Ticket angeben: eine Referenz oder einen Betreff mit [#KCP-…].</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="131" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="134" />
             <source>The reference and the subject's hook name different tickets.</source>
             <translation>Referenz und Betreff nennen verschiedene Tickets.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="352" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="355" />
             <source>A JSON object expected.</source>
             <extracomment>``support_orders.category`` / ``catalogue_task`` are VARCHAR(100) ``products.hostname`` is VARCHAR(253) ``order_consents.wording_version`` is VARCHAR(20) credentials per order: far more than root, mail, FTP, panel and database need a credential value: room for a pasted 4096-bit private key, short of a file an estimate beyond a working month is a typing error the highest price the portal can acknowledge without a quote (net EUR)</extracomment>
             <translation>Ein JSON-Objekt erwartet.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="353" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="356" />
             <source>A time with its time zone expected (ISO 8601, e.g. 2026-12-01T09:30:00Z).</source>
             <translation>Eine Zeit mit Zeitzone erwartet (ISO 8601, z. B. 2026-12-01T09:30:00Z).</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="356" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="359" />
             <source>Unknown consent; expected one of: {choices}.</source>
             <translation>Unbekannte Einwilligung; erwartet wird eine von: {choices}.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="359" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="362" />
             <source>Unknown wording version of this consent; the desk knows: {choices}.</source>
             <translation>Unbekannte Fassung dieser Einwilligung; der Desk kennt: {choices}.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="362" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="365" />
             <source>The customer's cost acknowledgement is missing; the order cannot be taken.</source>
             <translation>Die Kostenbestätigung des Kunden fehlt; der Auftrag kann nicht angenommen werden.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="365" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="368" />
             <source>Unknown cost model; expected one of: {choices}.</source>
             <translation>Unbekanntes Abrechnungsmodell; erwartet wird eines von: {choices}.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="368" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="371" />
             <source>Unknown Systems-Management package; expected one of: {choices}.</source>
             <translation>Unbekanntes Systems-Management-Paket; erwartet wird eines von: {choices}.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="371" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="374" />
             <source>An amount in euros as text expected, with at most two decimal places (e.g. "29.75").</source>
             <translation>Ein Euro-Betrag als Text erwartet, mit höchstens zwei Nachkommastellen (z. B. "29.75").</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="375" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="378" />
             <source>The amount must be more than 0.00 and at most {max}.</source>
             <translation>Der Betrag muss größer als 0.00 und höchstens {max} sein.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="378" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="381" />
             <source>The price per started 15 minutes of package {package} is {rate}.</source>
             <translation>Der Preis je angefangene 15 Minuten im Paket {package} beträgt {rate}.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="381" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="384" />
             <source>A whole number of minutes from 1 to {max} expected.</source>
             <translation>Eine ganze Zahl von Minuten zwischen 1 und {max} erwartet.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="384" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="387" />
             <source>This field does not belong to the cost model {model}.</source>
             <translation>Dieses Feld gehört nicht zum Abrechnungsmodell {model}.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="387" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="390" />
             <source>At most {n} credentials per order, please.</source>
             <translation>Höchstens {n} Zugangsdaten je Auftrag, bitte.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="390" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="393" />
             <source>Another credential has the same name.</source>
             <translation>Andere Zugangsdaten haben schon denselben Namen.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="393" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="396" />
             <source>The credential must be text.</source>
             <translation>Zugangsdaten müssen Text sein.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="394" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="397" />
             <source>The credential must not be empty.</source>
             <translation>Die Zugangsdaten dürfen nicht leer sein.</translation>
         </message>
@@ -2107,69 +2102,69 @@ the longest reply or note, in characters (after cleaning) what an agent may post
             <translation>Sie bearbeiten dieses Ticket bereits.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/tickets/queues.py" line="110" />
+            <location filename="../../kcp_desk/services/tickets/queues.py" line="117" />
             <source>Only a lead can see the team's queue and workload.</source>
             <extracomment>ids read per round trip by :meth:`TicketQueues.ids`</extracomment>
             <translation>Nur eine Teamleitung sieht die Tickets und die Auslastung des Teams.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/tickets/queues.py" line="113" />
+            <location filename="../../kcp_desk/services/tickets/queues.py" line="120" />
             <source>Choose a customer first.</source>
             <translation>Wählen Sie zuerst einen Kunden.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/apply.py" line="83" />
+            <location filename="../../kcp_desk/services/intake/apply.py" line="89" />
             <source>There is no customer with this number.</source>
             <extracomment>the number of the first ticket in an empty database (the demo's numbering: 100000 + id) the advisory lock that serialises ticket-number allocation on PostgreSQL ("KCPN")</extracomment>
             <translation>Es gibt keinen Kunden mit dieser Nummer.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/apply.py" line="84" />
+            <location filename="../../kcp_desk/services/intake/apply.py" line="90" />
             <source>The customer has no sub-account with this login.</source>
             <translation>Der Kunde hat kein Zusatzkonto mit diesem Login.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/apply.py" line="87" />
+            <location filename="../../kcp_desk/services/intake/apply.py" line="93" />
             <source>This sub-account is disabled.</source>
             <translation>Dieses Zusatzkonto ist deaktiviert.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/apply.py" line="88" />
+            <location filename="../../kcp_desk/services/intake/apply.py" line="94" />
             <source>This sub-account may not open tickets.</source>
             <translation>Dieses Zusatzkonto darf keine Tickets eröffnen.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/apply.py" line="92" />
+            <location filename="../../kcp_desk/services/intake/apply.py" line="98" />
             <source>This sub-account may not place support orders.</source>
             <translation>Dieses Unterkonto darf keine Support-Aufträge erteilen.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/apply.py" line="95" />
+            <location filename="../../kcp_desk/services/intake/apply.py" line="101" />
             <source>There is no server with this host name.</source>
             <translation>Es gibt keinen Server mit diesem Hostnamen.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/apply.py" line="96" />
+            <location filename="../../kcp_desk/services/intake/apply.py" line="102" />
             <source>This server belongs to another customer.</source>
             <translation>Dieser Server gehört einem anderen Kunden.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/apply.py" line="99" />
+            <location filename="../../kcp_desk/services/intake/apply.py" line="105" />
             <source>Support orders are for servers; this product is not one.</source>
             <translation>Support-Aufträge gibt es nur für Server; dieses Produkt ist keiner.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/apply.py" line="102" />
+            <location filename="../../kcp_desk/services/intake/apply.py" line="108" />
             <source>The contract for this server has ended.</source>
             <translation>Der Vertrag für diesen Server ist beendet.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/apply.py" line="103" />
+            <location filename="../../kcp_desk/services/intake/apply.py" line="109" />
             <source>The server's Systems-Management package is {package}.</source>
             <translation>Das Systems-Management-Paket des Servers ist {package}.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/apply.py" line="106" />
+            <location filename="../../kcp_desk/services/intake/apply.py" line="112" />
             <source>There is no dispatch key yet, so credentials cannot be taken in; an admin sets one up.</source>
             <translation>Es gibt noch keinen Verteilschlüssel, daher können keine Zugangsdaten angenommen werden; ein Admin richtet ihn ein.</translation>
         </message>

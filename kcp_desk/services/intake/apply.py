@@ -43,7 +43,13 @@ from sqlalchemy.orm import Session
 from kcp_desk.db import Database
 from kcp_desk.domain.references import format_order_ref, format_ticket_ref
 from kcp_desk.domain.sla import due_times
-from kcp_desk.errors import QT_TRANSLATE_NOOP, FieldErrors, InvalidInput, KcpError
+from kcp_desk.errors import (
+    QT_TRANSLATE_NOOP,
+    TICKET_UNKNOWN,
+    FieldErrors,
+    InvalidInput,
+    KcpError,
+)
 from kcp_desk.models.base import utcnow
 from kcp_desk.models.customers import Customer, SubAccount
 from kcp_desk.models.orders import CostModel, OrderConsent, OrderState, SupportOrder
@@ -88,7 +94,7 @@ SUB_ACCOUNT_DISABLED: Final = QT_TRANSLATE_NOOP("KcpError", "This sub-account is
 SUB_ACCOUNT_NO_TICKETS: Final = QT_TRANSLATE_NOOP(
     "KcpError", "This sub-account may not open tickets."
 )
-UNKNOWN_TICKET: Final = QT_TRANSLATE_NOOP("KcpError", "There is no ticket with this number.")
+UNKNOWN_TICKET: Final = TICKET_UNKNOWN
 SUB_ACCOUNT_NO_ORDERS: Final = QT_TRANSLATE_NOOP(
     "KcpError", "This sub-account may not place support orders."
 )

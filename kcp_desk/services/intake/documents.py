@@ -58,7 +58,14 @@ from kcp_desk.domain.references import (
 )
 from kcp_desk.domain.start_gate import CONSENT_KINDS, CONSENT_WORDINGS
 from kcp_desk.domain.text_input import multi_line, single_line
-from kcp_desk.errors import QT_TRANSLATE_NOOP, TOO_LONG, FieldErrors, InvalidInput
+from kcp_desk.errors import (
+    QT_TRANSLATE_NOOP,
+    TICKET_CHECK_DIGIT,
+    TICKET_MALFORMED,
+    TOO_LONG,
+    FieldErrors,
+    InvalidInput,
+)
 from kcp_desk.models.orders import ConsentKind, CostModel
 from kcp_desk.models.products import SmPackage
 from kcp_desk.models.tickets import TicketPriority
@@ -115,10 +122,6 @@ CUSTOMER_MALFORMED: Final = QT_TRANSLATE_NOOP(
     "KcpError", "Not a customer number (K and 8 digits, e.g. K12345671)."
 )
 CUSTOMER_CHECK_DIGIT: Final = QT_TRANSLATE_NOOP("KcpError", "Check digit wrong in customer number.")
-TICKET_MALFORMED: Final = QT_TRANSLATE_NOOP(
-    "KcpError", "Not a ticket number (#KCP- and 8 digits, e.g. #KCP-00012340)."
-)
-TICKET_CHECK_DIGIT: Final = QT_TRANSLATE_NOOP("KcpError", "Check digit wrong in ticket number.")
 HOOK_MALFORMED: Final = QT_TRANSLATE_NOOP(
     "KcpError", "The ticket hook in the subject is not a ticket number (e.g. [#KCP-00012340])."
 )

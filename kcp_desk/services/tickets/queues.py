@@ -82,7 +82,14 @@ from kcp_desk.domain.references import (
 )
 from kcp_desk.domain.sla import is_overdue
 from kcp_desk.domain.text_input import searchable, single_line
-from kcp_desk.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound
+from kcp_desk.errors import (
+    QT_TRANSLATE_NOOP,
+    TICKET_CHECK_DIGIT,
+    TICKET_MALFORMED,
+    TICKET_UNKNOWN,
+    InvalidInput,
+    NotFound,
+)
 from kcp_desk.models.agents import Agent, Role
 from kcp_desk.models.base import UTCDateTime, utcnow
 from kcp_desk.models.customers import Customer
@@ -111,11 +118,6 @@ _LEADS_ONLY: Final = QT_TRANSLATE_NOOP(
     "KcpError", "Only a lead can see the team's queue and workload."
 )
 _NO_CUSTOMER: Final = QT_TRANSLATE_NOOP("KcpError", "Choose a customer first.")
-_TICKET_MALFORMED: Final = QT_TRANSLATE_NOOP(
-    "KcpError", "Not a ticket number (#KCP- and 8 digits, e.g. #KCP-00012340)."
-)
-_TICKET_CHECK_DIGIT: Final = QT_TRANSLATE_NOOP("KcpError", "Check digit wrong in ticket number.")
-_TICKET_UNKNOWN: Final = QT_TRANSLATE_NOOP("KcpError", "There is no ticket with this number.")
 
 #: "no due time" sorts after every real one (a non-null key keeps the keyset simple)
 _NEVER: Final = dt.datetime(9999, 12, 31, tzinfo=dt.UTC)
@@ -322,14 +324,14 @@ class TicketQueues:
         try:
             number = parse_ticket_ref(single_line(ref, field="ticket"))
         except WrongCheckDigit:
-            raise InvalidInput(_TICKET_CHECK_DIGIT, field="ticket") from None
+            raise InvalidInput(TICKET_CHECK_DIGIT, field="ticket") from None
         except MalformedReference:
-            raise InvalidInput(_TICKET_MALFORMED, field="ticket") from None
+            raise InvalidInput(TICKET_MALFORMED, field="ticket") from None
         with self._db.read() as s:
             acting_agent(s, session, *CUSTOMER_ROLES)
             ticket_id = s.scalar(select(Ticket.id).where(Ticket.number == number))
         if ticket_id is None:
-            raise NotFound(_TICKET_UNKNOWN)
+            raise NotFound(TICKET_UNKNOWN)
         return ticket_id
 
     def workload(self, session: AgentSession) -> tuple[AgentLoad, ...]:
