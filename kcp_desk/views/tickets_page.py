@@ -221,7 +221,9 @@ class TicketsPage(QStackedWidget):
 
     def live_changed(self, full: bool = False) -> None:
         """Something changed in the database (another desk, the portal): the opened
-        queues read again, keeping selection and scroll; the open ticket reloads."""
+        queues read again, keeping selection and scroll; the open ticket reloads.
+        ``full`` (the listener reconnected, changes may be missed) asks nothing more:
+        every refresh reads the whole row→id map anyway."""
         self.refresh_queues()
         if self.workload is not None and self.tabs.currentWidget() is self.workload:
             self.workload.refresh()
