@@ -202,9 +202,8 @@ class TicketQueueModel(QAbstractTableModel):
         if self._ids is None or not self._queues.answers_locally:
             return
         for block in range(max(first, 0) // BLOCK, max(last, 0) // BLOCK + 1):
-            start = block * BLOCK
-            wanted = [int(i) for i in self._ids[start : start + BLOCK]]
-            if not wanted or all(self._cache.get(i, (-1,))[0] == self._freshness for i in wanted):
+            wanted = self._stale_ids(block)
+            if not wanted:
                 continue
             try:
                 rows = self._queues.rows(self._session, wanted, sort=self.sort_key)
@@ -419,8 +418,8 @@ class TicketQueueModel(QAbstractTableModel):
             start, end = block * BLOCK, (block + 1) * BLOCK
             if ids is None or not self._near_view(start, end):
                 continue  # scrolled past: not needed any more
-            wanted = [int(i) for i in ids[start:end]]
-            if all(self._cache.get(i, (-1,))[0] == self._freshness for i in wanted):
+            wanted = self._stale_ids(block)
+            if not wanted:
                 continue
             self._fetching = True
             generation, freshness = self._generation, self._freshness
@@ -429,6 +428,14 @@ class TicketQueueModel(QAbstractTableModel):
             ).failure(self._block_failed).run()
             return
         self._fetching = False
+
+    def _stale_ids(self, block: int) -> list[int]:
+        """The block's ticket ids, or [] when every one is cached from this refresh."""
+        assert self._ids is not None
+        wanted = [int(i) for i in self._ids[block * BLOCK : (block + 1) * BLOCK]]
+        if all(self._cache.get(i, (-1,))[0] == self._freshness for i in wanted):
+            return []
+        return wanted
 
     def _near_view(self, start: int, end: int) -> bool:
         if self._visible is None:

@@ -10,6 +10,8 @@ bodies are plain text (``Qt.PlainText``): nothing a customer writes is rendered.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -42,6 +44,9 @@ from kcp_desk.views.ticket_dialogs import HandOverDialog, ReassignDialog
 from kcp_desk.views.unsaved import UnsavedGuard
 
 __all__ = ["TicketView"]
+
+#: text into the rich-text labels (facts, customer link, orders): nothing is markup
+_escape = partial(escape, quote=False)
 
 #: the grounds and edges of the three kinds of message
 _STYLE = {
@@ -296,8 +301,8 @@ class TicketView(QWidget):
         self.detail = d
         self.title.setText(f"{d.ref}  {d.subject}")
         self.customer.setText(
-            f'<a href="customer:{d.customer_id}">{_html(d.customer_number)} '
-            f"{_html(d.customer_name)}</a>"
+            f'<a href="customer:{d.customer_id}">{_escape(d.customer_number)} '
+            f"{_escape(d.customer_name)}</a>"
         )
         self.facts.setText(self._facts(d))
         me = self._session.principal.agent_id
@@ -323,13 +328,13 @@ class TicketView(QWidget):
 
     def _facts(self, d: TicketDetail) -> str:
         parts = [
-            self.tr("State: {0}").format(_html(fmt.value(d.state))),
-            self.tr("Priority: {0}").format(_html(fmt.value(d.priority))),
-            self.tr("Assignee: {0}").format(_html(d.assignee_name or self.tr("nobody"))),
-            self.tr("Created {0}").format(_html(fmt.date_time(d.created_at))),
+            self.tr("State: {0}").format(_escape(fmt.value(d.state))),
+            self.tr("Priority: {0}").format(_escape(fmt.value(d.priority))),
+            self.tr("Assignee: {0}").format(_escape(d.assignee_name or self.tr("nobody"))),
+            self.tr("Created {0}").format(_escape(fmt.date_time(d.created_at))),
         ]
         if d.sla_due is not None:
-            due = _html(fmt.date_time(d.sla_due))
+            due = _escape(fmt.date_time(d.sla_due))
             if d.overdue:
                 parts.append(
                     '<span style="color:#c62828; font-weight:bold;">'
@@ -343,7 +348,7 @@ class TicketView(QWidget):
         if d.state == "pending_customer":
             parts.append(self.tr("the resolution clock is stopped"))
         if d.closed_at is not None:
-            parts.append(self.tr("Closed {0}").format(_html(fmt.date_time(d.closed_at))))
+            parts.append(self.tr("Closed {0}").format(_escape(fmt.date_time(d.closed_at))))
         return " · ".join(parts)
 
     def _show_thread(self, messages: tuple[ThreadMessage, ...]) -> None:
@@ -359,13 +364,13 @@ class TicketView(QWidget):
         if not d.linked_orders:
             self.orders.setText(
                 '<span style="color: palette(placeholder-text);">'
-                + _html(self.tr("No support order is linked to this ticket."))
+                + _escape(self.tr("No support order is linked to this ticket."))
                 + "</span>"
             )
             return
         lines = [
-            f"{_html(o.ref)} · {_html(fmt.value(o.state))}"
-            + (f" · {_html(o.summary)}" if o.summary else "")
+            f"{_escape(o.ref)} · {_escape(fmt.value(o.state))}"
+            + (f" · {_escape(o.summary)}" if o.summary else "")
             for o in d.linked_orders
         ]
         self.orders.setText("<br>".join(lines))
@@ -589,7 +594,3 @@ class TicketView(QWidget):
     def _customer_link(self, link: str) -> None:
         if link.startswith("customer:"):
             self.open_customer.emit(int(link.split(":", 1)[1]))
-
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -17,7 +17,7 @@ from kcp_desk.db import Database
 from kcp_desk.domain.references import format_customer_number, format_ticket_ref
 from kcp_desk.domain.sla import due_times
 from kcp_desk.domain.text_input import CONTROL_CHARACTER, FORMAT_CHARACTER
-from kcp_desk.errors import TOO_LONG, FieldErrors
+from kcp_desk.errors import TICKET_UNKNOWN, TOO_LONG, FieldErrors
 from kcp_desk.models.products import SlaPolicy, SmPackage
 from kcp_desk.models.tickets import MessageKind, Ticket, TicketMessage, TicketPriority, TicketState
 from kcp_desk.services.demo import populate
@@ -285,11 +285,11 @@ BAD_DOCUMENTS: list[tuple[str, dict[str, object], dict[str, str]]] = [
         message(ticket=PENDING, sub_account=SUB_ACCOUNT),
         {"sub_account": ia.UNKNOWN_SUB_ACCOUNT},
     ),
-    ("unknown ticket", message(ticket=format_ticket_ref(9_999_999)), {"ticket": ia.UNKNOWN_TICKET}),
+    ("unknown ticket", message(ticket=format_ticket_ref(9_999_999)), {"ticket": TICKET_UNKNOWN}),
     (
         "unknown ticket by hook",
         message(ticket=None, subject=f"[{format_ticket_ref(9_999_999)}]"),
-        {"subject": ia.UNKNOWN_TICKET},
+        {"subject": TICKET_UNKNOWN},
     ),
 ]
 

@@ -94,7 +94,6 @@ SUB_ACCOUNT_DISABLED: Final = QT_TRANSLATE_NOOP("KcpError", "This sub-account is
 SUB_ACCOUNT_NO_TICKETS: Final = QT_TRANSLATE_NOOP(
     "KcpError", "This sub-account may not open tickets."
 )
-UNKNOWN_TICKET: Final = TICKET_UNKNOWN
 SUB_ACCOUNT_NO_ORDERS: Final = QT_TRANSLATE_NOOP(
     "KcpError", "This sub-account may not place support orders."
 )
@@ -185,8 +184,10 @@ def _fail(field: str, template: str) -> FieldErrors:
 
 
 def _sub_account(
-    s: Session, customer_id: int, login: str | None, *, opens_ticket: bool
+    s: Session, customer_id: int, login: str | None, *, opens_ticket: bool, orders: bool = False
 ) -> int | None:
+    """The writing sub-account (None: the main account): active, and with the right to
+    open tickets (``opens_ticket``) or to place orders (``orders``)."""
     if login is None:
         return None
     sub = s.scalar(
@@ -198,6 +199,8 @@ def _sub_account(
         raise _fail("sub_account", SUB_ACCOUNT_DISABLED)
     if opens_ticket and not sub.may_open_tickets:
         raise _fail("sub_account", SUB_ACCOUNT_NO_TICKETS)
+    if orders and not sub.may_place_orders:
+        raise _fail("sub_account", SUB_ACCOUNT_NO_ORDERS)
     return sub.id
 
 
@@ -277,7 +280,7 @@ def _message(s: Session, doc: MessageDocument, when: dt.datetime) -> IntakeResul
         )
     ).one_or_none()
     if row is None:
-        raise _fail(doc.ticket_field, UNKNOWN_TICKET)
+        raise _fail(doc.ticket_field, TICKET_UNKNOWN)
     ticket_id, customer_id, before = row
     sub_id = _sub_account(s, customer_id, doc.sub_account, opens_ticket=False)
     message = TicketMessage(
@@ -310,22 +313,6 @@ def _next_order_number(s: Session) -> int:
         s.execute(text("SELECT pg_advisory_xact_lock(:n)"), {"n": _PG_NUMBER_LOCK})
     last = s.scalar(select(func.max(SupportOrder.number)))
     return FIRST_ORDER_NUMBER if last is None else max(last + 1, FIRST_ORDER_NUMBER)
-
-
-def _ordering_sub_account(s: Session, customer_id: int, login: str | None) -> int | None:
-    """The submitting sub-account (None: the main account); it needs the order right."""
-    if login is None:
-        return None
-    sub = s.scalar(
-        select(SubAccount).where(SubAccount.customer_id == customer_id, SubAccount.login == login)
-    )
-    if sub is None:
-        raise _fail("sub_account", UNKNOWN_SUB_ACCOUNT)
-    if not sub.active:
-        raise _fail("sub_account", SUB_ACCOUNT_DISABLED)
-    if not sub.may_place_orders:
-        raise _fail("sub_account", SUB_ACCOUNT_NO_ORDERS)
-    return sub.id
 
 
 def _server(s: Session, customer_id: int, hostname: str) -> Product:
@@ -421,7 +408,7 @@ def _new_order(s: Session, doc: SupportOrderDocument, when: dt.datetime) -> Inta
     errors: dict[str, InvalidInput] = {}
     sub_id = product = None
     try:
-        sub_id = _ordering_sub_account(s, customer_id, doc.sub_account)
+        sub_id = _sub_account(s, customer_id, doc.sub_account, opens_ticket=False, orders=True)
     except FieldErrors as exc:
         errors.update(exc.errors)
     try:

@@ -229,6 +229,27 @@ def _parse_ref(
     return None
 
 
+def _customer(fields: _Fields) -> int | None:
+    """The ``customer`` field: a customer number with its check digit."""
+    text = fields.text("customer", limit=SUBJECT_MAX)
+    if text is None:
+        return None
+    return _parse_ref(
+        fields, "customer", text, parse_customer_number, CUSTOMER_MALFORMED, CUSTOMER_CHECK_DIGIT
+    )
+
+
+def _priority(fields: _Fields) -> TicketPriority:
+    if "priority" not in fields.data:
+        return TicketPriority.NORMAL
+    raw = fields.data["priority"]
+    if isinstance(raw, str) and raw in TicketPriority._value2member_map_:
+        return TicketPriority(raw)
+    choices = ", ".join(p.value for p in TicketPriority)
+    _error(fields.errors, "priority", BAD_PRIORITY, choices=choices)
+    return TicketPriority.NORMAL
+
+
 _TICKET_FIELDS: Final = frozenset(
     {"kind", "version", "customer", "sub_account", "subject", "body", "priority"}
 )
@@ -238,28 +259,11 @@ _MESSAGE_FIELDS: Final = frozenset({"kind", "version", "ticket", "sub_account", 
 def validate_ticket(data: Mapping[str, object]) -> TicketDocument:
     """A ``ticket`` document → :class:`TicketDocument`, or :class:`FieldErrors`."""
     fields = _Fields(data, _TICKET_FIELDS)
-    customer_text = fields.text("customer", limit=SUBJECT_MAX)
-    customer = None
-    if customer_text is not None:
-        customer = _parse_ref(
-            fields,
-            "customer",
-            customer_text,
-            parse_customer_number,
-            CUSTOMER_MALFORMED,
-            CUSTOMER_CHECK_DIGIT,
-        )
+    customer = _customer(fields)
     sub_account = fields.text("sub_account", limit=LOGIN_MAX, optional=True)
     subject = fields.text("subject", limit=SUBJECT_MAX)
     body = fields.text("body", limit=BODY_MAX, multi=True)
-    priority = TicketPriority.NORMAL
-    if "priority" in data:
-        raw = data["priority"]
-        choices = ", ".join(p.value for p in TicketPriority)
-        if isinstance(raw, str) and raw in TicketPriority._value2member_map_:
-            priority = TicketPriority(raw)
-        else:
-            _error(fields.errors, "priority", BAD_PRIORITY, choices=choices)
+    priority = _priority(fields)
     fields.raise_if_any()
     assert customer is not None and subject is not None and body is not None
     return TicketDocument(customer, sub_account, subject, body, priority)
@@ -421,17 +425,6 @@ _COST_FIELDS: Final = {
     ),
 }
 _AMOUNT: Final = re.compile(r"[0-9]{1,9}(\.[0-9]{1,2})?", re.ASCII)
-
-
-def _priority(fields: _Fields) -> TicketPriority:
-    if "priority" not in fields.data:
-        return TicketPriority.NORMAL
-    raw = fields.data["priority"]
-    if isinstance(raw, str) and raw in TicketPriority._value2member_map_:
-        return TicketPriority(raw)
-    choices = ", ".join(p.value for p in TicketPriority)
-    _error(fields.errors, "priority", BAD_PRIORITY, choices=choices)
-    return TicketPriority.NORMAL
 
 
 def _object(fields: _Fields, name: str, missing: str = MISSING) -> Mapping[str, object] | None:
@@ -653,17 +646,7 @@ def validate_support_order(data: Mapping[str, object]) -> SupportOrderDocument:
     :class:`FieldErrors` (whether the customer, sub-account and server exist and belong
     together is checked where the order is written)."""
     fields = _Fields(data, _ORDER_FIELDS)
-    customer_text = fields.text("customer", limit=SUBJECT_MAX)
-    customer = None
-    if customer_text is not None:
-        customer = _parse_ref(
-            fields,
-            "customer",
-            customer_text,
-            parse_customer_number,
-            CUSTOMER_MALFORMED,
-            CUSTOMER_CHECK_DIGIT,
-        )
+    customer = _customer(fields)
     sub_account = fields.text("sub_account", limit=LOGIN_MAX, optional=True)
     product = fields.text("product", limit=HOSTNAME_MAX)
     category = fields.text("category", limit=CATEGORY_MAX)
