@@ -80,10 +80,12 @@ def _open_database(
     """Runs on the start-up worker: connect, migrate, create demo data if asked."""
     from kcp_desk.db import Database
     from kcp_desk.security.audit_witness import LocalWitness
+    from kcp_desk.security.pinned_keys import PinnedAdminKeys
     from kcp_desk.security.sealing import PRODUCTION_POLICY
     from kcp_desk.services.audit import keep_witness
     from kcp_desk.services.desk import DeskServices
     from kcp_desk.services.setup import prepare_database
+    from kcp_desk.services.trust import TrustAnchors
 
     db = Database(url)
     witness = LocalWitness(Paths.from_environment().data_dir, db.describe())
@@ -100,13 +102,17 @@ def _open_database(
             where=url.split(":///", 1)[-1],
         )
     keep_witness(db, witness)
-    prepared = prepare_database(db, demo_customers=demo_customers, progress=progress)
+    pins = PinnedAdminKeys(Paths.from_environment().data_dir, db.describe())
+    prepared = prepare_database(
+        db, demo_customers=demo_customers, progress=progress, pin=lambda a: pins.pin_all(a.keys)
+    )
     if prepared.demo_created:
         # `make run` starts here: the terminal shows whom a trainee can try things on
         from kcp_desk.services.demo_picks import demo_picks, describe_picks
 
         print("\n".join(describe_picks(demo_picks(db))), flush=True)
-    return db, DeskServices.build(db, kdf_policy=PRODUCTION_POLICY), prepared
+    anchors = TrustAnchors(pins.keys())
+    return db, DeskServices.build(db, kdf_policy=PRODUCTION_POLICY, anchors=anchors), prepared
 
 
 class _PaintProbe(QObject):

@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 from kcp_desk.settings import Paths, Settings
 
 if TYPE_CHECKING:
+    from kcp_desk.db import Database
     from kcp_desk.security.audit_witness import LocalWitness
+    from kcp_desk.security.pinned_keys import PinnedAdminKeys
 
 
 def _database_url(arg: str | None) -> str:
@@ -46,6 +48,13 @@ class TerminalProgress:
         return time.perf_counter() - self.start
 
 
+def _pinned_keys(db: Database) -> PinnedAdminKeys:
+    """This workstation's pinned admin keys for ``db`` (V-8), as the desk reads them."""
+    from kcp_desk.security.pinned_keys import PinnedAdminKeys
+
+    return PinnedAdminKeys(Paths.from_environment().data_dir, db.describe())
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     from kcp_desk.db import Database
     from kcp_desk.services.demo import DEMO_AGENTS, populate
@@ -60,7 +69,14 @@ def _cmd_demo(args: argparse.Namespace) -> int:
             print("This database already has data; demo data goes into an empty database only.")
             return 1
         bar = TerminalProgress("demo data")
-        stats = populate(db, customers=args.customers, progress=bar, seed=args.seed)
+        pins = _pinned_keys(db)
+        stats = populate(
+            db,
+            customers=args.customers,
+            progress=bar,
+            seed=args.seed,
+            pin=lambda anchors: pins.pin_all(anchors.keys),
+        )
         elapsed = bar.finish()
         picks = demo_picks(db)
     finally:
@@ -116,10 +132,12 @@ def _cmd_audit_verify(args: argparse.Namespace) -> int:
     foreign = [w.name for w in witnesses if w.database != db.describe()]
     if foreign:
         print(f"Note: witness {', '.join(foreign)} was written for another database name.")
+    bar = TerminalProgress("audit verify")
     try:
-        result = verify(db, witnesses)
+        result = verify(db, witnesses, progress=bar)
     finally:
         db.dispose()
+        bar.finish()
     if result.ok:
         n = len(witnesses)
         print(
@@ -142,12 +160,13 @@ def _cmd_intake(args: argparse.Namespace) -> int:
     from kcp_desk.db import Database
     from kcp_desk.errors import FieldErrors, KcpError
     from kcp_desk.services.intake import intake_file
+    from kcp_desk.services.trust import TrustAnchors
 
     path = Path(args.file)
     db = Database(_database_url(args.database_url))
     try:
         db.migrate()
-        result = intake_file(db, path)
+        result = intake_file(db, path, anchors=TrustAnchors(_pinned_keys(db).keys()))
     except OSError as exc:
         print(f"Cannot read {path}: {exc.strerror or exc}", file=sys.stderr)
         return 2
@@ -211,6 +230,67 @@ def _cmd_db_create_roles(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_admin_keys(args: argparse.Namespace) -> int:
+    """V-8: the admins' key fingerprints, to read out and compare before pinning one."""
+    from sqlalchemy import select
+
+    from kcp_desk.db import Database
+    from kcp_desk.models.agents import Agent, Role
+    from kcp_desk.security.pinned_keys import fingerprint
+
+    db = Database(_database_url(args.database_url))
+    try:
+        pinned = _pinned_keys(db).keys()
+        with db.read() as s:
+            admins = s.execute(
+                select(Agent.username, Agent.ed25519_public, Agent.active)
+                .where(Agent.role == Role.ADMIN)
+                .order_by(Agent.username)
+            ).all()
+    finally:
+        db.dispose()
+    for username, key, active in admins:
+        marks = ("pinned" if bytes(key) in pinned else "not pinned") + (
+            "" if active else ", disabled"
+        )
+        print(f"  {username:<16} {fingerprint(bytes(key))}  ({marks})")
+    if not admins:
+        print("This database has no admin.")
+    return 0
+
+
+def _cmd_admin_pin(args: argparse.Namespace) -> int:
+    """Pin an admin's key on this workstation, only if the fingerprint read out matches
+    (the database could have been changed: the fingerprint comes from the admin)."""
+    from sqlalchemy import select
+
+    from kcp_desk.db import Database
+    from kcp_desk.models.agents import Agent, Role
+    from kcp_desk.security.pinned_keys import fingerprint
+
+    db = Database(_database_url(args.database_url))
+    try:
+        with db.read() as s:
+            key = s.scalar(
+                select(Agent.ed25519_public).where(
+                    Agent.username == args.username, Agent.role == Role.ADMIN
+                )
+            )
+        wanted = "".join(args.fingerprint.split()).lower()
+        if key is None or "".join(fingerprint(bytes(key)).split()) != wanted:
+            print(
+                f"{args.username} is no admin with the fingerprint {args.fingerprint}; "
+                "nothing was pinned.",
+                file=sys.stderr,
+            )
+            return 1
+        _pinned_keys(db).pin(bytes(key))
+    finally:
+        db.dispose()
+    print(f"Pinned the key of {args.username} for {db.describe()}.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kcp-desk", description="The service team's desk.")
     parser.add_argument(
@@ -258,6 +338,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-local-witness", action="store_true", help="ignore this workstation's witness"
     )
     verify.set_defaults(func=_cmd_audit_verify)
+    admin = sub.add_parser("admin", help="the admin keys this workstation trusts (V-8)")
+    admin_sub = admin.add_subparsers(dest="admin_command", required=True)
+    keys = admin_sub.add_parser("keys", help="list the admins' key fingerprints")
+    keys.add_argument("--database-url")
+    keys.set_defaults(func=_cmd_admin_keys)
+    pin = admin_sub.add_parser("pin", help="trust an admin's key on this workstation")
+    pin.add_argument("username")
+    pin.add_argument("fingerprint", help="as the admin reads it out (kcp-desk admin keys)")
+    pin.add_argument("--database-url")
+    pin.set_defaults(func=_cmd_admin_pin)
     dbp = sub.add_parser("db", help="schema and role tools (run as the database owner)")
     db_sub = dbp.add_subparsers(dest="db_command", required=True)
     upgrade = db_sub.add_parser("upgrade", help="migrate the schema to this version")

@@ -14,10 +14,12 @@ import re
 from sqlalchemy import Connection, text
 
 DEFAULT_DESK_ROLE = "kcp_desk"
-#: SELECT + INSERT only: the chain grows at its end and nothing else (A-3)
-APPEND_ONLY_TABLES = ("audit_log",)
-#: issued invoices are never deleted (PAY-1); their triggers refuse it too
-NO_DELETE_TABLES = ("invoices", "invoice_positions")
+#: SELECT + INSERT only: the chain grows at its end and nothing else (A-3); a certificate
+#: is never rewritten or withdrawn, a newer one supersedes it (V-8)
+APPEND_ONLY_TABLES = ("audit_log", "certificates")
+#: issued invoices are never deleted (PAY-1), nor an agent's key history (V-7); their
+#: triggers refuse it too
+NO_DELETE_TABLES = ("invoices", "invoice_positions", "agent_keys")
 
 _NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 

@@ -38,6 +38,16 @@ class OrderState(enum.StrEnum):
     CANCELLED = "cancelled"
 
 
+#: states in which an order is still being worked: it has a handler, its credentials
+#: live, it goes back to the queue when its handler leaves (V-7)
+OPEN_ORDER_STATES: frozenset[OrderState] = frozenset(OrderState) - {
+    OrderState.DONE,
+    OrderState.BILLED,
+    OrderState.REJECTED,
+    OrderState.CANCELLED,
+}
+
+
 class CostModel(enum.StrEnum):
     HOURLY = "hourly"  # price per started 15 minutes
     FIXED = "fixed"  # fixed price of a catalogue task

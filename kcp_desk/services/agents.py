@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from kcp_desk.errors import QT_TRANSLATE_NOOP, InvalidInput
-from kcp_desk.models.agents import Agent, Role
+from kcp_desk.models.agents import Agent, AgentKey, Role
 from kcp_desk.security.sealing import (
     MIN_PASSPHRASE_LENGTH,
     AgentKeys,
@@ -67,4 +67,17 @@ def provision_agent(
         context=seal_context(agent.id, agent.key_version),
         floor=policy.floor,
     )
+    add_key_history(session, agent)
     return agent, keys
+
+
+def add_key_history(session: Session, agent: Agent) -> None:
+    """Record the agent's current public keys as a version of their history (V-7)."""
+    session.add(
+        AgentKey(
+            agent_id=agent.id,
+            key_version=agent.key_version,
+            x25519_public=agent.x25519_public,
+            ed25519_public=agent.ed25519_public,
+        )
+    )

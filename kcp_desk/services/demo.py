@@ -66,8 +66,6 @@ from dataclasses import dataclass
 from queue import Empty
 from typing import Any, Final, TypeVar
 
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from sqlalchemy import Connection, func, select
 
@@ -88,10 +86,10 @@ from kcp_desk.models.customers import AddressKind, Customer, CustomerKind, Payme
 from kcp_desk.models.orders import ConsentKind, OrderState
 from kcp_desk.models.products import ProductKind, SlaPolicy, SmPackage
 from kcp_desk.models.tickets import MessageKind, TicketPriority, TicketState
-from kcp_desk.models.vault import DispatchKey, DispatchKeyWrap
 from kcp_desk.security.sealing import PRODUCTION_KDF, KdfParams
-from kcp_desk.security.wrapping import dispatch_info, wrap
+from kcp_desk.services.admin import set_up_team
 from kcp_desk.services.agents import provision_agent
+from kcp_desk.services.trust import TrustAnchors
 
 __all__ = [
     "DEMO_AGENTS",
@@ -283,6 +281,7 @@ def populate(
     batch_size: int = 10_000,
     now: dt.datetime | None = None,
     parallel: bool | None = None,
+    pin: Callable[[TrustAnchors], None] | None = None,
 ) -> dict[str, int]:
     """Fill an empty migrated database with demo data; returns rows created per table.
 
@@ -295,6 +294,10 @@ def populate(
     ``parallel`` generates the rows in a second process while this one inserts (about
     twice as fast on two cores); by default for :data:`PARALLEL_FROM` customers or more,
     never in a frozen (PyInstaller) build. The data is the same either way.
+
+    ``pin`` receives the demo admin's key (V-8) as soon as it exists: the workstation
+    that created the database pins it (``PinnedAdminKeys``), so its desk trusts the
+    certificates the admin signed.
     """
     if customers < 0 or batch_size < 1:
         raise ValueError("customers >= 0 and batch_size >= 1 expected")
@@ -307,7 +310,9 @@ def populate(
             raise NotEmpty("demo data goes into an empty database only")
 
     stats: dict[str, int] = dict.fromkeys(_TABLES, 0)
-    staff = _create_agents_and_keys(db, kdf, stats)
+    staff, anchors = _create_agents_and_keys(db, kdf, stats)
+    if pin is not None:
+        pin(anchors)
     if progress is not None and not progress(0, customers):
         return _ordered(stats)
 
@@ -459,10 +464,11 @@ def _check_columns() -> None:
 
 def _create_agents_and_keys(
     db: Database, kdf: KdfParams, stats: dict[str, int]
-) -> list[tuple[int, Role, str]]:
-    """Demo agents, dispatch key version 1 wrapped to each lead, and the SLA table."""
+) -> tuple[list[tuple[int, Role, str]], TrustAnchors]:
+    """Demo agents certified by the demo admin, dispatch key version 1 wrapped to each
+    lead, and the SLA table; the anchors are the admin's key for the caller to pin."""
     with db.transaction() as session:
-        agents = [
+        provisioned = [
             provision_agent(
                 session,
                 username=a.username,
@@ -470,35 +476,12 @@ def _create_agents_and_keys(
                 role=Role(a.role),
                 passphrase=a.passphrase,
                 kdf=kdf,
-            )[0]
+            )
             for a in DEMO_AGENTS
         ]
-        dispatch_private = X25519PrivateKey.generate()
-        raw = serialization
-        key = DispatchKey(
-            version=1,
-            public_key=dispatch_private.public_key().public_bytes(
-                raw.Encoding.Raw, raw.PublicFormat.Raw
-            ),
-        )
-        session.add(key)
-        session.flush()
-        secret = dispatch_private.private_bytes(
-            raw.Encoding.Raw, raw.PrivateFormat.Raw, raw.NoEncryption()
-        )
+        agents = [a for a, _ in provisioned]
+        anchors, _ = set_up_team(session, provisioned)
         leads = [a for a in agents if a.role == Role.LEAD]
-        for lead in leads:
-            session.add(
-                DispatchKeyWrap(
-                    dispatch_key_id=key.id,
-                    agent_id=lead.id,
-                    agent_key_version=lead.key_version,
-                    wrapped=wrap(
-                        secret, lead.x25519_public, dispatch_info(1, lead.id, lead.key_version)
-                    ),
-                )
-            )
-        del secret
         for package, by_priority in SLA_MINUTES.items():
             for priority, (first, resolution) in by_priority.items():
                 session.add(
@@ -515,7 +498,7 @@ def _create_agents_and_keys(
             dispatch_key_wraps=len(leads),
             sla_policies=sum(len(v) for v in SLA_MINUTES.values()),
         )
-        return [(a.id, a.role, a.display_name) for a in agents]
+        return [(a.id, a.role, a.display_name) for a in agents], anchors
 
 
 # --- writing: executemany on SQLite, COPY on PostgreSQL --------------------------------

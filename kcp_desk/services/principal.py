@@ -31,6 +31,8 @@ class AgentSession:
         self.principal = principal
         self.key_version = key_version
         self._keys: AgentKeys | None = keys
+        #: opened data keys by (order id, data-key version), until lock (V-6)
+        self._deks: dict[tuple[int, int], bytes] = {}
 
     @property
     def locked(self) -> bool:
@@ -43,8 +45,21 @@ class AgentSession:
         return self._keys
 
     def lock(self) -> None:
-        """Drop the private keys (and, later, cached data keys) from memory."""
+        """Drop the private keys and every cached data key from memory (V-6)."""
         self._keys = None
+        self._deks.clear()
+
+    def cached_dek(self, order_id: int, dek_version: int) -> bytes | None:
+        return None if self._keys is None else self._deks.get((order_id, dek_version))
+
+    def cache_dek(self, order_id: int, dek_version: int, dek: bytes) -> None:
+        if self._keys is not None:
+            self._deks[(order_id, dek_version)] = dek
+
+    def forget_dek(self, order_id: int) -> None:
+        """After a rotation the old data key opens nothing; keep no copy of it."""
+        for key in [k for k in self._deks if k[0] == order_id]:
+            del self._deks[key]
 
     def _unlocked_with(self, keys: AgentKeys) -> None:
         self._keys = keys

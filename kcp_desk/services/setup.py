@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from kcp_desk.db import Database
 from kcp_desk.models.agents import Agent
 from kcp_desk.security.sealing import PRODUCTION_KDF, KdfParams
+from kcp_desk.services.trust import TrustAnchors
 
 Progress = Callable[[int, int], bool]
 
@@ -31,13 +32,15 @@ def prepare_database(
     demo_customers: int | None = None,
     kdf: KdfParams = PRODUCTION_KDF,
     progress: Progress | None = None,
+    pin: Callable[[TrustAnchors], None] | None = None,
 ) -> PreparedDatabase:
-    """Migrate; with ``demo_customers`` and no agents yet, fill in the demo data."""
+    """Migrate; with ``demo_customers`` and no agents yet, fill in the demo data
+    (``pin`` receives its admin key, see :func:`~kcp_desk.services.demo.populate`)."""
     db.migrate()
     agents = agent_count(db)
     if agents or demo_customers is None:
         return PreparedDatabase(agents, demo_created=False)
     from kcp_desk.services.demo import populate
 
-    populate(db, customers=demo_customers, kdf=kdf, progress=progress)
+    populate(db, customers=demo_customers, kdf=kdf, progress=progress, pin=pin)
     return PreparedDatabase(agent_count(db), demo_created=True)

@@ -861,9 +861,19 @@ def test_the_intake_command_takes_the_example_order(
     demo: Demo, capsys: pytest.CaptureFixture[str]
 ) -> None:
     before = counts(demo.db)
-    assert (
-        main(["intake", str(EXAMPLES / "support-order.json"), "--database-url", demo.db.url]) == 0
-    )
+    order = str(EXAMPLES / "support-order.json")
+    # V-8: with no admin key pinned on this workstation nothing is encrypted to anyone
+    assert main(["intake", order, "--database-url", demo.db.url]) == 2
+    assert "No admin key is pinned" in capsys.readouterr().err
+    assert counts(demo.db) == before
+    assert main(["admin", "keys", "--database-url", demo.db.url]) == 0
+    listed = capsys.readouterr().out
+    found = re.search(r"admin +((?:[0-9a-f]{4} ){7}[0-9a-f]{4})  \(not pinned\)", listed)
+    assert found, listed
+    assert main(["admin", "pin", "admin", "0000 " * 8, "--database-url", demo.db.url]) == 1
+    assert main(["admin", "pin", "admin", found[1], "--database-url", demo.db.url]) == 0
+    capsys.readouterr()
+    assert main(["intake", order, "--database-url", demo.db.url]) == 0
     out = capsys.readouterr().out
     assert re.fullmatch(
         r"Created support order SA-\d{8} with ticket #KCP-\d{8} "

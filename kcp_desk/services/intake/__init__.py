@@ -27,6 +27,7 @@ from kcp_desk.services.intake.documents import (
     load_document,
     validate_document,
 )
+from kcp_desk.services.trust import TrustAnchors
 
 __all__ = [
     "VALIDATORS",
@@ -45,12 +46,24 @@ __all__ = [
 ]
 
 
-def intake(db: Database, data: object, *, now: dt.datetime | None = None) -> IntakeResult:
+def intake(
+    db: Database,
+    data: object,
+    *,
+    now: dt.datetime | None = None,
+    anchors: TrustAnchors | None = None,
+) -> IntakeResult:
     """One parsed JSON document (any value) → what it created; :class:`FieldErrors`
-    for a bad one."""
-    return apply_document(db, validate_document(data), now=now)
+    for a bad one. ``anchors``: see :func:`apply_document`."""
+    return apply_document(db, validate_document(data), now=now, anchors=anchors)
 
 
-def intake_file(db: Database, path: Path, *, now: dt.datetime | None = None) -> IntakeResult:
+def intake_file(
+    db: Database,
+    path: Path,
+    *,
+    now: dt.datetime | None = None,
+    anchors: TrustAnchors | None = None,
+) -> IntakeResult:
     """The document in ``path`` (UTF-8 JSON); ``OSError`` if it cannot be read."""
-    return apply_document(db, load_document(path.read_bytes()), now=now)
+    return apply_document(db, load_document(path.read_bytes()), now=now, anchors=anchors)

@@ -72,6 +72,7 @@ from kcp_desk.services.intake.documents import (
     TicketDocument,
 )
 from kcp_desk.services.tickets.assignment import reopen_by_customer
+from kcp_desk.services.trust import TrustAnchors, certified_dispatch_key
 
 __all__ = [
     "FIRST_ORDER_NUMBER",
@@ -167,15 +168,26 @@ class IntakeResult:
 
 
 def apply_document(
-    db: Database, document: Document, *, now: dt.datetime | None = None
+    db: Database,
+    document: Document,
+    *,
+    now: dt.datetime | None = None,
+    anchors: TrustAnchors | None = None,
 ) -> IntakeResult:
-    """Write ``document`` in one transaction; :class:`FieldErrors` creates nothing."""
+    """Write ``document`` in one transaction; :class:`FieldErrors` creates nothing.
+
+    ``anchors`` (V-8): the dispatch key's certificate is checked up to these admin keys
+    before anything is encrypted to it (:class:`~kcp_desk.services.trust.Uncertified`
+    otherwise). The real portal has its dispatch key configured; here it comes from
+    the database, so the command and the demo check it. Without anchors (tests of the
+    document rules) the newest dispatch key is taken as it is.
+    """
     with db.transaction() as s:
         when = now or utcnow()
         if isinstance(document, TicketDocument):
             return _new_ticket(s, document, when)
         if isinstance(document, SupportOrderDocument):
-            return _new_order(s, document, when)
+            return _new_order(s, document, when, anchors)
         return _message(s, document, when)
 
 
@@ -400,7 +412,9 @@ def _package_matches(doc: SupportOrderDocument, product: Product) -> None:
         )
 
 
-def _new_order(s: Session, doc: SupportOrderDocument, when: dt.datetime) -> IntakeResult:
+def _new_order(
+    s: Session, doc: SupportOrderDocument, when: dt.datetime, anchors: TrustAnchors | None
+) -> IntakeResult:
     customer_id = s.scalar(select(Customer.id).where(Customer.number == doc.customer_number))
     if customer_id is None:
         raise _fail("customer", UNKNOWN_CUSTOMER)
@@ -420,6 +434,8 @@ def _new_order(s: Session, doc: SupportOrderDocument, when: dt.datetime) -> Inta
         raise FieldErrors(errors)
     assert product is not None
     key = _newest_dispatch_key(s) if doc.credentials else None
+    if key is not None and anchors is not None:
+        certified_dispatch_key(s, key, anchors)
     ticket = _create_ticket(
         s,
         customer_id,

@@ -20,8 +20,9 @@ the agent saw before someone else's claim, release or reopen is refused too.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, Final, cast
 
 from sqlalchemy import CursorResult, select, update
@@ -42,12 +43,16 @@ from kcp_desk.errors import (
 )
 from kcp_desk.models.agents import Agent, Role
 from kcp_desk.models.base import utcnow
+from kcp_desk.models.orders import OPEN_ORDER_STATES, SupportOrder
 from kcp_desk.models.tickets import Ticket, TicketState
 from kcp_desk.services import audit
 from kcp_desk.services.access import CUSTOMER_ROLES, acting_agent
 from kcp_desk.services.principal import AgentSession
 from kcp_desk.services.tickets.dto import ClaimOutcome, ClaimResult, Colleague, TicketStatus
 from kcp_desk.services.tickets.states import may_change
+from kcp_desk.services.trust import TrustAnchors, Uncertified, record_refusal
+from kcp_desk.services.vault.custodian import DispatchCustodian, LeadEscrow
+from kcp_desk.services.vault.service import move_access
 
 __all__ = [
     "REASON_MAX",
@@ -121,9 +126,46 @@ def _stale() -> StaleEdit:
 class TicketAssignment:
     """Claim, release, hand over, reassign and change the state of tickets (T-2, T-4, T-5)."""
 
-    def __init__(self, db: Database, *, clock: Callable[[], dt.datetime] = utcnow) -> None:
+    def __init__(
+        self,
+        db: Database,
+        *,
+        clock: Callable[[], dt.datetime] = utcnow,
+        anchors: TrustAnchors | None = None,
+        custodian: DispatchCustodian | None = None,
+    ) -> None:
         self._db = db
         self._clock = clock
+        self._anchors = anchors or TrustAnchors()
+        self._custodian: DispatchCustodian = custodian or LeadEscrow()
+
+    def _orders_follow(
+        self, s: Session, session: AgentSession, me: Agent, ticket_id: int, to: int | None
+    ) -> list[dict[str, Any]]:
+        """T-5, V-4: the ticket's open support orders, and their credentials, go where
+        the ticket goes, in the same transaction (see ``vault.move_access``)."""
+        moved = []
+        orders = s.scalars(
+            select(SupportOrder)
+            .where(SupportOrder.ticket_id == ticket_id, SupportOrder.state.in_(OPEN_ORDER_STATES))
+            .order_by(SupportOrder.id)
+        )
+        for order in orders:
+            how = move_access(s, session, me, order, to, self._anchors, self._custodian)
+            moved.append(
+                {"order_id": order.id, "credentials": how, "dek_version": order.dek_version}
+            )
+        return moved
+
+    @contextlib.contextmanager
+    def _refusals_audited(self, session: AgentSession, action: str) -> Iterator[None]:
+        """A recipient whose certificate fails refuses the whole action; the refusal is
+        audited in a transaction of its own (the action's rolled back)."""
+        try:
+            yield
+        except Uncertified as exc:
+            record_refusal(self._db, session, exc, action)
+            raise
 
     # --- reading ------------------------------------------------------------------------
 
@@ -151,13 +193,14 @@ class TicketAssignment:
         """Take an unassigned ticket. Whoever's UPDATE matches first wins; everyone else
         gets ``ClaimOutcome.TAKEN`` naming the winner. A closed ticket raises
         :class:`TicketClosed`, a missing one :class:`NotFound`."""
-        with self._db.transaction() as s:
+        with self._refusals_audited(session, "ticket_claimed"), self._db.transaction() as s:
             me = acting_agent(s, session, *CUSTOMER_ROLES, lock=True)
             for _ in range(_CLAIM_ATTEMPTS):
                 won = _claim_update(s, ticket_id, me.id, self._clock())
                 ticket = _status(s, ticket_id)
                 if won:
-                    _audit(s, session, "ticket_claimed", ticket)
+                    orders = self._orders_follow(s, session, me, ticket_id, me.id)
+                    _audit(s, session, "ticket_claimed", ticket, _orders_extra(orders))
                     return ClaimResult(ClaimOutcome.CLAIMED, ticket)
                 if ticket.closed:
                     raise ticket_closed()
@@ -172,7 +215,7 @@ class TicketAssignment:
 
     def release(self, session: AgentSession, ticket_id: int, version: int) -> TicketStatus:
         """The assignee gives the ticket back to the Unassigned queue."""
-        with self._db.transaction() as s:
+        with self._refusals_audited(session, "ticket_released"), self._db.transaction() as s:
             me = acting_agent(s, session, *CUSTOMER_ROLES, lock=True)
             ticket = _load(s, ticket_id)
             if ticket.assignee_id != me.id:
@@ -180,9 +223,16 @@ class TicketAssignment:
             _check_version(ticket, version)
             ticket.assignee_id = None
             ticket.updated_at = self._clock()
+            orders = self._orders_follow(s, session, me, ticket_id, None)
             _flush(s)
             status = _status(s, ticket_id)
-            _audit(s, session, "ticket_released", status, {"from_agent_id": me.id})
+            _audit(
+                s,
+                session,
+                "ticket_released",
+                status,
+                {"from_agent_id": me.id, **_orders_extra(orders)},
+            )
             return status
 
     def hand_over(
@@ -194,7 +244,7 @@ class TicketAssignment:
         instead), :class:`InvalidInput` at field ``to_agent`` for a colleague who is
         disabled, an admin, unknown, or the assignee themself.
         """
-        with self._db.transaction() as s:
+        with self._refusals_audited(session, "ticket_handed_over"), self._db.transaction() as s:
             me = acting_agent(s, session, *CUSTOMER_ROLES, lock=True)
             ticket = _load(s, ticket_id)
             if ticket.assignee_id != me.id:
@@ -205,6 +255,7 @@ class TicketAssignment:
                 raise InvalidInput(_ALREADY_ASSIGNED, field="to_agent", name=target.display_name)
             ticket.assignee_id = target.id
             ticket.updated_at = self._clock()
+            orders = self._orders_follow(s, session, me, ticket_id, target.id)
             _flush(s)
             status = _status(s, ticket_id)
             _audit(
@@ -212,7 +263,7 @@ class TicketAssignment:
                 session,
                 "ticket_handed_over",
                 status,
-                {"from_agent_id": me.id, "to_agent_id": target.id},
+                {"from_agent_id": me.id, "to_agent_id": target.id, **_orders_extra(orders)},
             )
             return status
 
@@ -228,8 +279,9 @@ class TicketAssignment:
         mandatory, cleaned like all free text (:func:`~kcp_desk.domain.text_input.multi_line`)
         and written to the audit log. Errors at fields ``reason`` and ``to_agent``.
 
-        Moving the credential access of linked support orders (T-5, C6 V-4) is not done
-        here yet: the vault arrives with the support orders.
+        The ticket's open support orders and their credential access move with it
+        (T-5, V-4): the lead's desk opens each data key through the dispatch key and
+        rotates it to the new assignee.
         """
         reason_error: InvalidInput | None = None
         cleaned = ""
@@ -237,7 +289,7 @@ class TicketAssignment:
             cleaned = _clean_reason(reason)
         except InvalidInput as exc:
             reason_error = exc
-        with self._db.transaction() as s:
+        with self._refusals_audited(session, "ticket_reassigned"), self._db.transaction() as s:
             # the role as of now, not as of the login: a demoted lead reassigns nothing
             lead = acting_agent(s, session, Role.LEAD, denied=_LEADS_ONLY, lock=True)
             ticket = _load(s, ticket_id)
@@ -250,6 +302,7 @@ class TicketAssignment:
             previous = ticket.assignee_id
             ticket.assignee_id = target.id
             ticket.updated_at = self._clock()
+            orders = self._orders_follow(s, session, lead, ticket_id, target.id)
             _flush(s)
             status = _status(s, ticket_id)
             _audit(
@@ -262,6 +315,7 @@ class TicketAssignment:
                     "to_agent_id": target.id,
                     "lead_id": lead.id,
                     "reason": cleaned,
+                    **_orders_extra(orders),
                 },
             )
             return status
@@ -435,6 +489,10 @@ def _status(s: Session, ticket_id: int) -> TicketStatus:
         updated_at=updated_at,
         closed_at=closed_at,
     )
+
+
+def _orders_extra(orders: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"orders": orders} if orders else {}
 
 
 def _audit(

@@ -1,0 +1,196 @@
+"""Who may be encrypted to: certificates checked up to the pinned admin keys (SPEC V-8).
+
+Before the desk wraps a data key or the dispatch key to anyone, it reads the newest
+certificate of that agent (or dispatch key), checks the signature, checks that the row
+says exactly what the certificate says (role, active, key version, public keys), and
+follows the issuer up to an admin key pinned on this workstation. A colleague with
+write access to the database who swaps a public key or promotes himself gets
+:class:`Uncertified`, and :func:`record_refusal` writes it to the audit log — loudly, in
+its own transaction, because the refused action's transaction rolls back.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Final
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kcp_desk.db import Database
+from kcp_desk.errors import QT_TRANSLATE_NOOP, KcpError
+from kcp_desk.models.agents import Agent, Certificate, Role
+from kcp_desk.models.base import utcnow
+from kcp_desk.models.vault import DispatchKey
+from kcp_desk.security.certificates import (
+    AgentClaims,
+    CertificateError,
+    Certified,
+    Claims,
+    DispatchClaims,
+    Issuer,
+    agent_subject,
+    certificate_body,
+    dispatch_subject,
+    sign_certificate,
+    verified_body,
+)
+from kcp_desk.services import audit
+from kcp_desk.services.principal import AgentSession
+
+log = logging.getLogger(__name__)
+
+#: admin → admin → … → pinned key; deeper chains are not ours
+_MAX_DEPTH: Final = 4
+
+
+@dataclass(frozen=True)
+class TrustAnchors:
+    """The admin Ed25519 public keys pinned on this workstation for this database."""
+
+    keys: frozenset[bytes] = frozenset()
+
+
+class Uncertified(KcpError):
+    """Keys or a role without a valid certificate: nothing is encrypted to them."""
+
+    def __init__(self, subject: str, reason: str, name: str = "") -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "KcpError",
+                "The keys of {name} are not certified by an admin, so nothing was "
+                "encrypted to them. This is recorded in the audit log; please tell an admin.",
+            ),
+            name=name or subject,
+        )
+        self.subject = subject
+        self.reason = reason
+
+
+class NoPinnedAdminKey(Uncertified):
+    def __init__(self) -> None:
+        KcpError.__init__(
+            self,
+            QT_TRANSLATE_NOOP(
+                "KcpError",
+                "No admin key is pinned on this workstation for this database, so the desk "
+                "encrypts to nobody. IT pins one with “kcp-desk admin pin”.",
+            ),
+        )
+        self.subject = "workstation"
+        self.reason = "no admin key pinned"
+
+
+def _newest(s: Session, subject: str) -> Certificate | None:
+    return s.scalars(
+        select(Certificate).where(Certificate.subject == subject).order_by(Certificate.id.desc())
+    ).first()
+
+
+def _verified(s: Session, subject: str, name: str) -> Certified:
+    cert = _newest(s, subject)
+    if cert is None:
+        raise Uncertified(subject, "no certificate", name)
+    try:
+        return verified_body(subject, cert.body, cert.signature)
+    except CertificateError as exc:
+        raise Uncertified(subject, str(exc), name) from None
+
+
+def _claims_of(agent: Agent) -> AgentClaims:
+    return AgentClaims(
+        agent_id=agent.id,
+        username=agent.username,
+        role=str(agent.role),
+        active=agent.active,
+        key_version=agent.key_version,
+        x25519_public=agent.x25519_public,
+        ed25519_public=agent.ed25519_public,
+    )
+
+
+def certified_agent(
+    s: Session, agent_id: int, anchors: TrustAnchors, *, _depth: int = 0
+) -> AgentClaims:
+    """The agent's certified claims, if the row matches its newest certificate and the
+    chain reaches a pinned admin key; else :class:`Uncertified`."""
+    if not anchors.keys:
+        raise NoPinnedAdminKey()
+    agent = s.get(Agent, agent_id, populate_existing=True)
+    subject = agent_subject(agent_id)
+    if agent is None:
+        raise Uncertified(subject, "no such agent")
+    certified = _verified(s, subject, agent.display_name)
+    if certified.claims != _claims_of(agent):
+        raise Uncertified(subject, "the agent row differs from its certificate", agent.display_name)
+    _check_issuer(s, certified.issuer, anchors, _depth, agent.display_name, subject)
+    assert isinstance(certified.claims, AgentClaims)
+    return certified.claims
+
+
+def certified_dispatch_key(s: Session, key: DispatchKey, anchors: TrustAnchors) -> DispatchClaims:
+    """The dispatch key's certified claims (the portal and every wrap rely on them)."""
+    if not anchors.keys:
+        raise NoPinnedAdminKey()
+    subject = dispatch_subject(key.version)
+    certified = _verified(s, subject, subject)
+    if certified.claims != DispatchClaims(key.version, key.public_key):
+        raise Uncertified(subject, "the dispatch key differs from its certificate")
+    _check_issuer(s, certified.issuer, anchors, 0, subject, subject)
+    assert isinstance(certified.claims, DispatchClaims)
+    return certified.claims
+
+
+def _check_issuer(
+    s: Session, issuer: Issuer, anchors: TrustAnchors, depth: int, name: str, subject: str
+) -> None:
+    if issuer.ed25519_public in anchors.keys:
+        return
+    if depth >= _MAX_DEPTH:
+        raise Uncertified(subject, "the certificate chain does not reach a pinned admin key", name)
+    try:
+        admin = certified_agent(s, issuer.agent_id, anchors, _depth=depth + 1)
+    except Uncertified:
+        raise Uncertified(subject, "the issuer is not certified", name) from None
+    if (
+        admin.role != Role.ADMIN
+        or not admin.active
+        or admin.ed25519_public != issuer.ed25519_public
+        or admin.key_version != issuer.key_version
+    ):
+        raise Uncertified(subject, "the issuer is not an active admin with that key", name)
+
+
+def issue(s: Session, session: AgentSession, claims: Claims) -> Certificate:
+    """Sign ``claims`` with the acting admin's key and store the certificate (the
+    caller has checked the role and audits the change that needed it)."""
+    issuer = Issuer(session.principal.agent_id, session.key_version, session.keys.ed25519_public)
+    body = certificate_body(claims, issuer, utcnow().isoformat())
+    cert = Certificate(
+        subject=claims.subject, body=body, signature=sign_certificate(session.keys, body)
+    )
+    s.add(cert)
+    return cert
+
+
+def certify_agent(s: Session, session: AgentSession, agent: Agent) -> Certificate:
+    """A new certificate saying what the agent row says now."""
+    s.flush()
+    return issue(s, session, _claims_of(agent))
+
+
+def record_refusal(db: Database, session: AgentSession, exc: Uncertified, action: str) -> None:
+    """Audit a refused wrap in a transaction of its own (the action's rolled back)."""
+    log.warning("refused to encrypt to %s: %s (%s)", exc.subject, exc.reason, action)
+    try:
+        with db.transaction() as s:
+            audit.append(
+                s,
+                "certificate_refused",
+                {"subject": exc.subject, "reason": exc.reason, "during": action},
+                agent_id=session.principal.agent_id,
+                keys=session.keys,
+            )
+    except KcpError as fault:  # the refusal stands; the log line above says what happened
+        log.warning("the refusal could not be audited: %s", fault.__class__.__name__)

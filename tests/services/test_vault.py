@@ -1,0 +1,453 @@
+"""The credential vault's promise (SPEC C6, issue 11), on SQLite and PostgreSQL:
+only the assigned handler decrypts; a reassignment rotates the data key; nothing is
+wrapped to a key or role the admin did not certify; a reveal that cannot be audited
+shows nothing."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from sqlalchemy import func, select, text
+
+from kcp_desk.db import Database
+from kcp_desk.errors import KcpError, PermissionDenied
+from kcp_desk.models.agents import Agent, Certificate
+from kcp_desk.models.audit import AuditEntry
+from kcp_desk.models.orders import SupportOrder
+from kcp_desk.models.vault import CredentialField, DekWrap, DispatchKey, DispatchKeyWrap
+from kcp_desk.security.field_crypto import FieldDecryptError, decrypt_field
+from kcp_desk.security.sealing import AgentKeys
+from kcp_desk.security.wrapping import (
+    AgentRecipient,
+    DispatchRecipient,
+    UnwrapError,
+    dispatch_info,
+    unwrap,
+    unwrap_dek,
+)
+from kcp_desk.services.audit import verify
+from kcp_desk.services.demo import DEMO_AGENTS, populate
+from kcp_desk.services.desk import DeskServices
+from kcp_desk.services.intake import intake
+from kcp_desk.services.principal import AgentSession
+from kcp_desk.services.trust import TrustAnchors, Uncertified
+from kcp_desk.services.vault import CredentialUnreadable
+from tests.conftest import FAST_KDF
+from tests.services.test_order_intake import order_document, secret_value
+
+FIELDS = ("root password", "ftp password", "mail password", "mysql password", "ssh key")
+
+
+@dataclass
+class Team:
+    db: Database
+    desk: DeskServices
+    anchors: TrustAnchors
+    sessions: dict[str, AgentSession]
+    ids: dict[str, int]
+
+    def order(self, values: dict[str, str] | None = None) -> tuple[int, int, dict[str, str]]:
+        """A new support order through the portal intake: (order id, ticket id, values)."""
+        values = values or {name: secret_value(name.split()[0]) for name in FIELDS}
+        result = intake(self.db, order_document(credentials=values), anchors=self.anchors)
+        assert result.order_id is not None
+        return result.order_id, result.ticket_id, values
+
+    def ticket_version(self, ticket_id: int, by: str = "lea") -> int:
+        return self.desk.tickets.status(self.sessions[by], ticket_id).version
+
+    def reassign(self, ticket_id: int, to: str, by: str = "lea") -> None:
+        version = self.ticket_version(ticket_id, by)
+        self.desk.tickets.reassign(self.sessions[by], ticket_id, version, self.ids[to], "Urlaub")
+
+
+@pytest.fixture
+def team(database: Database) -> Iterator[Team]:
+    pinned: list[TrustAnchors] = []
+    populate(database, customers=12, kdf=FAST_KDF, pin=pinned.append)
+    anchors = pinned[0]
+    desk = DeskServices.build(database, anchors=anchors, admin_kdf=FAST_KDF)
+    sessions = {a.username: desk.auth.login(a.username, a.passphrase).session for a in DEMO_AGENTS}
+    ids = {name: s.principal.agent_id for name, s in sessions.items()}
+    yield Team(database, desk, anchors, sessions, ids)
+
+
+def _all_wraps_and_fields(db: Database) -> tuple[list[DekWrap], list[CredentialField]]:
+    with db.read() as s:
+        wraps = list(s.scalars(select(DekWrap)))
+        fields = list(s.scalars(select(CredentialField)))
+        s.expunge_all()
+    return wraps, fields
+
+
+def _everything_a_key_opens(db: Database, agent_id: int, keys: AgentKeys) -> list[str]:
+    """Raw SQL reader with their own unsealed keys: every wrap tried with every info
+    they could guess, every data key they got tried on every field."""
+    wraps, fields = _all_wraps_and_fields(db)
+    with db.read() as s:
+        dispatch = list(
+            s.scalars(select(DispatchKeyWrap).where(DispatchKeyWrap.agent_id == agent_id))
+        )
+        versions = {k.id: k.version for k in s.scalars(select(DispatchKey))}
+    privates = [keys.x25519]
+    for w in dispatch:
+        try:
+            from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+            raw = unwrap(
+                w.wrapped,
+                keys.x25519,
+                dispatch_info(versions[w.dispatch_key_id], agent_id, w.agent_key_version),
+            )
+            privates.append(X25519PrivateKey.from_private_bytes(raw))
+        except UnwrapError:
+            pass
+    deks: list[tuple[int, int, bytes]] = []
+    for w, private in itertools.product(wraps, privates):
+        for recipient in (
+            AgentRecipient(agent_id, 1),
+            *(DispatchRecipient(v) for v in versions.values()),
+        ):
+            try:
+                deks.append(
+                    (
+                        w.order_id,
+                        w.dek_version,
+                        unwrap_dek(
+                            w.wrapped,
+                            private,
+                            order_id=w.order_id,
+                            dek_version=w.dek_version,
+                            recipient=recipient,
+                        ),
+                    )
+                )
+            except UnwrapError:
+                continue
+    opened = []
+    for f, (_, _, dek) in itertools.product(fields, deks):
+        try:
+            opened.append(
+                decrypt_field(
+                    dek,
+                    order_id=f.order_id,
+                    field_name=f.name,
+                    dek_version=f.dek_version,
+                    nonce=f.nonce,
+                    ciphertext=f.ciphertext,
+                )
+            )
+        except FieldDecryptError:
+            continue
+    return opened
+
+
+def test_only_the_assignee_decrypts_and_a_colleague_opens_none_of_60_credentials(
+    team: Team,
+) -> None:
+    orders = [team.order() for _ in range(12)]
+    for _, ticket_id, _ in orders:
+        team.reassign(ticket_id, "anna")
+    total = sum(len(v) for _, _, v in orders)
+    assert total >= 50
+    for order_id, _, values in orders:
+        for name, value in values.items():
+            assert team.desk.vault.reveal(team.sessions["anna"], order_id, name).reveal() == value
+            with pytest.raises(PermissionDenied):
+                team.desk.vault.reveal(team.sessions["ben"], order_id, name)
+    ben = team.sessions["ben"]
+    assert _everything_a_key_opens(team.db, ben.principal.agent_id, ben.keys) == []
+    # the admin manages keys and has none that opens credentials either
+    admin = team.sessions["admin"]
+    assert _everything_a_key_opens(team.db, admin.principal.agent_id, admin.keys) == []
+    # exactly one agent wrap (anna's) and one dispatch wrap per order and version
+    with team.db.read() as s:
+        for order_id, _, _ in orders:
+            wraps = list(s.scalars(select(DekWrap).where(DekWrap.order_id == order_id)))
+            order = s.get(SupportOrder, order_id)
+            assert order is not None and order.dek_version == 2
+            assert sorted((w.agent_id is None, w.dek_version) for w in wraps) == [
+                (False, 2),
+                (True, 2),
+            ]
+            assert {w.agent_id for w in wraps} == {None, team.ids["anna"]}
+
+
+def test_a_claiming_agent_waits_until_a_leads_desk_grants(team: Team) -> None:
+    order_id, ticket_id, values = team.order()
+    anna = team.sessions["anna"]
+    team.desk.tickets.claim(anna, ticket_id)
+    with pytest.raises(PermissionDenied) as waiting:
+        team.desk.vault.reveal(anna, order_id, "root password")
+    assert "lead has not handed you" in str(waiting.value.template)
+    report = team.desk.vault.grant_pending(team.sessions["tobias"])
+    assert report.granted == 1
+    assert (
+        team.desk.vault.reveal(anna, order_id, "root password").reveal() == values["root password"]
+    )
+    # an agent cannot grant
+    with pytest.raises(PermissionDenied):
+        team.desk.vault.grant_pending(anna)
+
+
+def test_a_former_assignee_cannot_decrypt_after_reassignment(team: Team) -> None:
+    order_id, ticket_id, values = team.order()
+    team.reassign(ticket_id, "anna")
+    anna = team.sessions["anna"]
+    assert team.desk.vault.reveal(anna, order_id, "ssh key").reveal() == values["ssh key"]
+    kept_wraps, _ = _all_wraps_and_fields(team.db)
+    kept = [w for w in kept_wraps if w.order_id == order_id and w.agent_id == team.ids["anna"]]
+    assert len(kept) == 1
+    team.reassign(ticket_id, "ben")
+    with pytest.raises(PermissionDenied):
+        team.desk.vault.reveal(anna, order_id, "ssh key")
+    wraps, fields = _all_wraps_and_fields(team.db)
+    assert not [w for w in wraps if w.agent_id == team.ids["anna"]]
+    old_dek = unwrap_dek(
+        kept[0].wrapped,
+        anna.keys.x25519,
+        order_id=order_id,
+        dek_version=kept[0].dek_version,
+        recipient=AgentRecipient(team.ids["anna"], 1),
+    )
+    for f in (f for f in fields if f.order_id == order_id):
+        for version in (f.dek_version, kept[0].dek_version):
+            with pytest.raises(FieldDecryptError):
+                decrypt_field(
+                    old_dek,
+                    order_id=order_id,
+                    field_name=f.name,
+                    dek_version=version,
+                    nonce=f.nonce,
+                    ciphertext=f.ciphertext,
+                )
+    assert (
+        team.desk.vault.reveal(team.sessions["ben"], order_id, "ssh key").reveal()
+        == values["ssh key"]
+    )
+
+
+def test_the_assignee_hands_over_directly_and_a_release_leaves_only_the_dispatch_wrap(
+    team: Team,
+) -> None:
+    order_id, ticket_id, values = team.order()
+    team.reassign(ticket_id, "anna")
+    anna, ben = team.sessions["anna"], team.sessions["ben"]
+    team.desk.tickets.hand_over(anna, ticket_id, team.ticket_version(ticket_id), team.ids["ben"])
+    assert team.desk.vault.reveal(ben, order_id, "ftp password").reveal() == values["ftp password"]
+    team.desk.tickets.release(ben, ticket_id, team.ticket_version(ticket_id))
+    with team.db.read() as s:
+        wraps = list(s.scalars(select(DekWrap).where(DekWrap.order_id == order_id)))
+        assert [w.agent_id for w in wraps] == [None]
+        assert wraps[0].dek_version == 4  # reassign, hand-over, release: three rotations
+
+
+def test_swapped_ciphertexts_and_wraps_do_not_decrypt(team: Team) -> None:
+    (a, ta, _), (b, tb, _) = team.order(), team.order()
+    team.reassign(ta, "anna")
+    team.reassign(tb, "anna")
+    anna = team.sessions["anna"]
+    with team.db.transaction() as s:
+        fa = s.scalars(
+            select(CredentialField)
+            .where(CredentialField.order_id == a)
+            .order_by(CredentialField.name)
+        ).all()
+        fb = s.scalars(
+            select(CredentialField)
+            .where(CredentialField.order_id == b)
+            .order_by(CredentialField.name)
+        ).all()
+        # order a's first two fields swapped with each other, a field of b moved into a
+        fa[0].nonce, fa[1].nonce = fa[1].nonce, fa[0].nonce
+        fa[0].ciphertext, fa[1].ciphertext = fa[1].ciphertext, fa[0].ciphertext
+        fa[2].nonce, fa[2].ciphertext = fb[2].nonce, fb[2].ciphertext
+        names = [fa[0].name, fa[1].name, fa[2].name]
+    for name in names:
+        with pytest.raises(CredentialUnreadable):
+            team.desk.vault.reveal(anna, a, name)
+    # b's agent wrap moved onto a: opens nothing (bound to order b)
+    with team.db.transaction() as s:
+        wa = s.scalars(
+            select(DekWrap).where(DekWrap.order_id == a, DekWrap.agent_id.is_not(None))
+        ).one()
+        wb = s.scalars(
+            select(DekWrap).where(DekWrap.order_id == b, DekWrap.agent_id.is_not(None))
+        ).one()
+        wa.wrapped = wb.wrapped
+    anna.lock()
+    team.desk.auth.unlock(anna, "anna-demo-2026")
+    fb_name = names[2]
+    with pytest.raises(CredentialUnreadable):
+        team.desk.vault.reveal(anna, a, fb_name)
+
+
+def test_a_swapped_public_key_is_refused_before_any_wrap_and_audited(team: Team) -> None:
+    _, ticket_id, _ = team.order()
+    attacker = AgentKeys.generate()
+    with team.db.transaction() as s:  # a colleague with write access to the database
+        s.execute(
+            text("UPDATE agents SET x25519_public = :k WHERE id = :id"),
+            {"k": attacker.x25519_public, "id": team.ids["ben"]},
+        )
+    before, _ = _all_wraps_and_fields(team.db)
+    with pytest.raises(Uncertified):
+        team.reassign(ticket_id, "ben")
+    after, _ = _all_wraps_and_fields(team.db)
+    assert [(w.id, w.agent_id) for w in after] == [(w.id, w.agent_id) for w in before]
+    with team.db.read() as s:
+        ticket_assignee = s.scalar(
+            text("SELECT assignee_id FROM tickets WHERE id = :t"), {"t": ticket_id}
+        )
+        refused = s.scalars(
+            select(AuditEntry).where(AuditEntry.action == "certificate_refused")
+        ).all()
+    assert ticket_assignee is None
+    assert len(refused) == 1 and f'"subject":"agent:{team.ids["ben"]}"' in refused[0].canonical
+
+
+def test_a_self_promoted_lead_gets_no_dispatch_key(team: Team) -> None:
+    with team.db.transaction() as s:
+        s.execute(text("UPDATE agents SET role = 'lead' WHERE id = :id"), {"id": team.ids["ben"]})
+    team.desk.admin.rotate_dispatch_key(team.sessions["admin"])
+    with team.db.read() as s:
+        newest = s.scalar(select(func.max(DispatchKey.version)))
+        key = s.scalars(select(DispatchKey).where(DispatchKey.version == newest)).one()
+        holders = set(
+            s.scalars(
+                select(DispatchKeyWrap.agent_id).where(DispatchKeyWrap.dispatch_key_id == key.id)
+            )
+        )
+        refused = s.scalars(
+            select(AuditEntry).where(AuditEntry.action == "certificate_refused")
+        ).all()
+    assert holders == {team.ids["lea"], team.ids["tobias"]}
+    assert refused
+    # and a certificate he forges with his own key is not trusted (not pinned, not admin)
+    ben = team.sessions["ben"]
+    from kcp_desk.services.trust import certify_agent
+
+    with team.db.transaction() as s:
+        agent = s.get(Agent, team.ids["ben"])
+        assert agent is not None
+        certify_agent(s, ben, agent)
+    overview = team.desk.admin.overview(team.sessions["admin"])
+    row = next(r for r in overview.agents if r.agent_id == team.ids["ben"])
+    assert row.certificate_problem
+
+
+def test_a_reveal_whose_audit_write_fails_shows_nothing(
+    team: Team, owner_database: Database
+) -> None:
+    order_id, ticket_id, _ = team.order()
+    team.reassign(ticket_id, "anna")
+    with owner_database.engine.begin() as conn:
+        if team.db.dialect == "postgresql":
+            conn.execute(
+                text(
+                    "CREATE FUNCTION fail_reveal() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                    "RAISE EXCEPTION 'disk full' USING ERRCODE = 'disk_full'; END $$"
+                )
+            )
+            conn.execute(
+                text(
+                    "CREATE TRIGGER fail_reveal BEFORE INSERT ON audit_log FOR EACH ROW "
+                    "WHEN (NEW.action = 'credential_revealed') EXECUTE FUNCTION fail_reveal()"
+                )
+            )
+        else:
+            conn.execute(
+                text(
+                    "CREATE TRIGGER fail_reveal BEFORE INSERT ON audit_log "
+                    "WHEN NEW.action = 'credential_revealed' "
+                    "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+                )
+            )
+    anna = team.sessions["anna"]
+    # PostgreSQL: a full disk (DatabaseFull); SQLite: a failing statement. Either way
+    # the reveal raises instead of returning, and nothing was even opened.
+    with pytest.raises(Exception) as failed:
+        team.desk.vault.reveal(anna, order_id, "root password")
+    if team.db.dialect == "postgresql":
+        assert isinstance(failed.value, KcpError)
+    assert anna.cached_dek(order_id, 2) is None
+    with team.db.read() as s:
+        assert not s.scalars(
+            select(AuditEntry).where(AuditEntry.action == "credential_revealed")
+        ).all()
+
+
+def test_data_keys_are_cached_until_lock(team: Team) -> None:
+    order_id, ticket_id, _ = team.order()
+    team.reassign(ticket_id, "anna")
+    anna = team.sessions["anna"]
+    team.desk.vault.reveal(anna, order_id, "root password")
+    assert anna.cached_dek(order_id, 2) is not None
+    anna.lock()
+    assert anna._deks == {}
+    with pytest.raises(PermissionDenied):
+        team.desk.vault.reveal(anna, order_id, "root password")
+
+
+def test_disabling_agents_requeues_their_work_and_a_departing_lead_rotates_dispatch(
+    team: Team,
+) -> None:
+    order_id, ticket_id, values = team.order()
+    team.reassign(ticket_id, "anna")
+    admin = team.desk.admin
+    rows = {r.username: r for r in admin.overview(team.sessions["admin"]).agents}
+    assert all(not r.certificate_problem for r in rows.values())
+    admin.disable(team.sessions["admin"], rows["anna"].agent_id, rows["anna"].version)
+    with team.db.read() as s:
+        assert (
+            s.scalar(text("SELECT assignee_id FROM tickets WHERE id = :t"), {"t": ticket_id})
+            is None
+        )
+        order = s.get(SupportOrder, order_id)
+        assert order is not None and order.assignee_id is None
+        assert not s.scalars(select(DekWrap).where(DekWrap.agent_id == team.ids["anna"])).all()
+    overview = admin.disable(team.sessions["admin"], rows["lea"].agent_id, rows["lea"].version)
+    assert overview.dispatch.current_version == 2
+    assert overview.dispatch.leads_holding_it == 1  # tobias
+    assert overview.dispatch.orders_on_old_keys >= 1
+    with team.db.read() as s:
+        assert not s.scalars(
+            select(DispatchKeyWrap).where(DispatchKeyWrap.agent_id == team.ids["lea"])
+        ).all()
+    report = team.desk.vault.grant_pending(team.sessions["tobias"])
+    assert report.moved_from_old_keys >= 1
+    overview = admin.overview(team.sessions["admin"])
+    assert overview.dispatch.orders_on_old_keys == 0
+    with team.db.read() as s:
+        old = s.scalars(select(DispatchKey).where(DispatchKey.version == 1)).one()
+        assert not s.scalars(
+            select(DispatchKeyWrap).where(DispatchKeyWrap.dispatch_key_id == old.id)
+        ).all()
+    team.reassign(ticket_id, "ben", by="tobias")
+    assert (
+        team.desk.vault.reveal(team.sessions["ben"], order_id, "root password").reveal()
+        == values["root password"]
+    )
+    # every certificate and change is signed and audited; the chain verifies
+    assert verify(team.db).ok
+    with team.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Certificate)) >= 8
+
+
+def test_the_certificate_and_key_history_tables_refuse_rewrites(team: Team) -> None:
+    for statement in (
+        "DELETE FROM certificates",
+        "UPDATE certificates SET body = 'x'",
+        "DELETE FROM agent_keys",
+        "UPDATE agent_keys SET key_version = 9",
+    ):
+        # SQLite: the trigger aborts; PostgreSQL: the desk role has no such right, and
+        # the owner's statement would meet the trigger
+        with (
+            pytest.raises(Exception, match=r"append-only|history|permission denied"),
+            team.db.transaction() as s,
+        ):
+            s.execute(text(statement))
