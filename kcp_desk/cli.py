@@ -76,6 +76,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
             progress=bar,
             seed=args.seed,
             pin=lambda anchors: pins.pin_all(anchors.keys),
+            vault_orders=True,
         )
         elapsed = bar.finish()
         picks = demo_picks(db)

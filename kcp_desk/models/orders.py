@@ -98,6 +98,9 @@ class SupportOrder(Versioned, Base):
     catalogue_task: Mapped[str | None] = mapped_column(String(100))
     estimate_minutes: Mapped[int | None]
     cost_acknowledged_at: Mapped[dt.datetime | None]
+    #: the invoice its billable time went on (SO-3 "billed"); NULL before, or when all
+    #: of it was included in the package
+    invoice_id: Mapped[int | None] = mapped_column(ForeignKey("invoices.id"))
     #: V-2/V-4: bumped on every DEK rotation; credential fields bind it as associated data.
     dek_version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

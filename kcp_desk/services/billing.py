@@ -121,6 +121,7 @@ __all__ = [
     "PaymentView",
     "PositionView",
     "ReturnedDebitView",
+    "next_invoice_seq",
     "offset_credit",
 ]
 
@@ -644,7 +645,7 @@ class BillingService:
             original.state = InvoiceState.CANCELLED
             _flush_invoice(s)
             year = today.year
-            seq = _next_invoice_seq(s, year)
+            seq = next_invoice_seq(s, year)
             cancellation = Invoice(
                 number=format_invoice_number(year, seq),
                 year=year,
@@ -979,7 +980,7 @@ def _flush_invoice(s: Session) -> None:
         raise StaleEdit(_INVOICE_STALE) from None
 
 
-def _next_invoice_seq(s: Session, year: int) -> int:
+def next_invoice_seq(s: Session, year: int) -> int:
     """The next gap-free number of ``year``, drawn inside the caller's transaction.
 
     ``UPDATE … SET last_seq = last_seq + 1 … RETURNING``: the row lock (PostgreSQL) or the

@@ -87,8 +87,10 @@ from kcp_desk.models.orders import ConsentKind, OrderState
 from kcp_desk.models.products import ProductKind, SlaPolicy, SmPackage
 from kcp_desk.models.tickets import MessageKind, TicketPriority, TicketState
 from kcp_desk.security.sealing import PRODUCTION_KDF, KdfParams
-from kcp_desk.services.admin import set_up_team
+from kcp_desk.services.admin import set_up_team, signing_session
 from kcp_desk.services.agents import provision_agent
+from kcp_desk.services.demo_orders import add_vault_orders
+from kcp_desk.services.principal import AgentSession
 from kcp_desk.services.trust import TrustAnchors
 
 __all__ = [
@@ -282,6 +284,7 @@ def populate(
     now: dt.datetime | None = None,
     parallel: bool | None = None,
     pin: Callable[[TrustAnchors], None] | None = None,
+    vault_orders: bool = False,
 ) -> dict[str, int]:
     """Fill an empty migrated database with demo data; returns rows created per table.
 
@@ -297,7 +300,9 @@ def populate(
 
     ``pin`` receives the demo admin's key (V-8) as soon as it exists: the workstation
     that created the database pins it (``PinnedAdminKeys``), so its desk trusts the
-    certificates the admin signed.
+    certificates the admin signed. ``vault_orders`` adds the few orders with
+    credentials (:mod:`~kcp_desk.services.demo_orders`, through the portal intake); their
+    secrets are random, so the rest of the data stays the same for the same seed.
     """
     if customers < 0 or batch_size < 1:
         raise ValueError("customers >= 0 and batch_size >= 1 expected")
@@ -310,7 +315,7 @@ def populate(
             raise NotEmpty("demo data goes into an empty database only")
 
     stats: dict[str, int] = dict.fromkeys(_TABLES, 0)
-    staff, anchors = _create_agents_and_keys(db, kdf, stats)
+    staff, anchors, signing = _create_agents_and_keys(db, kdf, stats)
     if pin is not None:
         pin(anchors)
     if progress is not None and not progress(0, customers):
@@ -353,6 +358,14 @@ def populate(
             finally:
                 sink.close()
     stats["invoice_counters"] = len(counters)
+    if vault_orders and customers:
+        stats["vault_orders"] = add_vault_orders(
+            db,
+            lead=signing["lea"],
+            handlers=(signing["anna"].principal.agent_id, signing["ben"].principal.agent_id),
+            anchors=anchors,
+            now=moment,
+        )
     return _ordered(stats)
 
 
@@ -464,7 +477,7 @@ def _check_columns() -> None:
 
 def _create_agents_and_keys(
     db: Database, kdf: KdfParams, stats: dict[str, int]
-) -> tuple[list[tuple[int, Role, str]], TrustAnchors]:
+) -> tuple[list[tuple[int, Role, str]], TrustAnchors, dict[str, AgentSession]]:
     """Demo agents certified by the demo admin, dispatch key version 1 wrapped to each
     lead, and the SLA table; the anchors are the admin's key for the caller to pin."""
     with db.transaction() as session:
@@ -481,6 +494,7 @@ def _create_agents_and_keys(
         ]
         agents = [a for a, _ in provisioned]
         anchors, _ = set_up_team(session, provisioned)
+        signing = {a.username: signing_session(a, k) for a, k in provisioned}
         leads = [a for a in agents if a.role == Role.LEAD]
         for package, by_priority in SLA_MINUTES.items():
             for priority, (first, resolution) in by_priority.items():
@@ -498,7 +512,7 @@ def _create_agents_and_keys(
             dispatch_key_wraps=len(leads),
             sla_policies=sum(len(v) for v in SLA_MINUTES.values()),
         )
-        return [(a.id, a.role, a.display_name) for a in agents], anchors
+        return [(a.id, a.role, a.display_name) for a in agents], anchors, signing
 
 
 # --- writing: executemany on SQLite, COPY on PostgreSQL --------------------------------

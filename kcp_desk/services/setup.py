@@ -42,5 +42,5 @@ def prepare_database(
         return PreparedDatabase(agents, demo_created=False)
     from kcp_desk.services.demo import populate
 
-    populate(db, customers=demo_customers, kdf=kdf, progress=progress, pin=pin)
+    populate(db, customers=demo_customers, kdf=kdf, progress=progress, pin=pin, vault_orders=True)
     return PreparedDatabase(agent_count(db), demo_created=True)

@@ -245,6 +245,8 @@ class CustomerView(QWidget):
     open_ticket = Signal(int)
     #: a ticket reference elsewhere (a support order's ticket) was opened
     open_ticket_ref = Signal(str)
+    #: a support order of this customer was opened (Enter or a double click)
+    open_order = Signal(int)
 
     TAB_CONTACT = 0
 
@@ -349,9 +351,9 @@ class CustomerView(QWidget):
                 Column(self.tr("Assignee"), lambda o: o.assignee_name or "–"),
             ]
         )
-        # a support order's ticket opens on a double click (or Enter)
-        self.orders.table.doubleClicked.connect(self._open_order_ticket)
-        self.orders.table.activated.connect(self._open_order_ticket)
+        # a support order opens on a double click (or Enter)
+        self.orders.table.doubleClicked.connect(self._open_order)
+        self.orders.table.activated.connect(self._open_order)
         self.accounts = _ListTab(
             [
                 Column(self.tr("Login"), lambda a: a.login),
@@ -449,11 +451,9 @@ class CustomerView(QWidget):
         self.accounts.show_rows(detail.sub_accounts)
         self.history.show_listing(detail.history)
 
-    def _open_order_ticket(self, index: QModelIndex) -> None:
+    def _open_order(self, index: QModelIndex) -> None:
         if index.isValid():
-            ref = self.orders.model.row(index.row()).ticket_ref
-            if ref:
-                self.open_ticket_ref.emit(ref)
+            self.open_order.emit(self.orders.model.row(index.row()).order_id)
 
     def show_unsaved_editor(self) -> None:
         """The tab of the first editor with unsaved input (its error is there)."""

@@ -31,6 +31,7 @@ from kcp_desk.views.lock_screen import LockScreen
 from kcp_desk.views.messages import error_text
 from kcp_desk.views.name_change import ApprovalsPage
 from kcp_desk.views.operation import Operation, OperationGate
+from kcp_desk.views.order_view import OrderView
 from kcp_desk.views.tickets_page import TicketsPage
 from kcp_desk.views.unsaved import UnsavedGuard
 
@@ -89,6 +90,22 @@ class MainWindow(QMainWindow):
         self.customers = CustomersPage(services, session)
         self.approvals = ApprovalsPage(services.name_change, session)
         self.tickets = TicketsPage(services, session)
+        # support orders (issue 11): the page shows the order opened from a ticket or a
+        # customer; Back returns to where it was opened from
+        self.order = OrderView(services, session)
+        self.orders_page = QStackedWidget()
+        self.orders_page.addWidget(
+            PlaceholderPage(
+                self.tr("Support orders"),
+                self.tr(
+                    "Open a support order from its ticket or from the customer's Support "
+                    "orders tab."
+                ),
+            )
+        )
+        self.orders_page.addWidget(self.order)
+        #: the navigation row the open order came from (Back returns there)
+        self._order_came_from: int | None = None
         #: every editor of this window; asked before sign-out and closing (unsaved.py)
         self.guard = UnsavedGuard(self)
         self.guard.add(self.customers.guard)
@@ -123,6 +140,12 @@ class MainWindow(QMainWindow):
         self.customers.customer.open_ticket_ref.connect(self.open_ticket_ref)
         self.approvals.open_ticket.connect(self.open_ticket_ref)
         self.tickets.open_customer.connect(self.open_customer)
+        # every support order opens the order screen (issue 11)
+        self.tickets.ticket.open_order.connect(self.open_order)
+        self.customers.customer.open_order.connect(self.open_order)
+        self.order.back_requested.connect(self._order_back)
+        self.order.open_customer.connect(self.open_customer)
+        self.order.open_ticket.connect(self.open_ticket)
         self.tickets.assigned_to_me.connect(self._assigned_to_me)
         # T-7: what other desks (and the portal) change reaches this one within 2 s
         self.live = LiveUpdates(services.live, self)
@@ -162,20 +185,11 @@ class MainWindow(QMainWindow):
         return [
             (self.tr("Customers"), self.customers),
             (self.tr("Tickets"), self.tickets),
-            (
-                self.tr("Support orders"),
-                PlaceholderPage(
-                    self.tr("Support orders"),
-                    self.tr(
-                        "Support orders with consents, cost acknowledgement, the start gate, "
-                        "time entries and the credential vault. Coming with support orders."
-                    ),
-                ),
-            ),
+            (self.tr("Support orders"), self.orders_page),
             (self.tr("Approvals"), self.approvals),
         ]
 
-    PAGE_TICKETS, PAGE_APPROVALS = 1, 3
+    PAGE_TICKETS, PAGE_ORDERS, PAGE_APPROVALS = 1, 2, 3
 
     def _page_changed(self, row: int) -> None:
         self.pages.setCurrentIndex(row)
@@ -202,6 +216,23 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(self.PAGE_TICKETS)
         self.tickets.open_ticket(ticket_id)
 
+    def open_order(self, order_id: int) -> None:
+        """The Support orders page with this order; Back returns to the page it came from."""
+        row = self.nav.currentRow()
+        if row != self.PAGE_ORDERS:
+            self._order_came_from = row
+        self.nav.setCurrentRow(self.PAGE_ORDERS)
+        self.orders_page.setCurrentWidget(self.order)
+        self.order.open_order(order_id)
+        self.order.setFocus()
+
+    def _order_back(self) -> None:
+        came_from, self._order_came_from = self._order_came_from, None
+        if came_from is None:
+            self.orders_page.setCurrentIndex(0)
+        else:
+            self.nav.setCurrentRow(came_from)
+
     def open_ticket_ref(self, ref: str) -> None:
         """A ticket reference (#KCP-…) shown somewhere was clicked."""
         Operation(self, self._services.queues.find, self._session, ref).success(
@@ -212,6 +243,8 @@ class MainWindow(QMainWindow):
         if self.is_locked:
             return  # the unlock refreshes
         self.tickets.live_changed(full)
+        if self.nav.currentRow() == self.PAGE_ORDERS and self.order.order_id is not None:
+            self.order.reload()
         self.approvals.refresh_count()
 
     def _assigned_to_me(self, refs: list[str]) -> None:

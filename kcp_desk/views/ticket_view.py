@@ -105,6 +105,8 @@ class TicketView(QWidget):
     open_customer = Signal(int)
     #: this desk changed the ticket (the queues read again)
     changed = Signal()
+    #: a linked support order was clicked (its id)
+    open_order = Signal(int)
 
     def __init__(self, services: DeskServices, session: AgentSession) -> None:
         super().__init__()
@@ -189,6 +191,7 @@ class TicketView(QWidget):
         self.orders = WrappedLabel()
         self.orders.setObjectName("ticket_orders")
         self.orders.setTextFormat(Qt.TextFormat.RichText)
+        self.orders.linkActivated.connect(self._order_link)
 
         self.closed_banner = WrappedLabel(
             self.tr(
@@ -369,7 +372,7 @@ class TicketView(QWidget):
             )
             return
         lines = [
-            f"{_escape(o.ref)} · {_escape(fmt.value(o.state))}"
+            f'<a href="order:{o.order_id}">{_escape(o.ref)}</a> · {_escape(fmt.value(o.state))}'
             + (f" · {_escape(o.summary)}" if o.summary else "")
             for o in d.linked_orders
         ]
@@ -590,6 +593,10 @@ class TicketView(QWidget):
             self.back_requested.emit()
             return
         super().keyPressEvent(event)
+
+    def _order_link(self, link: str) -> None:
+        if link.startswith("order:"):
+            self.open_order.emit(int(link.split(":", 1)[1]))
 
     def _customer_link(self, link: str) -> None:
         if link.startswith("customer:"):

@@ -30,6 +30,7 @@ from kcp_desk.services.caller_verification import CallerVerificationService
 from kcp_desk.services.customers import CustomerService
 from kcp_desk.services.desk import DeskServices
 from kcp_desk.services.name_change import NameChangeService
+from kcp_desk.services.orders import OrderService
 from kcp_desk.services.principal import AgentSession, Principal
 from kcp_desk.services.search import CustomerSearch
 from kcp_desk.services.tickets import QueueFilters, TicketAssignment, TicketQueues, TicketThread
@@ -163,6 +164,22 @@ ENTRY_POINTS: dict[str, Call] = {
     "TicketThread.post": lambda d, a, w: d.thread.post(
         a, w.ticket, 1, "internal_note", "Kunde ruft morgen zurück."
     ),
+    # support orders: refused before the (absent) order is looked at
+    "OrderService.detail": lambda d, a, w: d.orders.detail(a, 1),
+    "OrderService.change_state": lambda d, a, w: d.orders.change_state(a, 1, 1, "in_review"),
+    "OrderService.bill": lambda d, a, w: d.orders.bill(a, 1, 1),
+    "OrderService.start_clock": lambda d, a, w: d.orders.start_clock(a, 1, 1),
+    "OrderService.stop_clock": lambda d, a, w: d.orders.stop_clock(a, 1, 1, 1),
+    "OrderService.add_time": lambda d, a, w: d.orders.add_time(
+        a,
+        1,
+        1,
+        dt.datetime(2026, 3, 1, 9, tzinfo=dt.UTC),
+        dt.datetime(2026, 3, 1, 10, tzinfo=dt.UTC),
+        True,
+        "",
+    ),
+    "OrderService.delete_time": lambda d, a, w: d.orders.delete_time(a, 1, 1, 1),
 }
 LEAD_ONLY = {
     "NameChangeService.approve",
@@ -173,7 +190,8 @@ LEAD_ONLY = {
     "TicketQueues.workload",
 }
 SERVICES = (CustomerSearch, CustomerService, CallerVerificationService, NameChangeService,
-            BillingService, TicketAssignment, TicketQueues, TicketThread)  # fmt: skip
+            BillingService, TicketAssignment, TicketQueues, TicketThread,
+            OrderService)  # fmt: skip
 
 
 def test_the_table_names_every_entry_point() -> None:

@@ -451,3 +451,28 @@ def test_the_certificate_and_key_history_tables_refuse_rewrites(team: Team) -> N
             team.db.transaction() as s,
         ):
             s.execute(text(statement))
+
+
+def test_the_demo_hands_its_vault_orders_to_agents_through_the_intake(database: Database) -> None:
+    pinned: list[TrustAnchors] = []
+    stats = populate(database, customers=12, kdf=FAST_KDF, pin=pinned.append, vault_orders=True)
+    assert stats["vault_orders"] == 6
+    desk = DeskServices.build(database, anchors=pinned[0], admin_kdf=FAST_KDF)
+    anna = desk.auth.login("anna", "anna-demo-2026").session
+    ben = desk.auth.login("ben", "ben-demo-2026").session
+    with database.read() as s:
+        rows = s.execute(
+            select(SupportOrder.id, SupportOrder.assignee_id, CredentialField.name)
+            .join(CredentialField, CredentialField.order_id == SupportOrder.id)
+            .order_by(SupportOrder.id)
+        ).all()
+    mine = [(o, name) for o, assignee, name in rows if assignee == anna.principal.agent_id]
+    assert mine and {a for _, a, _ in rows} >= {
+        anna.principal.agent_id,
+        ben.principal.agent_id,
+        None,
+    }
+    for order_id, name in mine:
+        assert desk.vault.reveal(anna, order_id, name).reveal().startswith("demo-")
+        with pytest.raises(PermissionDenied):
+            desk.vault.reveal(ben, order_id, name)

@@ -1,4 +1,5 @@
-"""key history and certificates: old signatures keep their key, roles and keys are signed
+"""key history and certificates: old signatures keep their key, roles and keys are signed;
+an order links its invoice
 
 Revision ID: 0010
 Revises: 0009
@@ -17,6 +18,8 @@ SPEC V-7, V-8, issue 11 ("Keys"):
   the row and up to the admin keys pinned on the workstation before it wraps anything.
   Append-only like the audit log, so a superseding certificate cannot be deleted to
   bring an older one back.
+
+- ``support_orders.invoice_id``: the invoice an order's billable time went on (SO-3).
 
 Existing databases have no certificates yet: the desks refuse wraps until an admin has
 certified the agents (a database created before this needs ``kcp-desk demo`` again).
@@ -110,6 +113,11 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_certificates")),
     )
     op.create_index("ix_certificates_subject", "certificates", ["subject", "id"])
+    # a nullable column with its foreign key: SQLite adds it in place (no rebuild)
+    op.execute(
+        "ALTER TABLE support_orders ADD COLUMN invoice_id INTEGER "
+        "CONSTRAINT fk_support_orders_invoice_id_invoices REFERENCES invoices (id)"
+    )
     op.execute(
         "INSERT INTO agent_keys (agent_id, key_version, x25519_public, ed25519_public, "
         "valid_from) SELECT id, key_version, x25519_public, ed25519_public, created_at "
@@ -123,6 +131,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.execute("ALTER TABLE support_orders DROP COLUMN invoice_id")
     if op.get_bind().dialect.name == "postgresql":
         op.execute("DROP TABLE certificates")
         op.execute("DROP TABLE agent_keys")
