@@ -31,6 +31,7 @@ from kcp_desk.views.lock_screen import LockScreen
 from kcp_desk.views.messages import error_text
 from kcp_desk.views.name_change import ApprovalsPage
 from kcp_desk.views.operation import Operation, OperationGate
+from kcp_desk.views.order_credentials import OrderCredentials
 from kcp_desk.views.order_view import OrderView
 from kcp_desk.views.tickets_page import TicketsPage
 from kcp_desk.views.unsaved import UnsavedGuard
@@ -92,7 +93,12 @@ class MainWindow(QMainWindow):
         self.tickets = TicketsPage(services, session)
         # support orders (issue 11): the page shows the order opened from a ticket or a
         # customer; Back returns to where it was opened from
-        self.order = OrderView(services, session)
+        #: the credential rows of the order screen, the secret clipboard, a lead's grants
+        self.credentials = OrderCredentials(
+            services, session, QApplication.clipboard(), lambda: self.order.order_id, self
+        )
+        self.credentials.granted.connect(self._credentials_granted)
+        self.order = OrderView(services, session, credential_row=self.credentials.row)
         self.orders_page = QStackedWidget()
         self.orders_page.addWidget(
             PlaceholderPage(
@@ -180,6 +186,7 @@ class MainWindow(QMainWindow):
         self.focus_search()
         self.approvals.refresh_count()
         self.live.start()
+        self.credentials.grant_pending()  # a lead's desk: who waits for credentials
 
     def _build_pages(self) -> list[tuple[str, QWidget]]:
         return [
@@ -246,6 +253,11 @@ class MainWindow(QMainWindow):
         if self.nav.currentRow() == self.PAGE_ORDERS and self.order.order_id is not None:
             self.order.reload()
         self.approvals.refresh_count()
+        self.credentials.grant_pending()
+
+    def _credentials_granted(self, n: int) -> None:
+        text = self.tr("Handed the credentials of %n support orders to their handlers.", "", n)
+        self.statusBar().showMessage(text, 10000)
 
     def _assigned_to_me(self, refs: list[str]) -> None:
         """T-7: a ticket someone else gave me; said in the status bar (and the tray
@@ -336,6 +348,7 @@ class MainWindow(QMainWindow):
         # the window's own focus widget (a dialog's is gone with the dialog)
         self._focus_before_lock = self.focusWidget()
         self.idle.stop()
+        self.credentials.hide_all()
         self._lock_session(reason)
         # an open dialog (caller check, payment data) must not stay on top of the lock
         for widget in QApplication.topLevelWidgets():
@@ -353,6 +366,7 @@ class MainWindow(QMainWindow):
         self._restore_focus()
         self.approvals.refresh_count()
         self.tickets.live_changed(True)
+        self.credentials.grant_pending()
         # what finished while locked arrives now: "Saved.", or "locked before it was
         # finished" with the input still there
         self.operation_gate.unlock()
@@ -384,6 +398,7 @@ class MainWindow(QMainWindow):
     def _sign_out(self) -> None:
         self.idle.stop()
         self.live.stop()
+        self.credentials.hide_all()
         self._lock_session("sign_out")
         self.operation_gate.close()  # held results stay unseen; nothing else starts
         self.signed_out.emit()
@@ -413,6 +428,7 @@ class MainWindow(QMainWindow):
             return
         self.operation_gate.close()
         self.live.stop()
+        self.credentials.hide_all()
         write = self._auth.begin_lock(self._session, reason="quit")
         if write is not None:
             # the process ends next: this last audit entry is written before it does

@@ -96,6 +96,8 @@ class OrderView(QWidget):
         self._session = session
         self._credential_row = credential_row
         self.detail: OrderDetail | None = None
+        #: (order, names, access) the credential rows were made for
+        self._credentials_shown: tuple[object, ...] | None = None
         self._order_id: int | None = None
         #: the time-entry dialog while it is open (tests fill it)
         self.time_dialog: TimeEntryDialog | None = None
@@ -608,6 +610,10 @@ class OrderView(QWidget):
         )
 
     def _show_credentials(self, d: OrderDetail) -> None:
+        shown = (d.order_id, d.credential_names, d.credential_access)
+        if shown == self._credentials_shown:
+            return  # a reload (live change) keeps the rows: a revealed value stays its 20 s
+        self._credentials_shown = shown
         while self.credential_rows.count():
             item = self.credential_rows.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -615,7 +621,8 @@ class OrderView(QWidget):
                 widget.deleteLater()
         self.credentials_text.setText(self.access_text(d.credential_access))
         for name in d.credential_names:
-            if self._credential_row is not None:
+            # only the handler holding a wrap gets Show and Copy; others see the names
+            if self._credential_row is not None and d.credential_access == CredentialAccess.YOURS:
                 row = self._credential_row(name)
             else:
                 row = QWidget()

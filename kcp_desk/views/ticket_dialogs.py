@@ -106,6 +106,20 @@ class _ColleagueDialog(QDialog):
         grow_to_fit(self)
 
 
+def _with_orders(dialog: _ColleagueDialog, intro: str, detail: TicketDetail) -> str:
+    """T-5, V-4: say that the support orders' credentials go along, under a new key."""
+    open_orders = [o.ref for o in detail.linked_orders if o.open]
+    if not open_orders:
+        return intro
+    moved = dialog.tr(
+        "The credentials of %n support orders go along: they are encrypted anew for the "
+        "colleague, and the previous handler can no longer open them.",
+        "",
+        len(open_orders),
+    )
+    return f"{intro}\n\n{moved} ({', '.join(open_orders)})"
+
+
 class HandOverDialog(_ColleagueDialog):
     def __init__(
         self,
@@ -116,7 +130,8 @@ class HandOverDialog(_ColleagueDialog):
     ) -> None:
         super().__init__(tickets, session, detail, parent, with_reason=False)
         self.setWindowTitle(self.tr("Hand over {0}").format(detail.ref))
-        self.intro.setText(self.tr("The colleague gets the ticket at once; you no longer have it."))
+        intro = self.tr("The colleague gets the ticket at once; you no longer have it.")
+        self.intro.setText(_with_orders(self, intro, detail))
         self.ok.setText(self.tr("Hand over"))
 
     def _run(self, agent_id: int) -> Operation:
@@ -137,9 +152,8 @@ class ReassignDialog(_ColleagueDialog):
         super().__init__(tickets, session, detail, parent, with_reason=True)
         self.setWindowTitle(self.tr("Reassign {0}").format(detail.ref))
         holder = detail.assignee_name or self.tr("nobody")
-        self.intro.setText(
-            self.tr("Now with: {0}. The reason goes into the audit log.").format(holder)
-        )
+        intro = self.tr("Now with: {0}. The reason goes into the audit log.").format(holder)
+        self.intro.setText(_with_orders(self, intro, detail))
         self.reason.setPlaceholderText(self.tr("Why (required)"))
         self.ok.setText(self.tr("Reassign"))
 

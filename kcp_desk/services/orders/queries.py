@@ -18,7 +18,7 @@ from kcp_desk.domain.references import format_customer_number, format_order_ref,
 from kcp_desk.domain.start_gate import GatePolicy, GateResult, Submitter, start_gate
 from kcp_desk.errors import QT_TRANSLATE_NOOP, NotFound
 from kcp_desk.models.agents import Agent, Role
-from kcp_desk.models.billing import DunningStep, Invoice, InvoicePosition
+from kcp_desk.models.billing import DunningStep, Invoice
 from kcp_desk.models.customers import Customer, SubAccount
 from kcp_desk.models.orders import ConsentKind, CostModel, OrderState, SupportOrder
 from kcp_desk.models.tickets import Ticket

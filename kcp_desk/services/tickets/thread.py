@@ -51,7 +51,7 @@ from kcp_desk.errors import (
 from kcp_desk.models.agents import Agent, Role
 from kcp_desk.models.base import utcnow
 from kcp_desk.models.customers import Customer, SubAccount
-from kcp_desk.models.orders import SupportOrder
+from kcp_desk.models.orders import OPEN_ORDER_STATES, SupportOrder
 from kcp_desk.models.tickets import MessageKind, Ticket, TicketMessage, TicketState
 from kcp_desk.services.access import CUSTOMER_ROLES, acting_agent
 from kcp_desk.services.customers import display_name
@@ -319,6 +319,12 @@ def _orders(s: Session, ticket_id: int) -> tuple[LinkedOrder, ...]:
         .order_by(SupportOrder.created_at, SupportOrder.id)
     )
     return tuple(
-        LinkedOrder(order_id, format_order_ref(number), str(state), _summary(category, desc))
+        LinkedOrder(
+            order_id,
+            format_order_ref(number),
+            str(state),
+            _summary(category, desc),
+            open=state in OPEN_ORDER_STATES,
+        )
         for order_id, number, state, category, desc in rows
     )

@@ -42,6 +42,8 @@ class LinkedOrder:
     state: str  # an OrderState value
     #: "category: description" on one line, shortened; "" when both are empty
     summary: str
+    #: still worked (its credentials live and follow the ticket's assignment)
+    open: bool = True
 
 
 @dataclass(frozen=True)
