@@ -50,6 +50,17 @@ from kcp_desk.services.trust import (
     record_refusal,
 )
 
+__all__ = [
+    "AdminOverview",
+    "AdminService",
+    "AgentRow",
+    "DispatchStatus",
+    "Role",
+    "new_dispatch_key",
+    "set_up_team",
+    "signing_session",
+]
+
 _ADMINS_ONLY: Final = QT_TRANSLATE_NOOP("KcpError", "Only an admin manages agents and keys.")
 _NOT_FOUND: Final = QT_TRANSLATE_NOOP("KcpError", "This agent does not exist.")
 _STALE: Final = QT_TRANSLATE_NOOP(

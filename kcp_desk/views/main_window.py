@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from kcp_desk.errors import KcpError
 from kcp_desk.services.desk import DeskServices
 from kcp_desk.services.principal import AgentSession
+from kcp_desk.views.admin_page import AdminPage
 from kcp_desk.views.customers_page import CustomersPage
 from kcp_desk.views.idle import InactivityTimer
 from kcp_desk.views.live import LiveUpdates
@@ -110,6 +111,14 @@ class MainWindow(QMainWindow):
             )
         )
         self.orders_page.addWidget(self.order)
+        #: agents, roles, keys, the dispatch key: the one page an admin works on (and
+        #: the only one they see: no customer data for admins, SPEC §0)
+        self._admin = session.principal.is_admin
+        self.admin_page: QWidget = (
+            AdminPage(services.admin, session)
+            if self._admin
+            else PlaceholderPage(self.tr("Agents and keys"), self.tr("For admins."))
+        )
         #: the navigation row the open order came from (Back returns there)
         self._order_came_from: int | None = None
         #: every editor of this window; asked before sign-out and closing (unsaved.py)
@@ -136,7 +145,9 @@ class MainWindow(QMainWindow):
             self.nav.addItem(QListWidgetItem(label))
             self.pages.addWidget(page)
         self.nav.currentRowChanged.connect(self._page_changed)
-        self.nav.setCurrentRow(0)
+        for index in range(self.nav.count()):
+            self.nav.item(index).setHidden((index == self.PAGE_ADMIN) != self._admin)
+        self.nav.setCurrentRow(self.PAGE_ADMIN if self._admin else 0)
         # the navigation counts what waits for a decision without opening the page
         self.approvals.pending_count_changed.connect(self.set_pending_approvals)
         self.approvals.open_customer.connect(self.open_customer)
@@ -183,6 +194,8 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         assert app is not None
         app.installEventFilter(self)
+        if self._admin:
+            return  # nothing of the customer side runs for an admin
         self.focus_search()
         self.approvals.refresh_count()
         self.live.start()
@@ -194,9 +207,10 @@ class MainWindow(QMainWindow):
             (self.tr("Tickets"), self.tickets),
             (self.tr("Support orders"), self.orders_page),
             (self.tr("Approvals"), self.approvals),
+            (self.tr("Agents and keys"), self.admin_page),
         ]
 
-    PAGE_TICKETS, PAGE_ORDERS, PAGE_APPROVALS = 1, 2, 3
+    PAGE_TICKETS, PAGE_ORDERS, PAGE_APPROVALS, PAGE_ADMIN = 1, 2, 3, 4
 
     def _page_changed(self, row: int) -> None:
         self.pages.setCurrentIndex(row)
@@ -364,9 +378,10 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         self.idle.start()
         self._restore_focus()
-        self.approvals.refresh_count()
-        self.tickets.live_changed(True)
-        self.credentials.grant_pending()
+        if not self._admin:
+            self.approvals.refresh_count()
+            self.tickets.live_changed(True)
+            self.credentials.grant_pending()
         # what finished while locked arrives now: "Saved.", or "locked before it was
         # finished" with the input still there
         self.operation_gate.unlock()
