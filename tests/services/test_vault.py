@@ -476,3 +476,70 @@ def test_the_demo_hands_its_vault_orders_to_agents_through_the_intake(database: 
         assert desk.vault.reveal(anna, order_id, name).reveal().startswith("demo-")
         with pytest.raises(PermissionDenied):
             desk.vault.reveal(ben, order_id, name)
+
+
+def test_after_the_order_no_credential_byte_is_left_anywhere(
+    team: Team, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The whole life of an order's credentials — intake, reassignment, reveal, copy,
+    cancellation (SO-5) — leaves no plaintext in logs, exception texts, repr() or the
+    settings file, and on SQLite neither the plaintext nor the ciphertexts and wraps in
+    the database file or its WAL once the order has ended (secure_delete)."""
+    import logging
+    import sqlite3
+    from pathlib import Path
+
+    from sqlalchemy import make_url
+
+    from kcp_desk.settings import Paths, Settings
+
+    caplog.set_level(logging.DEBUG)
+    order_id, ticket_id, values = team.order()
+    team.reassign(ticket_id, "anna")
+    anna = team.sessions["anna"]
+    shown = [team.desk.vault.reveal(anna, order_id, name) for name in values]
+    team.desk.vault.reveal(anna, order_id, "ssh key", copy=True)
+    texts = [repr(s) + str(s) + f"{s}" for s in shown] + [repr(anna)]
+    with pytest.raises(PermissionDenied) as refused:
+        team.desk.vault.reveal(team.sessions["ben"], order_id, "ssh key")
+    texts.append(str(refused.value) + repr(refused.value))
+    with team.db.read() as s:
+        cipher = [
+            bytes(c)
+            for c in s.scalars(
+                select(CredentialField.ciphertext).where(CredentialField.order_id == order_id)
+            )
+        ]
+        wrapped = [
+            bytes(w) for w in s.scalars(select(DekWrap.wrapped).where(DekWrap.order_id == order_id))
+        ]
+    version = team.desk.orders.detail(anna, order_id).version
+    team.desk.orders.change_state(anna, order_id, version, "cancelled")
+    with team.db.read() as s:
+        assert not s.scalars(
+            select(CredentialField).where(CredentialField.order_id == order_id)
+        ).all()
+        assert not s.scalars(select(DekWrap).where(DekWrap.order_id == order_id)).all()
+    Settings.load(Paths.from_environment()).save(Paths.from_environment())
+    texts.append(Paths.from_environment().settings_file.read_text(encoding="utf-8"))
+    for value in values.values():
+        assert value not in caplog.text
+        assert not any(value in t for t in texts)
+        for record in caplog.records:
+            assert value not in record.getMessage() and value not in repr(record.args)
+    if team.db.dialect != "sqlite":
+        return
+    path = Path(make_url(team.db.url).database or "")
+    team.db.dispose()
+    raw = sqlite3.connect(path)
+    try:
+        assert raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] == 0
+    finally:
+        raw.close()
+    data = path.read_bytes()
+    wal = path.with_name(path.name + "-wal")
+    data += wal.read_bytes() if wal.exists() else b""
+    for value in values.values():
+        assert value.encode() not in data and value.encode("utf-16-le") not in data
+    for blob in cipher + wrapped:
+        assert blob not in data  # zeroed by secure_delete, not left in a free page
