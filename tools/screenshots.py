@@ -1,8 +1,9 @@
 """Save screenshots of the main screens on a throwaway demo database.
 
-QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py [de|en] [OUT_DIR] [tickets]
+QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py [de|en] [OUT_DIR] [tickets|vault]
 
-``tickets`` takes only the ticket screens.
+``tickets`` takes only the ticket screens, ``vault`` only the support orders, their
+credentials, the reassignment dialog and the admin page.
 """
 
 from __future__ import annotations
@@ -20,12 +21,17 @@ from kcp_desk.app import install_translators
 from kcp_desk.db import Database
 from kcp_desk.models.billing import DunningLevel, DunningStep, Invoice, InvoiceState, ReturnedDebit
 from kcp_desk.models.customers import Customer
+from kcp_desk.models.orders import SupportOrder
+from kcp_desk.models.vault import CredentialField
 from kcp_desk.security.sealing import KdfParams
 from kcp_desk.services.demo import DEMO_AGENTS, populate
 from kcp_desk.services.desk import DeskServices
 from kcp_desk.services.principal import AgentSession
 from kcp_desk.services.tickets import Queue
+from kcp_desk.services.trust import TrustAnchors
+from kcp_desk.views.admin_page import AdminPage
 from kcp_desk.views.caller_dialog import CallerVerificationDialog
+from kcp_desk.views.credential_row import CredentialRow
 from kcp_desk.views.invoice_document import write_pdf
 from kcp_desk.views.login_window import LoginWindow
 from kcp_desk.views.main_window import MainWindow
@@ -195,23 +201,109 @@ def _ticket_shots(
     shot(main, "customer_tickets")
 
 
+def _vault_shots(
+    app: QApplication,
+    db: Database,
+    anchors: TrustAnchors,
+    shot: Callable[[QWidget, str], None],
+) -> None:
+    """An order with its start gate (one condition not met), masked and revealed
+    credentials, the lead's reassignment dialog, the admin disabling an agent."""
+    services = DeskServices.build(db, anchors=anchors)
+    sessions = {
+        a.username: services.auth.login(a.username, a.passphrase).session for a in DEMO_AGENTS
+    }
+    with db.read() as s:
+        orders = s.execute(
+            select(SupportOrder.id, SupportOrder.ticket_id, SupportOrder.assignee_id)
+            .where(SupportOrder.id.in_(select(CredentialField.order_id)))
+            .order_by(SupportOrder.id)
+        ).all()
+    anna_id = sessions["anna"].principal.agent_id
+    ben_id = sessions["ben"].principal.agent_id
+    mine = next(o for o in orders if o.assignee_id == anna_id)
+    gated = next(o for o in orders if o.assignee_id == ben_id)
+
+    def window(username: str) -> MainWindow:
+        w = MainWindow(services, sessions[username], db.describe(), 5)
+        w.resize(1280, 800)
+        w.show()
+        return w
+
+    def both_sizes(w: QWidget, name: str) -> None:
+        for width, height in ((1280, 800), (1024, 768)):
+            w.resize(width, height)
+            shot(w, f"{name}_{width}")
+
+    ben = window("ben")
+    ben.open_order(gated.id)
+    wait(app, lambda: ben.order.detail is not None)
+    both_sizes(ben, "order_gate")
+    ben.close()
+
+    anna = window("anna")
+    anna.open_order(mine.id)
+    wait(app, lambda: bool(anna.order.findChildren(CredentialRow)))
+    both_sizes(anna, "order_credentials_masked")
+    row = anna.order.findChildren(CredentialRow)[0]
+    row.show_button.click()
+    wait(app, lambda: row.shown)
+    both_sizes(anna, "order_credentials_revealed")
+    anna.credentials.hide_all()
+    anna.close()
+
+    lea = window("lea")
+    lea.open_ticket(mine.ticket_id)
+    ticket = lea.tickets.ticket
+    wait(app, lambda: ticket.detail is not None and ticket.reassign_button.isVisible())
+    ticket.reassign_button.click()
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ReassignDialog))
+    wait(app, lambda: dialog.colleague.count() > 0)
+    dialog.reason.setPlainText("Anna ist ab morgen im Urlaub.")
+    shot(dialog, "order_reassign_dialog")
+    dialog.reject()
+    lea.close()
+
+    admin = window("admin")
+    page = admin.admin_page
+    assert isinstance(page, AdminPage)
+    wait(app, lambda: page.model.rowCount() > 0)
+    page.select_agent(anna_id)
+    both_sizes(admin, "admin_page")
+    page.disable_button.click()
+    wait(app, lambda: page.question is not None and page.question.isVisible())
+    assert page.question is not None
+    shot(page.question, "admin_disable_question")
+    admin.resize(1280, 800)
+    shot(admin, "admin_disable_window")
+    page.question.reject()
+    admin.close()
+
+
 def main() -> None:
     lang = sys.argv[1] if len(sys.argv) > 1 else "en"
     out = Path(sys.argv[2] if len(sys.argv) > 2 else "screenshots")
     only_tickets = sys.argv[3:] == ["tickets"]
+    only_vault = sys.argv[3:] == ["vault"]
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication([])
     install_translators(app, lang)
-    tmp = tempfile.mkdtemp()
-    db = Database(f"sqlite:///{tmp}/shots.sqlite3")
-    db.migrate()
-    populate(db, customers=2000, kdf=KdfParams(64, 1, 1))
-    services = DeskServices.build(db)
-    lea = next(a for a in DEMO_AGENTS if a.username == "lea")
 
     def shot(widget: QWidget, name: str) -> None:
         wait(app, lambda: True)
         widget.grab().save(str(out / f"{name}_{lang}.png"))
+
+    tmp = tempfile.mkdtemp()
+    db = Database(f"sqlite:///{tmp}/shots.sqlite3")
+    db.migrate()
+    pinned: list[TrustAnchors] = []
+    populate(db, customers=2000, kdf=KdfParams(64, 1, 1), pin=pinned.append, vault_orders=True)
+    if only_vault:
+        _vault_shots(app, db, pinned[0], shot)
+        print(f"saved to {out}")
+        return
+    services = DeskServices.build(db, anchors=pinned[0])
+    lea = next(a for a in DEMO_AGENTS if a.username == "lea")
 
     login = LoginWindow(services.auth, db.describe(), "lea")
     login.resize(460, 420)

@@ -4,7 +4,7 @@ and the reason, and keep both when the service refuses."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -106,18 +106,26 @@ class _ColleagueDialog(QDialog):
         grow_to_fit(self)
 
 
-def _with_orders(dialog: _ColleagueDialog, intro: str, detail: TicketDetail) -> str:
+def _with_orders(intro: str, detail: TicketDetail) -> str:
     """T-5, V-4: say that the support orders' credentials go along, under a new key."""
     open_orders = [o.ref for o in detail.linked_orders if o.open]
     if not open_orders:
         return intro
-    moved = dialog.tr(
-        "The credentials of %n support orders go along: they are encrypted anew for the "
-        "colleague, and the previous handler can no longer open them.",
-        "",
-        len(open_orders),
-    )
+    moved = _OrdersGoAlong().text(len(open_orders))
     return f"{intro}\n\n{moved} ({', '.join(open_orders)})"
+
+
+class _OrdersGoAlong(QObject):
+    """Its own class, so that the plural's translation context is exactly this name
+    (``tr`` in a base class of the two dialogs would not match at run time)."""
+
+    def text(self, n: int) -> str:
+        return self.tr(
+            "The credentials of %n support orders go along: they are encrypted anew for the "
+            "colleague, and the previous handler can no longer open them.",
+            "",
+            n,
+        )
 
 
 class HandOverDialog(_ColleagueDialog):
@@ -131,7 +139,7 @@ class HandOverDialog(_ColleagueDialog):
         super().__init__(tickets, session, detail, parent, with_reason=False)
         self.setWindowTitle(self.tr("Hand over {0}").format(detail.ref))
         intro = self.tr("The colleague gets the ticket at once; you no longer have it.")
-        self.intro.setText(_with_orders(self, intro, detail))
+        self.intro.setText(_with_orders(intro, detail))
         self.ok.setText(self.tr("Hand over"))
 
     def _run(self, agent_id: int) -> Operation:
@@ -153,7 +161,7 @@ class ReassignDialog(_ColleagueDialog):
         self.setWindowTitle(self.tr("Reassign {0}").format(detail.ref))
         holder = detail.assignee_name or self.tr("nobody")
         intro = self.tr("Now with: {0}. The reason goes into the audit log.").format(holder)
-        self.intro.setText(_with_orders(self, intro, detail))
+        self.intro.setText(_with_orders(intro, detail))
         self.reason.setPlaceholderText(self.tr("Why (required)"))
         self.ok.setText(self.tr("Reassign"))
 

@@ -27,6 +27,7 @@ from kcp_desk.views.credential_row import MASK, CredentialRow
 from kcp_desk.views.main_window import MainWindow
 from kcp_desk.views.ticket_dialogs import ReassignDialog
 from tests.services.test_vault import Team, team  # noqa: F401 - the fixture
+from tests.views.test_invoice_pdf import english_desk  # noqa: F401 - the fixture
 
 
 @pytest.fixture
@@ -106,7 +107,11 @@ def test_copy_then_lock_clears_the_clipboard_and_hides(qtbot: QtBot, world: Team
     assert world.sessions["anna"].cached_dek(order_id, 2) is None  # V-6
 
 
-def test_the_leads_reassignment_dialog_holds_no_plaintext(qtbot: QtBot, world: Team) -> None:
+def test_the_leads_reassignment_dialog_holds_no_plaintext(
+    qtbot: QtBot,
+    world: Team,
+    english_desk: None,  # noqa: F811 - the fixture above (real plural forms)
+) -> None:
     order_id, ticket_id, values = world.order()
     world.reassign(ticket_id, "anna")
     window = _desk(qtbot, world, "lea")
