@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         self.admin_page: QWidget = (
             AdminPage(services.admin, session)
             if self._admin
-            else PlaceholderPage(self.tr("Agents and keys"), self.tr("For admins."))
+            else PlaceholderPage(self.tr("Administration"), self.tr("For admins."))
         )
         #: the navigation row the open order came from (Back returns there)
         self._order_came_from: int | None = None
@@ -207,7 +207,7 @@ class MainWindow(QMainWindow):
             (self.tr("Tickets"), self.tickets),
             (self.tr("Support orders"), self.orders_page),
             (self.tr("Approvals"), self.approvals),
-            (self.tr("Agents and keys"), self.admin_page),
+            (self.tr("Administration"), self.admin_page),
         ]
 
     PAGE_TICKETS, PAGE_ORDERS, PAGE_APPROVALS, PAGE_ADMIN = 1, 2, 3, 4

@@ -40,6 +40,7 @@ from kcp_desk.services.desk import DeskServices
 from kcp_desk.services.orders import GATE_REASONS, CredentialAccess, GateCondition, OrderDetail
 from kcp_desk.services.principal import AgentSession
 from kcp_desk.views import formatting as fmt
+from kcp_desk.views.credential_row import CredentialRow, align_rows
 from kcp_desk.views.field_rows import WrappedLabel
 from kcp_desk.views.messages import error_text
 from kcp_desk.views.operation import Operation
@@ -436,9 +437,10 @@ class OrderView(QWidget):
                 )
             else:
                 mark = f'<span style="color:{_UNMET}; font-weight:bold;">✗</span>'
+                missing = _escape(self.tr("not given"))  # lupdate misses tr() in f-strings
                 lines.append(
                     f"{mark} {_escape(self.consent_label(c.kind))} – "
-                    f'<span style="color:{_UNMET};">{_escape(self.tr("not given"))}</span>'
+                    f'<span style="color:{_UNMET};">{missing}</span>'
                 )
         self.consents.setText("<br>".join(lines))
 
@@ -617,9 +619,12 @@ class OrderView(QWidget):
         while self.credential_rows.count():
             item = self.credential_rows.takeAt(0)
             widget = item.widget() if item is not None else None
+            if isinstance(widget, CredentialRow):
+                widget.hide_secret()  # the plaintext goes now, not with deleteLater
             if widget is not None:
                 widget.deleteLater()
         self.credentials_text.setText(self.access_text(d.credential_access))
+        made: list[CredentialRow] = []
         for name in d.credential_names:
             # only the handler holding a wrap gets Show and Copy; others see the names
             if self._credential_row is not None and d.credential_access == CredentialAccess.YOURS:
@@ -636,7 +641,10 @@ class OrderView(QWidget):
                 mask.setObjectName("order_credential_mask")
                 line.addWidget(label)
                 line.addWidget(mask, 1)
+            if isinstance(row, CredentialRow):
+                made.append(row)
             self.credential_rows.addWidget(row)
+        align_rows(made)
 
     # --- actions --------------------------------------------------------------------------
 

@@ -2905,13 +2905,6 @@ the longest reply or note, in characters (after cleaning) what an agent may post
         </message>
         <message>
             <location filename="../../kcp_desk/views/main_window.py" line="120" />
-            <location filename="../../kcp_desk/views/main_window.py" line="210" />
-            <source>Agents and keys</source>
-            <extracomment>agents, roles, keys, the dispatch key: the one page an admin works on (and the only one they see: no customer data for admins, SPEC §0)</extracomment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="120" />
             <source>For admins.</source>
             <translation type="unfinished" />
         </message>
@@ -2936,6 +2929,13 @@ the longest reply or note, in characters (after cleaning) what an agent may post
             <location filename="../../kcp_desk/views/main_window.py" line="208" />
             <source>Support orders</source>
             <extracomment>"Desk → Settings…" was chosen (the app opens the settings dialog) every operation of this window's views passes it: held while locked (V-6) the credential rows of the order screen, the secret clipboard, a lead's grants</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/main_window.py" line="120" />
+            <location filename="../../kcp_desk/views/main_window.py" line="210" />
+            <source>Administration</source>
+            <extracomment>agents, roles, keys, the dispatch key: the one page an admin works on (and the only one they see: no customer data for admins, SPEC §0)</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3181,302 +3181,307 @@ The desk of the service team.</source>
     <context>
         <name>OrderView</name>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="105" />
+            <location filename="../../kcp_desk/views/order_view.py" line="106" />
             <source>← Back</source>
             <extracomment>builds the widget of one credential (by name) in the Credentials group the state badge's colour by state this desk changed the order (lists read again) an order was loaded (or reloaded): the lead wires the credential widgets to it the time table's columns (order, names, access) the credential rows were made for the time-entry dialog while it is open (tests fill it)</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="133" />
+            <location filename="../../kcp_desk/views/order_view.py" line="134" />
             <source>Start review</source>
             <extracomment>a refused change, said here without a dialog</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="134" />
+            <location filename="../../kcp_desk/views/order_view.py" line="135" />
             <source>Query the customer</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="135" />
+            <location filename="../../kcp_desk/views/order_view.py" line="136" />
             <source>Ask for cost approval</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="136" />
+            <location filename="../../kcp_desk/views/order_view.py" line="137" />
             <source>Approve</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="137" />
+            <location filename="../../kcp_desk/views/order_view.py" line="138" />
             <source>Start work</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="138" />
+            <location filename="../../kcp_desk/views/order_view.py" line="139" />
             <source>Mark done</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="139" />
+            <location filename="../../kcp_desk/views/order_view.py" line="140" />
             <source>Reject</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="140" />
+            <location filename="../../kcp_desk/views/order_view.py" line="141" />
             <source>Cancel order</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="148" />
+            <location filename="../../kcp_desk/views/order_view.py" line="149" />
             <source>Bill</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="161" />
+            <location filename="../../kcp_desk/views/order_view.py" line="162" />
             <source>Order</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="172" />
+            <location filename="../../kcp_desk/views/order_view.py" line="173" />
             <source>Consents</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="178" />
+            <location filename="../../kcp_desk/views/order_view.py" line="179" />
             <source>Cost acknowledgement</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="184" />
+            <location filename="../../kcp_desk/views/order_view.py" line="185" />
             <source>Start gate</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="195" />
+            <location filename="../../kcp_desk/views/order_view.py" line="196" />
             <source>Credentials</source>
             <extracomment>one label per condition key, as shown now (tests read them)</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="203" />
-            <location filename="../../kcp_desk/views/order_view.py" line="228" />
+            <location filename="../../kcp_desk/views/order_view.py" line="204" />
+            <location filename="../../kcp_desk/views/order_view.py" line="229" />
             <source>Billing</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="208" />
+            <location filename="../../kcp_desk/views/order_view.py" line="209" />
             <source>Time entries</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="212" />
-            <location filename="../../kcp_desk/views/order_view.py" line="578" />
+            <location filename="../../kcp_desk/views/order_view.py" line="213" />
+            <location filename="../../kcp_desk/views/order_view.py" line="580" />
             <source>Start clock</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="216" />
+            <location filename="../../kcp_desk/views/order_view.py" line="217" />
             <source>Add time…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="224" />
+            <location filename="../../kcp_desk/views/order_view.py" line="225" />
             <source>Agent</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="225" />
+            <location filename="../../kcp_desk/views/order_view.py" line="226" />
             <source>Start</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="226" />
+            <location filename="../../kcp_desk/views/order_view.py" line="227" />
             <source>End</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="227" />
+            <location filename="../../kcp_desk/views/order_view.py" line="228" />
             <source>Minutes</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="229" />
+            <location filename="../../kcp_desk/views/order_view.py" line="230" />
             <source>Note</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="352" />
+            <location filename="../../kcp_desk/views/order_view.py" line="353" />
             <source>Ticket {0}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="372" />
+            <location filename="../../kcp_desk/views/order_view.py" line="373" />
             <source>Server: {0}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="373" />
+            <location filename="../../kcp_desk/views/order_view.py" line="374" />
             <source>Handler: {0}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="373" />
+            <location filename="../../kcp_desk/views/order_view.py" line="374" />
             <source>nobody</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="374" />
+            <location filename="../../kcp_desk/views/order_view.py" line="375" />
             <source>Placed by: {0}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="375" />
+            <location filename="../../kcp_desk/views/order_view.py" line="376" />
             <source>the main account</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="377" />
+            <location filename="../../kcp_desk/views/order_view.py" line="378" />
             <source>Received {0}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="390" />
+            <location filename="../../kcp_desk/views/order_view.py" line="391" />
             <source>The start gate is closed: {0}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="396" />
+            <location filename="../../kcp_desk/views/order_view.py" line="397" />
             <source>Category</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="397" />
+            <location filename="../../kcp_desk/views/order_view.py" line="398" />
             <source>Product</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="398" />
+            <location filename="../../kcp_desk/views/order_view.py" line="399" />
             <source>Server</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="399" />
+            <location filename="../../kcp_desk/views/order_view.py" line="400" />
             <source>State</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="414" />
+            <location filename="../../kcp_desk/views/order_view.py" line="415" />
             <source>Standard configuration assumed</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="415" />
+            <location filename="../../kcp_desk/views/order_view.py" line="416" />
             <source>Credentials may be passed to vendors (e.g. Plesk)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="416" />
+            <location filename="../../kcp_desk/views/order_view.py" line="417" />
             <source>Software updates allowed</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="417" />
+            <location filename="../../kcp_desk/views/order_view.py" line="418" />
             <source>Access to the server granted</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="418" />
+            <location filename="../../kcp_desk/views/order_view.py" line="419" />
             <source>A current backup exists</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="427" />
+            <location filename="../../kcp_desk/views/order_view.py" line="428" />
             <source>wording {0}, {1}, by {2}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="447" />
-            <source>Package</source>
+            <location filename="../../kcp_desk/views/order_view.py" line="440" />
+            <source>not given</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../kcp_desk/views/order_view.py" line="449" />
-            <source>Catalogue task</source>
+            <source>Package</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../kcp_desk/views/order_view.py" line="451" />
+            <source>Catalogue task</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/order_view.py" line="453" />
             <source>Fixed price</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="456" />
+            <location filename="../../kcp_desk/views/order_view.py" line="458" />
             <source>Rate</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="457" />
+            <location filename="../../kcp_desk/views/order_view.py" line="459" />
             <source>{0} per started 15 minutes</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="464" />
+            <location filename="../../kcp_desk/views/order_view.py" line="466" />
             <source>Estimate</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="465" />
+            <location filename="../../kcp_desk/views/order_view.py" line="467" />
             <source>{0} min</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="467" />
+            <location filename="../../kcp_desk/views/order_view.py" line="469" />
             <source>none</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="472" />
+            <location filename="../../kcp_desk/views/order_view.py" line="474" />
             <source>Acknowledged</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="473" />
+            <location filename="../../kcp_desk/views/order_view.py" line="475" />
             <source>not yet</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="488" />
+            <location filename="../../kcp_desk/views/order_view.py" line="490" />
             <source>Consents complete</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="489" />
+            <location filename="../../kcp_desk/views/order_view.py" line="491" />
             <source>Backup assured</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="490" />
+            <location filename="../../kcp_desk/views/order_view.py" line="492" />
             <source>Cost acknowledged and within the estimate</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="491" />
+            <location filename="../../kcp_desk/views/order_view.py" line="493" />
             <source>Placed by an authorised account</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="492" />
+            <location filename="../../kcp_desk/views/order_view.py" line="494" />
             <source>No arrears that block the work</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="526" />
+            <location filename="../../kcp_desk/views/order_view.py" line="528" />
             <source>Open: the work may start.</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../kcp_desk/views/order_view.py" line="530" />
+            <location filename="../../kcp_desk/views/order_view.py" line="532" />
             <source>Closed: %n conditions not met.</source>
             <translation>
                 <numerusform>Closed: %n condition not met.</numerusform>
@@ -3484,87 +3489,87 @@ The desk of the service team.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="536" />
+            <location filename="../../kcp_desk/views/order_view.py" line="538" />
             <source>Billable: {0} min (billed as {1} min)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="539" />
+            <location filename="../../kcp_desk/views/order_view.py" line="541" />
             <source>Included in the package: {0} min</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="542" />
+            <location filename="../../kcp_desk/views/order_view.py" line="544" />
             <source>Estimate: {0} min</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="543" />
+            <location filename="../../kcp_desk/views/order_view.py" line="545" />
             <source>So far: {0}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="549" />
+            <location filename="../../kcp_desk/views/order_view.py" line="551" />
             <source>⚠ {0} min over the acknowledged estimate</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="560" />
+            <location filename="../../kcp_desk/views/order_view.py" line="562" />
             <source>running</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="569" />
+            <location filename="../../kcp_desk/views/order_view.py" line="571" />
             <source>billable</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="569" />
+            <location filename="../../kcp_desk/views/order_view.py" line="571" />
             <source>included</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="578" />
+            <location filename="../../kcp_desk/views/order_view.py" line="580" />
             <source>Stop clock</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="590" />
+            <location filename="../../kcp_desk/views/order_view.py" line="592" />
             <source>Billed on invoice {0}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="592" />
+            <location filename="../../kcp_desk/views/order_view.py" line="594" />
             <source>Billed without an invoice: all time was included in the package.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="594" />
+            <location filename="../../kcp_desk/views/order_view.py" line="596" />
             <source>Done, not billed yet: “Bill” writes the invoice.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="596" />
+            <location filename="../../kcp_desk/views/order_view.py" line="598" />
             <source>Billed when the order is done.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="601" />
+            <location filename="../../kcp_desk/views/order_view.py" line="603" />
             <source>You handle this order: you can open these credentials.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="604" />
+            <location filename="../../kcp_desk/views/order_view.py" line="606" />
             <source>A lead grants you access to these credentials when the order is assigned to you.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="607" />
+            <location filename="../../kcp_desk/views/order_view.py" line="609" />
             <source>Only the assigned handler can open these credentials.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="609" />
+            <location filename="../../kcp_desk/views/order_view.py" line="611" />
             <source>No credentials: the customer gave none, or they were deleted when the order ended.</source>
             <translation type="unfinished" />
         </message>

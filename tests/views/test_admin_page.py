@@ -402,6 +402,6 @@ def test_an_admin_signs_in_to_the_admin_page_only(qtbot: QtBot, database: Databa
     window.show()
     shown = [window.nav.item(i).text() for i in range(window.nav.count())]
     visible = [t for i, t in enumerate(shown) if not window.nav.item(i).isHidden()]
-    assert visible == ["Agents and keys"]
+    assert visible == ["Administration"]
     assert window.pages.currentWidget() is window.admin_page
     QThreadPool.globalInstance().waitForDone(10_000)
