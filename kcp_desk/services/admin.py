@@ -13,6 +13,7 @@ orders still on the old key move to the new one on the next lead's desk
 from __future__ import annotations
 
 from collections.abc import Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Final
 
@@ -47,7 +48,7 @@ from kcp_desk.services.trust import (
     certified_agent,
     certify_agent,
     issue,
-    record_refusal,
+    refusals_audited,
 )
 
 __all__ = [
@@ -113,8 +114,15 @@ class AdminService:
         self._anchors = anchors
         self._kdf = kdf
 
+    def _refusals(self, session: AgentSession, action: str) -> AbstractContextManager[None]:
+        return refusals_audited(self._db, session, action)
+
     def _admin(self, s: Session, session: AgentSession) -> Agent:
-        return acting_agent(s, session, Role.ADMIN, denied=_ADMINS_ONLY, lock=True)
+        """The acting admin, whose own certificate must check out (V-8): an agent who
+        wrote "admin" into their row manages nobody."""
+        me = acting_agent(s, session, Role.ADMIN, denied=_ADMINS_ONLY, lock=True)
+        certified_agent(s, me.id, self._anchors)
+        return me
 
     def overview(self, session: AgentSession) -> AdminOverview:
         with self._db.read() as s:
@@ -134,7 +142,7 @@ class AdminService:
         the first login), certified by this admin; a new lead gets the dispatch key."""
         name, display = _check_new(username, display_name)
         check_passphrase(passphrase)
-        with self._db.transaction() as s:
+        with self._refusals(session, "agent_created"), self._db.transaction() as s:
             self._admin(s, session)
             if s.scalar(select(Agent.id).where(Agent.username == name)) is not None:
                 raise InvalidInput(_USERNAME_TAKEN, field="username", name=name)
@@ -155,7 +163,7 @@ class AdminService:
     def change_role(
         self, session: AgentSession, agent_id: int, version: int, role: Role
     ) -> AdminOverview:
-        with self._db.transaction() as s:
+        with self._refusals(session, "agent_role_changed"), self._db.transaction() as s:
             me = self._admin(s, session)
             agent = _load(s, agent_id, version)
             if agent.id == me.id:
@@ -174,7 +182,7 @@ class AdminService:
     def disable(self, session: AgentSession, agent_id: int, version: int) -> AdminOverview:
         """V-7: disabled, their wraps deleted, their open work back in the queue; a lead
         leaving rotates the dispatch key."""
-        with self._db.transaction() as s:
+        with self._refusals(session, "agent_disabled"), self._db.transaction() as s:
             me = self._admin(s, session)
             agent = _load(s, agent_id, version)
             if agent.id == me.id:
@@ -193,7 +201,7 @@ class AdminService:
             return _overview(s, self._anchors)
 
     def enable(self, session: AgentSession, agent_id: int, version: int) -> AdminOverview:
-        with self._db.transaction() as s:
+        with self._refusals(session, "agent_enabled"), self._db.transaction() as s:
             self._admin(s, session)
             agent = _load(s, agent_id, version)
             if agent.active:
@@ -214,7 +222,7 @@ class AdminService:
         signatures verify); wraps to the old keys are deleted, a lead gets the dispatch
         key again through a rotation."""
         check_passphrase(passphrase)
-        with self._db.transaction() as s:
+        with self._refusals(session, "agent_keys_reset"), self._db.transaction() as s:
             self._admin(s, session)
             agent = _load(s, agent_id, version)
             now = utcnow()
@@ -248,14 +256,10 @@ class AdminService:
             return _overview(s, self._anchors)
 
     def rotate_dispatch_key(self, session: AgentSession) -> AdminOverview:
-        try:
-            with self._db.transaction() as s:
-                self._admin(s, session)
-                self._rotate_dispatch(s, session, "admin")
-                return _overview(s, self._anchors)
-        except Uncertified as exc:
-            record_refusal(self._db, session, exc, "dispatch_key_rotated")
-            raise
+        with self._refusals(session, "dispatch_key_rotated"), self._db.transaction() as s:
+            self._admin(s, session)
+            self._rotate_dispatch(s, session, "admin")
+            return _overview(s, self._anchors)
 
     def _rotate_dispatch(self, s: Session, session: AgentSession, why: str) -> None:
         new_dispatch_key(s, session, self._anchors, why)

@@ -11,7 +11,9 @@ its own transaction, because the refused action's transaction rolls back.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
@@ -178,6 +180,17 @@ def certify_agent(s: Session, session: AgentSession, agent: Agent) -> Certificat
     """A new certificate saying what the agent row says now."""
     s.flush()
     return issue(s, session, _claims_of(agent))
+
+
+@contextlib.contextmanager
+def refusals_audited(db: Database, session: AgentSession, action: str) -> Iterator[None]:
+    """Around an action's transaction: an :class:`Uncertified` refuses the whole action,
+    and the refusal is audited in a transaction of its own (the action's rolled back)."""
+    try:
+        yield
+    except Uncertified as exc:
+        record_refusal(db, session, exc, action)
+        raise
 
 
 def record_refusal(db: Database, session: AgentSession, exc: Uncertified, action: str) -> None:

@@ -543,3 +543,34 @@ def test_after_the_order_no_credential_byte_is_left_anywhere(
         assert value.encode() not in data and value.encode("utf-16-le") not in data
     for blob in cipher + wrapped:
         assert blob not in data  # zeroed by secure_delete, not left in a free page
+
+
+def test_a_role_written_into_the_database_grants_nothing(team: Team) -> None:
+    """V-8: Ben makes himself lead, then admin, with an UPDATE: his desk reassigns no
+    ticket and disables nobody; both refusals are audited."""
+    _, ticket_id, _ = team.order()
+    ben = team.sessions["ben"]
+    with team.db.transaction() as s:
+        s.execute(text("UPDATE agents SET role = 'lead' WHERE id = :id"), {"id": team.ids["ben"]})
+    version = team.ticket_version(ticket_id)
+    with pytest.raises(Uncertified):
+        team.desk.tickets.reassign(ben, ticket_id, version, team.ids["ben"], "mir")
+    with team.db.transaction() as s:
+        s.execute(text("UPDATE agents SET role = 'admin' WHERE id = :id"), {"id": team.ids["ben"]})
+        anna = s.get(Agent, team.ids["anna"])
+        assert anna is not None
+        anna_version = anna.version
+    with pytest.raises(Uncertified):
+        team.desk.admin.disable(ben, team.ids["anna"], anna_version)
+    with team.db.read() as s:
+        anna = s.get(Agent, team.ids["anna"])
+        assert anna is not None and anna.active
+        assert (
+            s.scalar(text("SELECT assignee_id FROM tickets WHERE id = :t"), {"t": ticket_id})
+            is None
+        )
+        refused = s.scalars(
+            select(AuditEntry).where(AuditEntry.action == "certificate_refused")
+        ).all()
+    assert [r.canonical.count('"during":"ticket_reassigned"') for r in refused] == [1, 0]
+    assert '"during":"agent_disabled"' in refused[1].canonical

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any, Final, cast
 
 from sqlalchemy import CursorResult, select, update
@@ -50,7 +50,7 @@ from kcp_desk.services.access import CUSTOMER_ROLES, acting_agent
 from kcp_desk.services.principal import AgentSession
 from kcp_desk.services.tickets.dto import ClaimOutcome, ClaimResult, Colleague, TicketStatus
 from kcp_desk.services.tickets.states import may_change
-from kcp_desk.services.trust import TrustAnchors, Uncertified, record_refusal
+from kcp_desk.services.trust import TrustAnchors, certified_agent, refusals_audited
 from kcp_desk.services.vault.custodian import DispatchCustodian, LeadEscrow
 from kcp_desk.services.vault.service import move_access
 
@@ -157,15 +157,11 @@ class TicketAssignment:
             )
         return moved
 
-    @contextlib.contextmanager
-    def _refusals_audited(self, session: AgentSession, action: str) -> Iterator[None]:
-        """A recipient whose certificate fails refuses the whole action; the refusal is
-        audited in a transaction of its own (the action's rolled back)."""
-        try:
-            yield
-        except Uncertified as exc:
-            record_refusal(self._db, session, exc, action)
-            raise
+    def _refusals_audited(
+        self, session: AgentSession, action: str
+    ) -> contextlib.AbstractContextManager[None]:
+        """A recipient whose certificate fails refuses the whole action (audited)."""
+        return refusals_audited(self._db, session, action)
 
     # --- reading ------------------------------------------------------------------------
 
@@ -292,6 +288,8 @@ class TicketAssignment:
         with self._refusals_audited(session, "ticket_reassigned"), self._db.transaction() as s:
             # the role as of now, not as of the login: a demoted lead reassigns nothing
             lead = acting_agent(s, session, Role.LEAD, denied=_LEADS_ONLY, lock=True)
+            if self._anchors.keys:  # and certified (V-8): not a role written into the row
+                certified_agent(s, lead.id, self._anchors)
             ticket = _load(s, ticket_id)
             _check_version(ticket, version)
             if reason_error is not None:
