@@ -48,7 +48,6 @@ from kcp_desk.errors import (
     TICKET_UNKNOWN,
     FieldErrors,
     InvalidInput,
-    KcpError,
 )
 from kcp_desk.models.base import utcnow
 from kcp_desk.models.customers import Customer, SubAccount
@@ -73,6 +72,7 @@ from kcp_desk.services.intake.documents import (
 )
 from kcp_desk.services.tickets.assignment import reopen_by_customer
 from kcp_desk.services.trust import TrustAnchors, certified_dispatch_key
+from kcp_desk.services.vault.rotation import NoDispatchKey, newest_dispatch_key
 
 __all__ = [
     "FIRST_ORDER_NUMBER",
@@ -109,10 +109,6 @@ PRODUCT_ENDED: Final = QT_TRANSLATE_NOOP("KcpError", "The contract for this serv
 PACKAGE_MISMATCH: Final = QT_TRANSLATE_NOOP(
     "KcpError", "The server's Systems-Management package is {package}."
 )
-NO_DISPATCH_KEY: Final = QT_TRANSLATE_NOOP(
-    "KcpError",
-    "There is no dispatch key yet, so credentials cannot be taken in; an admin sets one up.",
-)
 #: the ticket subject of an order (the demo data's wording): "Support-Auftrag: {category}"
 ORDER_SUBJECT: Final = "Support-Auftrag"
 #: the first order number in an empty database
@@ -121,10 +117,6 @@ FIRST_ORDER_NUMBER: Final = 4_001
 FIRST_DEK_VERSION: Final = 1
 #: the products a support order can be for (SO-1: "one of the customer's servers")
 SERVER_KINDS: Final = frozenset({ProductKind.VSERVER, ProductKind.DEDICATED, ProductKind.MANAGED})
-
-
-class NoDispatchKey(KcpError):
-    """The database has no dispatch key to encrypt an order's credentials to."""
 
 
 _SM_RANK: Final = {p: i for i, p in enumerate(SmPackage)}
@@ -346,19 +338,6 @@ def _server(s: Session, customer_id: int, hostname: str) -> Product:
     return active[0]
 
 
-def _newest_dispatch_key(s: Session) -> DispatchKey:
-    """The dispatch key the portal encrypts to: the newest version not retired."""
-    key = s.scalars(
-        select(DispatchKey)
-        .where(DispatchKey.retired_at.is_(None))
-        .order_by(DispatchKey.version.desc())
-        .limit(1)
-    ).first()
-    if key is None:
-        raise NoDispatchKey(NO_DISPATCH_KEY)
-    return key
-
-
 def _store_credentials(
     s: Session, order_id: int, credentials: tuple[tuple[str, SecretText], ...], key: DispatchKey
 ) -> None:
@@ -433,7 +412,7 @@ def _new_order(
     if errors:
         raise FieldErrors(errors)
     assert product is not None
-    key = _newest_dispatch_key(s) if doc.credentials else None
+    key = newest_dispatch_key(s) if doc.credentials else None
     if key is not None and anchors is not None:
         certified_dispatch_key(s, key, anchors)
     ticket = _create_ticket(
