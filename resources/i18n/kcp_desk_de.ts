@@ -2470,11 +2470,6 @@ the longest reply or note, in characters (after cleaning) what an agent may post
             <translation>Das Systems-Management-Paket des Servers ist {package}.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/apply.py" line="112" />
-            <source>There is no dispatch key yet, so credentials cannot be taken in; an admin sets one up.</source>
-            <translation>Es gibt noch keinen Verteilschlüssel, daher können keine Zugangsdaten angenommen werden; ein Admin richtet ihn ein.</translation>
-        </message>
-        <message>
             <location filename="../../kcp_desk/services/tickets/thread.py" line="79" />
             <source>Only a reply to the customer or an internal note can be added.</source>
             <translation>Hinzufügen lassen sich nur eine Antwort an den Kunden oder eine interne Notiz.</translation>
@@ -2666,53 +2661,53 @@ the longest reply or note, in characters (after cleaning) what an agent may post
             <translation>Es gibt noch keinen Verteilschlüssel: Ein Admin legt ihn auf der Admin-Seite an.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/trust.py" line="60" />
+            <location filename="../../kcp_desk/services/trust.py" line="62" />
             <source>The keys of {name} are not certified by an admin, so nothing was encrypted to them. This is recorded in the audit log; please tell an admin.</source>
             <extracomment>admin → admin → … → pinned key; deeper chains are not ours</extracomment>
             <translation>Die Schlüssel von {name} sind von keinem Admin zertifiziert, deshalb wurde nichts für sie verschlüsselt. Das steht im Audit-Log; bitte sagen Sie einem Admin Bescheid.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/trust.py" line="75" />
+            <location filename="../../kcp_desk/services/trust.py" line="77" />
             <source>No admin key is pinned on this workstation for this database, so the desk encrypts to nobody. IT pins one with “kcp-desk admin pin”.</source>
             <translation>Auf diesem Arbeitsplatz ist für diese Datenbank kein Admin-Schlüssel hinterlegt, deshalb verschlüsselt der Desk für niemanden. Die IT hinterlegt ihn mit „kcp-desk admin pin“.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/admin.py" line="64" />
+            <location filename="../../kcp_desk/services/admin.py" line="65" />
             <source>Only an admin manages agents and keys.</source>
             <translation>Nur ein Admin verwaltet Mitarbeitende und Schlüssel.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/admin.py" line="65" />
+            <location filename="../../kcp_desk/services/admin.py" line="66" />
             <source>This agent does not exist.</source>
             <translation>Diese Person gibt es nicht.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/admin.py" line="66" />
+            <location filename="../../kcp_desk/services/admin.py" line="67" />
             <source>Someone else changed this agent in the meantime. Reload and try again.</source>
             <translation>Jemand anderes hat diese Person inzwischen geändert. Laden Sie neu und versuchen Sie es noch einmal.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/admin.py" line="69" />
+            <location filename="../../kcp_desk/services/admin.py" line="70" />
             <source>You cannot disable your own account or change your own role.</source>
             <translation>Sie können Ihr eigenes Konto nicht sperren und Ihre eigene Rolle nicht ändern.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/admin.py" line="72" />
+            <location filename="../../kcp_desk/services/admin.py" line="73" />
             <source>A user name is 2 to 64 lower-case letters, digits, dots or hyphens.</source>
             <translation>Ein Benutzername besteht aus 2 bis 64 Kleinbuchstaben, Ziffern, Punkten oder Bindestrichen.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/admin.py" line="75" />
+            <location filename="../../kcp_desk/services/admin.py" line="76" />
             <source>The user name {name} is taken.</source>
             <translation>Den Benutzernamen {name} gibt es schon.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/admin.py" line="76" />
+            <location filename="../../kcp_desk/services/admin.py" line="77" />
             <source>Please enter the name.</source>
             <translation>Bitte geben Sie den Namen ein.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/audit.py" line="54" />
+            <location filename="../../kcp_desk/services/audit.py" line="55" />
             <source>The keys of this sign-in were replaced. Please sign in again.</source>
             <extracomment>Session.info key of the newest entry a transaction appended (for the witness)</extracomment>
             <translation>Die Schlüssel dieser Anmeldung wurden ersetzt. Bitte melden Sie sich neu an.</translation>

@@ -156,6 +156,7 @@ def test_a_replaced_entry_signed_by_its_author_breaks_the_link(
             "seq": 3,
             "at": at.isoformat(),
             "agent_id": anna.principal.agent_id,
+            "key_version": anna.key_version,
             "action": "customer_opened",
             "details": {"customer": 999},
             "prev_hash": before,
@@ -187,6 +188,7 @@ def test_unsigned_entries_are_only_failed_logins(
             "seq": 4,
             "at": at.isoformat(),
             "agent_id": None,
+            "key_version": None,
             "action": "system",
             "details": {},
             "prev_hash": prev,
@@ -304,7 +306,9 @@ def test_cli_verify_uses_the_local_witness_and_extra_ones(
     _chain(database, 4)
     # a verify on this workstation remembers the newest entry it checked ...
     assert main(["audit", "verify", "--database-url", database.url]) == 0
-    assert "Audit log OK: 5 entries" in capsys.readouterr().out
+    printed = capsys.readouterr()
+    assert "Audit log OK: 5 entries" in printed.out
+    assert "audit verify [" in printed.err and "5/5" in printed.err  # the progress bar
     local = LocalWitness(isolated_user_dirs, database.describe())
     assert local.current() is not None
     # ... and another workstation's witness file can be handed in
