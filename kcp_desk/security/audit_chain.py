@@ -230,17 +230,3 @@ def _same_time(signed: object, column: dt.datetime) -> bool:
     except ValueError:
         return False
 
-
-# --- worker processes of ``audit verify`` ------------------------------------------------
-
-_worker_keys: dict[tuple[int, int], SigningKey] = {}
-
-
-def start_worker(keys: dict[tuple[int, int], SigningKey]) -> None:
-    """Initializer of a verify worker: the key history, sent once."""
-    _worker_keys.clear()
-    _worker_keys.update(keys)
-
-
-def check_in_worker(rows: Sequence[Row], start: ChainState) -> RunResult:
-    return check_run(rows, start, _worker_keys)

@@ -7,15 +7,16 @@ Every signed entry names the signer's key version inside its signed canonical JS
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import multiprocessing
 import os
 import sys
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any, Final, cast
+from typing import Any, Final
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
@@ -34,10 +35,8 @@ from kcp_desk.security.audit_chain import (
     RunResult,
     SigningKey,
     canonical_json,
-    check_in_worker,
     check_run,
     entry_hash,
-    start_worker,
 )
 from kcp_desk.security.audit_witness import LocalWitness, Witness, WitnessMark
 from kcp_desk.security.sealing import AgentKeys
@@ -173,24 +172,84 @@ class VerifyResult:
         return self.first_bad_seq is None
 
 
-#: entries per chunk: what one worker checks at a time (and what the database streams)
+#: entries per chunk: what one worker reads and checks at a time
 CHUNK: Final = 20_000
-#: chunks waiting for or in a worker: bounds the memory (a chunk is a few MB)
+#: chunks handed to the workers ahead of the one being judged (bounds the memory)
 _IN_FLIGHT_PER_WORKER: Final = 3
 
 #: progress(entries checked, entries in the log), after every chunk
 Progress = Callable[[int, int], object]
 
-_COLUMNS = (
-    AuditEntry.seq,
-    AuditEntry.at,
-    AuditEntry.agent_id,
-    AuditEntry.action,
-    AuditEntry.canonical,
-    AuditEntry.prev_hash,
-    AuditEntry.entry_hash,
-    AuditEntry.signature,
+
+@dataclass(frozen=True)
+class _Checked:
+    """One chunk (entries ``first`` … ``first + size - 1``), read and checked from the
+    state its reader found before it: the entry ``first - 1``'s hash column and time."""
+
+    first: int
+    size: int
+    start: ChainState
+    outcome: RunResult
+    rows: int
+    #: entry_hash columns of the entries a witness names (and of the one before each)
+    hashes: dict[int, str]
+
+
+_CHUNK_SQL = text(
+    "SELECT seq, at, agent_id, action, canonical, prev_hash, entry_hash, signature "
+    "FROM audit_log WHERE seq >= :first AND seq < :stop ORDER BY seq"
 )
+
+
+def _read_chunk(session: Session, first: int, size: int) -> list[Row]:
+    """The rows as the driver gives them: plain text SQL skips SQLAlchemy's result
+    processing, which costs more than the rest of the read (verify reads every entry)."""
+    rows = session.execute(_CHUNK_SQL, {"first": first, "stop": first + size})
+    return [(r[0], _aware(r[1]), *r[2:7], None if r[7] is None else bytes(r[7])) for r in rows]
+
+
+def _aware(at: object) -> dt.datetime:
+    """SQLite hands the stored text back (UTC, as UTCDateTime wrote it); PostgreSQL an
+    aware datetime."""
+    if isinstance(at, str):
+        return dt.datetime.fromisoformat(at).replace(tzinfo=dt.UTC)
+    assert isinstance(at, dt.datetime)
+    return at.astimezone(dt.UTC) if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
+
+
+def _check_chunk(
+    db: Database, keys: KeyHistory, first: int, size: int, wanted: frozenset[int]
+) -> _Checked:
+    """Read the chunk and the entry before it in one snapshot, and check the chunk as if
+    the chain before it were intact (``verify`` judges whether it was)."""
+    with db.read() as session:
+        before = None
+        if first > 1:
+            before = session.execute(
+                select(AuditEntry.entry_hash, AuditEntry.at).where(AuditEntry.seq == first - 1)
+            ).first()
+        rows = _read_chunk(session, first, size)
+    start = ChainState(
+        first,
+        GENESIS_HASH if before is None else before[0],
+        latest=None if before is None else before[1],
+    )
+    hashes = {r[0]: r[6] for r in rows if r[0] in wanted}
+    return _Checked(first, size, start, check_run(rows, start, keys), len(rows), hashes)
+
+
+# --- the worker processes: each reads its own chunks (nothing is pickled but results) ---
+
+_worker: dict[str, Any] = {}
+
+
+def _start_worker(url: str, keys: dict[tuple[int, int], SigningKey]) -> None:
+    _worker["db"] = Database(url)
+    _worker["keys"] = keys
+
+
+def _check_in_worker(first: int, size: int, wanted: frozenset[int]) -> _Checked:
+    return _check_chunk(_worker["db"], _worker["keys"], first, size, wanted)
 
 
 def verify(
@@ -203,19 +262,20 @@ def verify(
 ) -> VerifyResult:
     """Check the whole chain, every signature and every witness; name the first bad entry.
 
-    The rows are streamed in chunks (columns, not ORM objects). ``workers`` processes
-    check the chunks (JSON, hash, link, columns, the signature with the key version the
-    entry names), while this process reads the next ones and takes the results in
-    order; ``None``: as many as there are cores (at most 4), none for a chain of one
-    chunk or in a frozen build. ``workers=0`` checks everything in this process. The
+    The chain is cut into chunks of ``chunk`` entries. ``workers`` processes each read
+    their chunks straight from the database and check them (JSON, hash, link, columns,
+    the signature with the key version the entry names) from the state they find before
+    the chunk; this process joins the results in order and checks again, here, any
+    chunk whose real predecessor state differs from the one its worker assumed (only
+    ever around a bad entry). ``None``: one worker per core (at most 4), none for a
+    chain of one chunk or in a frozen build; ``workers=0`` checks everything here. The
     result is the same either way: the first bad entry, its reason, and the witnesses'
     verdict (A-4).
     """
     marks: dict[int, list[Witness]] = {}
     for w in witnesses:
         marks.setdefault(w.mark.seq, []).append(w)
-    state = ChainState(1, GENESIS_HASH)
-    checked = 0
+    wanted = frozenset(marks) | frozenset(m - 1 for m in marks)
     with db.read() as session:
         keys: dict[tuple[int, int], SigningKey] = {
             (row.agent_id, row.key_version): SigningKey(row.ed25519_public, row.retired_at)
@@ -229,24 +289,24 @@ def verify(
             )
         }
         total = session.scalar(select(func.max(AuditEntry.seq))) or 0
-        if workers is None:
-            # a frozen (PyInstaller) desk would start itself again as a worker
-            frozen = getattr(sys, "frozen", False)
-            workers = min(os.cpu_count() or 1, 4) if total > chunk and not frozen else 0
-        rows = session.execute(
-            select(*_COLUMNS).order_by(AuditEntry.seq),
-            execution_options={"yield_per": chunk, "stream_results": True},
-        )
-        chunks = (cast(list[Row], [tuple(r) for r in part]) for part in rows.partitions())
-        with rows, _Checker(keys, workers) as checker:  # an early return closes the cursor
-            for run, start, outcome in checker.runs(chunks):
-                result = _judge(run, start, outcome, state, keys, marks)
-                if result.bad_index is not None:
-                    return VerifyResult(checked + result.bad_index, result.end.seq, result.reason)
-                state = result.end
-                checked += len(run)
-                if progress is not None:
-                    progress(checked, max(total, checked))
+        lowest = session.scalar(select(func.min(AuditEntry.seq)))
+    if lowest is not None and lowest < 1:
+        return VerifyResult(0, 1, "entry 1 is missing")  # a row before the chain's start
+    if workers is None:
+        # a frozen (PyInstaller) desk would start itself again as a worker
+        frozen = getattr(sys, "frozen", False)
+        workers = min(os.cpu_count() or 1, 4) if total > chunk and not frozen else 0
+    state = ChainState(1, GENESIS_HASH)
+    checked = 0
+    with _Checker(db, keys, workers) as checker:
+        for part in checker.chunks(total, chunk, wanted):
+            result = _judge(db, part, state, keys, marks)
+            if result.bad_index is not None:
+                return VerifyResult(checked + result.bad_index, result.end.seq, result.reason)
+            state = result.end
+            checked += part.rows
+            if progress is not None:
+                progress(checked, max(total, checked))
     beyond = [w for seq, ws in marks.items() if seq >= state.seq for w in ws]
     if beyond:
         newest = max(beyond, key=lambda w: w.mark.seq)
@@ -260,15 +320,15 @@ def verify(
 
 
 def _judge(
-    run: Sequence[Row],
-    start: ChainState,
-    outcome: RunResult,
+    db: Database,
+    part: _Checked,
     state: ChainState,
     keys: KeyHistory,
     marks: dict[int, list[Witness]],
 ) -> RunResult:
-    """The outcome of a run checked from ``start`` (what the reader assumed), as from the
-    true ``state`` after the runs before it, with the witnesses' verdict added."""
+    """The outcome of a chunk checked from the state its reader found, as from the true
+    ``state`` after the chunks before it, with the witnesses' verdict added."""
+    start, outcome, hashes = part.start, part.outcome, part.hashes
     assumed = (start.seq, start.prev_hash, start.latest) == (
         state.seq,
         state.prev_hash,
@@ -280,9 +340,12 @@ def _judge(
         and outcome.first_legacy is not None
         and (outcome.bad_index is None or outcome.first_legacy <= outcome.bad_index)
     ):
-        # The runs before ended differently than the reader assumed: check again here
-        # (only ever around a bad entry, so this is rare and short).
+        # The chunks before ended differently than the reader assumed (a bad or missing
+        # entry, a time out of order): check this one again from the true state.
+        with db.read() as session:
+            run = _read_chunk(session, part.first, part.size)
         outcome = check_run(run, state, keys)
+        hashes = {r[0]: r[6] for r in run}
     elif state.versioned and not outcome.end.versioned:
         outcome = RunResult(
             ChainState(outcome.end.seq, outcome.end.prev_hash, True, outcome.end.latest),
@@ -290,13 +353,15 @@ def _judge(
             outcome.reason,
             outcome.first_legacy,
         )
-    limit = len(run) if outcome.bad_index is None else outcome.bad_index
+    limit = part.rows if outcome.bad_index is None else outcome.bad_index
     for seq in sorted(m for m in marks if 0 <= m - state.seq < limit):
         index = seq - state.seq
         for w in marks[seq]:
-            if w.mark.entry_hash != run[index][6]:
+            if w.mark.entry_hash != hashes.get(seq):
                 return RunResult(
-                    ChainState(seq, run[index - 1][6] if index else state.prev_hash),
+                    ChainState(
+                        seq, hashes.get(seq - 1, state.prev_hash) if index else state.prev_hash
+                    ),
                     index,
                     f"differs from the entry that witness {w.name} saw",
                 )
@@ -304,9 +369,10 @@ def _judge(
 
 
 class _Checker:
-    """Checks runs of rows in order: in worker processes, or here when ``workers`` is 0."""
+    """Reads and checks chunks in order: in worker processes, or here with 0 workers."""
 
-    def __init__(self, keys: KeyHistory, workers: int) -> None:
+    def __init__(self, db: Database, keys: KeyHistory, workers: int) -> None:
+        self._db = db
         self._keys = keys
         self._workers = workers
         self._pool: ProcessPoolExecutor | None = None
@@ -314,12 +380,12 @@ class _Checker:
     def __enter__(self) -> _Checker:
         if self._workers > 0:
             # spawn: no fork of a process holding database connections (and Windows
-            # knows nothing else); workers import only the pure audit_chain module
+            # knows nothing else); each worker opens its own connection
             self._pool = ProcessPoolExecutor(
                 self._workers,
                 mp_context=multiprocessing.get_context("spawn"),
-                initializer=start_worker,
-                initargs=(dict(self._keys),),
+                initializer=_start_worker,
+                initargs=(self._db.url, dict(self._keys)),
             )
         return self
 
@@ -327,33 +393,22 @@ class _Checker:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
 
-    def runs(
-        self, chunks: Iterator[list[Row]]
-    ) -> Iterator[tuple[list[Row], ChainState, RunResult]]:
-        """(run, the state it was checked from, the outcome), in the chain's order.
-
-        The state of a run's start is what the run before it ends with if it is intact:
-        the next seq, its last entry_hash column and the latest time of all rows read;
-        whether a key version was named before is not known yet, so runs are checked
-        as if none was (``_judge`` checks again where that matters)."""
-        seq, prev, latest = 1, GENESIS_HASH, None
-        pending: deque[tuple[list[Row], ChainState, Future[RunResult]]] = deque()
-        limit = self._workers * _IN_FLIGHT_PER_WORKER
-        for run in chunks:
-            start = ChainState(seq, prev, latest=latest)
-            newest = max(r[1] for r in run)
-            seq, prev = seq + len(run), run[-1][6]
-            latest = newest if latest is None or newest > latest else latest
-            if self._pool is None:
-                yield run, start, check_run(run, start, self._keys)
-                continue
-            pending.append((run, start, self._pool.submit(check_in_worker, run, start)))
-            if len(pending) >= limit:
-                run0, start0, future = pending.popleft()
-                yield run0, start0, future.result()
+    def chunks(self, total: int, size: int, wanted: frozenset[int]) -> Iterator[_Checked]:
+        """The checked chunks of entries 1 … ``total``, in the chain's order."""
+        starts = range(1, total + 1, size)
+        if self._pool is None:
+            for first in starts:
+                yield _check_chunk(self._db, self._keys, first, size, wanted)
+            return
+        pending: deque[Future[_Checked]] = deque()
+        ahead = self._workers * _IN_FLIGHT_PER_WORKER
+        for first in starts:
+            part = wanted & frozenset(range(first - 1, first + size))
+            pending.append(self._pool.submit(_check_in_worker, first, size, part))
+            if len(pending) >= ahead:
+                yield pending.popleft().result()
         while pending:
-            run0, start0, future = pending.popleft()
-            yield run0, start0, future.result()
+            yield pending.popleft().result()
 
 
 def count(db: Database) -> int:
