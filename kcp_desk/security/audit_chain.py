@@ -229,4 +229,3 @@ def _same_time(signed: object, column: dt.datetime) -> bool:
         return isinstance(signed, str) and dt.datetime.fromisoformat(signed) == column
     except ValueError:
         return False
-
