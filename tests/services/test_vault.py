@@ -574,3 +574,27 @@ def test_a_role_written_into_the_database_grants_nothing(team: Team) -> None:
         ).all()
     assert [r.canonical.count('"during":"ticket_reassigned"') for r in refused] == [1, 0]
     assert '"during":"agent_disabled"' in refused[1].canonical
+
+
+def test_the_agent_wrap_goes_to_the_assignee_only(team: Team) -> None:
+    """V-3: the rotation refuses a recipient who is not the order's assignee; every
+    wrap the desk made in a busy life of an order is addressed to its assignee."""
+    from kcp_desk.services.trust import certified_agent
+    from kcp_desk.services.vault import rotate
+
+    order_id, ticket_id, _ = team.order()
+    team.reassign(ticket_id, "anna")
+    team.reassign(ticket_id, "ben")
+    team.desk.tickets.hand_over(
+        team.sessions["ben"], ticket_id, team.ticket_version(ticket_id), team.ids["anna"]
+    )
+    with team.db.read() as s:
+        order = s.get(SupportOrder, order_id)
+        assert order is not None
+        wraps = s.scalars(select(DekWrap).where(DekWrap.order_id == order_id)).all()
+        assert {w.agent_id for w in wraps if w.agent_id is not None} == {order.assignee_id}
+    with pytest.raises(ValueError, match="assignee only"), team.db.transaction() as s:
+        order = s.get(SupportOrder, order_id)
+        assert order is not None
+        ben = certified_agent(s, team.ids["ben"], team.anchors)
+        rotate(s, order, b"\0" * 32, assignee=ben, anchors=team.anchors)

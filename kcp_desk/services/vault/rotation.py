@@ -88,7 +88,12 @@ def rotate(
     anchors: TrustAnchors,
 ) -> bytes:
     """Re-encrypt the order under a fresh data key for ``assignee`` (or for the dispatch
-    key alone); returns the new key. ``dek`` is the current one, already opened."""
+    key alone); returns the new key. ``dek`` is the current one, already opened.
+
+    The agent wrap goes to the order's assignee and nobody else (V-3): anything else is
+    a bug, refused before a byte is written."""
+    if assignee is not None and assignee.agent_id != order.assignee_id:
+        raise ValueError("the agent wrap of an order goes to its assignee only")
     dispatch = newest_dispatch_key(s)
     certified_dispatch_key(s, dispatch, anchors)
     old, new = order.dek_version, order.dek_version + 1

@@ -161,9 +161,21 @@ class VaultService:
         with a rotation. Refused recipients (bad certificates) are audited and skipped."""
         granted = moved = 0
         refusals: list[Uncertified] = []
+        with self._db.read() as s:  # most of the time nothing waits: no write lock then
+            acting_agent(s, session, Role.LEAD, denied=_LEADS_ONLY)
+            if not _pending_ids(s):
+                return GrantReport(0, 0, 0)
         with self._db.transaction() as s:
             acting_agent(s, session, Role.LEAD, denied=_LEADS_ONLY, lock=True)
-            for order in _orders_to_grant(s):
+            orders = list(
+                s.scalars(
+                    select(SupportOrder)
+                    .where(SupportOrder.id.in_(_pending_ids(s)))
+                    .order_by(SupportOrder.id)
+                    .with_for_update()
+                )
+            )
+            for order in orders:
                 assignee = None
                 try:
                     if order.assignee_id is not None:
@@ -260,9 +272,11 @@ def _open_as(
     return None
 
 
-def _orders_to_grant(s: Session) -> list[SupportOrder]:
+def _pending_ids(s: Session) -> list[int]:
     """Open orders with credentials whose assignee has no wrap of the current version,
-    or whose dispatch wrap is addressed to a retired dispatch key."""
+    or whose dispatch wrap is addressed to a retired dispatch key. Driven from
+    ``credential_fields``: only orders still holding credentials are looked at (a
+    handful; the fields go when an order ends), never the whole order table."""
     mine = aliased(DekWrap)
     no_agent_wrap = ~exists().where(
         and_(
@@ -278,17 +292,16 @@ def _orders_to_grant(s: Session) -> list[SupportOrder]:
             DispatchKey.retired_at.is_not(None),
         )
     )
-    has_fields = exists().where(CredentialField.order_id == SupportOrder.id)
+    with_fields = select(CredentialField.order_id).distinct().scalar_subquery()
     return list(
         s.scalars(
-            select(SupportOrder)
+            select(SupportOrder.id)
             .where(
+                SupportOrder.id.in_(with_fields),
                 SupportOrder.state.in_(OPEN_ORDER_STATES),
-                has_fields,
                 ((SupportOrder.assignee_id.is_not(None)) & no_agent_wrap) | old_dispatch,
             )
             .order_by(SupportOrder.id)
-            .with_for_update()
         )
     )
 
