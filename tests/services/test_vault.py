@@ -598,3 +598,43 @@ def test_the_agent_wrap_goes_to_the_assignee_only(team: Team) -> None:
         assert order is not None
         ben = certified_agent(s, team.ids["ben"], team.anchors)
         rotate(s, order, b"\0" * 32, assignee=ben, anchors=team.anchors)
+
+
+def test_after_an_admin_resets_keys_old_entries_verify_and_access_comes_back(
+    team: Team,
+) -> None:
+    """V-7: new keys (version 2) for Anna; her old wraps are gone, her v1 audit entries
+    still verify, the old session signs nothing more, and a lead's desk grants her the
+    order again under the new key."""
+    order_id, ticket_id, values = team.order()
+    team.reassign(ticket_id, "anna")
+    old = team.sessions["anna"]
+    team.desk.vault.reveal(old, order_id, "root password")  # an entry signed with v1
+    row = next(
+        r for r in team.desk.admin.overview(team.sessions["admin"]).agents if r.username == "anna"
+    )
+    team.desk.admin.reset_keys(
+        team.sessions["admin"], row.agent_id, row.version, "anna-new-passphrase"
+    )
+    with team.db.read() as s:
+        assert not s.scalars(select(DekWrap).where(DekWrap.agent_id == team.ids["anna"])).all()
+    with pytest.raises(KcpError):
+        team.desk.vault.reveal(old, order_id, "root password")
+    new = team.desk.auth.login("anna", "anna-new-passphrase").session
+    assert new.key_version == 2
+    with pytest.raises(PermissionDenied):  # waiting for a lead
+        team.desk.vault.reveal(new, order_id, "root password")
+    assert team.desk.vault.grant_pending(team.sessions["lea"]).granted == 1
+    assert (
+        team.desk.vault.reveal(new, order_id, "root password").reveal() == values["root password"]
+    )
+    result = verify(team.db)
+    assert result.ok, result
+    with team.db.read() as s:
+        signed_v1 = s.scalars(
+            select(AuditEntry).where(
+                AuditEntry.agent_id == team.ids["anna"],
+                AuditEntry.canonical.contains('"key_version":1'),
+            )
+        ).all()
+    assert signed_v1
