@@ -12,6 +12,7 @@ its own transaction, because the refused action's transaction rolls back.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -84,20 +85,29 @@ class NoPinnedAdminKey(Uncertified):
         self.reason = "no admin key pinned"
 
 
-def _newest(s: Session, subject: str) -> Certificate | None:
-    return s.scalars(
-        select(Certificate).where(Certificate.subject == subject).order_by(Certificate.id.desc())
-    ).first()
-
-
 def _verified(s: Session, subject: str, name: str) -> Certified:
-    cert = _newest(s, subject)
-    if cert is None:
-        raise Uncertified(subject, "no certificate", name)
-    try:
-        return verified_body(subject, cert.body, cert.signature)
-    except CertificateError as exc:
-        raise Uncertified(subject, str(exc), name) from None
+    """The subject's certificate that counts: of those whose signature checks out, the
+    one with the latest SIGNED issue time — not the newest row. The table only grows
+    (a superseding certificate cannot be deleted), so a colleague who inserts a copy of
+    an old certificate (from before a demotion or disabling) gains nothing by it."""
+    best: Certified | None = None
+    best_at: dt.datetime | None = None
+    rows = s.scalars(
+        select(Certificate).where(Certificate.subject == subject).order_by(Certificate.id)
+    )
+    for cert in rows:
+        try:
+            checked = verified_body(subject, cert.body, cert.signature)
+            issued = dt.datetime.fromisoformat(checked.issued_at)
+        except (CertificateError, ValueError):
+            continue  # forged or damaged: it counts for nothing
+        if issued.tzinfo is None:
+            continue  # not ours: the desk signs aware UTC times
+        if best_at is None or issued >= best_at:  # a tie: the later row
+            best, best_at = checked, issued
+    if best is None:
+        raise Uncertified(subject, "no valid certificate", name)
+    return best
 
 
 def _claims_of(agent: Agent) -> AgentClaims:

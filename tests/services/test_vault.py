@@ -14,7 +14,7 @@ from sqlalchemy import func, select, text
 
 from kcp_desk.db import Database
 from kcp_desk.errors import KcpError, PermissionDenied
-from kcp_desk.models.agents import Agent, Certificate
+from kcp_desk.models.agents import Agent, Certificate, Role
 from kcp_desk.models.audit import AuditEntry
 from kcp_desk.models.orders import SupportOrder
 from kcp_desk.models.vault import CredentialField, DekWrap, DispatchKey, DispatchKeyWrap
@@ -638,3 +638,29 @@ def test_after_an_admin_resets_keys_old_entries_verify_and_access_comes_back(
             )
         ).all()
     assert signed_v1
+
+
+def test_a_replayed_old_certificate_does_not_undo_a_demotion(team: Team) -> None:
+    """V-8: Lea is demoted; she copies her old, validly signed lead certificate back in
+    as the newest row and writes 'lead' into her row again. The certificate with the
+    latest signed time counts, so she is refused, and no dispatch key reaches her."""
+    row = next(
+        r for r in team.desk.admin.overview(team.sessions["admin"]).agents if r.username == "lea"
+    )
+    with team.db.read() as s:
+        old = s.scalars(
+            select(Certificate)
+            .where(Certificate.subject == f"agent:{team.ids['lea']}")
+            .order_by(Certificate.id)
+        ).all()[-1]
+        body, signature = old.body, bytes(old.signature)
+    team.desk.admin.change_role(team.sessions["admin"], row.agent_id, row.version, Role.AGENT)
+    with team.db.transaction() as s:  # a colleague with write access: replay, re-promote
+        s.add(Certificate(subject=f"agent:{team.ids['lea']}", body=body, signature=signature))
+        s.execute(text("UPDATE agents SET role = 'lead' WHERE id = :id"), {"id": team.ids["lea"]})
+    overview = team.desk.admin.rotate_dispatch_key(team.sessions["admin"])
+    lea = next(r for r in overview.agents if r.username == "lea")
+    assert lea.certificate_problem and not lea.holds_dispatch_key
+    _, ticket_id, _ = team.order()
+    with pytest.raises(Uncertified):
+        team.reassign(ticket_id, "ben", by="lea")
