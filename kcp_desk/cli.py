@@ -133,9 +133,17 @@ def _cmd_audit_verify(args: argparse.Namespace) -> int:
     foreign = [w.name for w in witnesses if w.database != db.describe()]
     if foreign:
         print(f"Note: witness {', '.join(foreign)} was written for another database name.")
+    from kcp_desk.services.trust import TrustAnchors
+
+    anchors = TrustAnchors(_pinned_keys(db).keys())
+    if not anchors.keys:
+        print(
+            "Note: no admin key is pinned on this workstation for this database; signatures "
+            "are checked with the key history as the database holds it."
+        )
     bar = TerminalProgress("audit verify")
     try:
-        result = verify(db, witnesses, progress=bar)
+        result = verify(db, witnesses, progress=bar, anchors=anchors)
     finally:
         db.dispose()
         bar.finish()

@@ -19,7 +19,7 @@ DEFAULT_DESK_ROLE = "kcp_desk"
 APPEND_ONLY_TABLES = ("audit_log", "certificates")
 #: issued invoices are never deleted (PAY-1), nor an agent's key history (V-7); their
 #: triggers refuse it too
-NO_DELETE_TABLES = ("invoices", "invoice_positions", "agent_keys")
+NO_DELETE_TABLES = ("invoices", "invoice_positions", "agent_keys", "dispatch_keys")
 
 _NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 

@@ -4,10 +4,10 @@ An admin has no access to credentials. Every change here is signed: the admin's 
 key certifies what the agent row now says (``services.trust``), so a desk that wraps a
 data key can tell an admin's change from a colleague's UPDATE. Disabling an agent
 deletes their data-key wraps and puts their open tickets and orders back in the queue;
-any change to who is a lead rotates the dispatch key: the admin's desk makes a new key
-pair, certifies it, wraps its private half to every certified lead and forgets it. The
-orders still on the old key move to the new one on the next lead's desk
-(``VaultService.grant_pending``).
+a lead who leaves (disabled, demoted, keys reset) rotates the dispatch key: the admin's
+desk makes a new key pair, certifies it, wraps its private half to every certified lead
+and forgets it. The orders still on the old key move to the new one on the next lead's
+desk, and a new lead gets the current key there (``VaultService.upkeep``).
 """
 
 from __future__ import annotations
@@ -157,7 +157,7 @@ class AdminService:
             certify_agent(s, session, agent)
             _audit(s, session, "agent_created", agent)
             if role is Role.LEAD:
-                self._rotate_dispatch(s, session, "lead_added")
+                self._lead_added(s, session)
             return _overview(s, self._anchors)
 
     def change_role(
@@ -174,9 +174,11 @@ class AdminService:
             agent.role = role
             certify_agent(s, session, agent)
             _audit(s, session, "agent_role_changed", agent, {"from_role": str(before)})
-            if Role.LEAD in (before, role):
+            if before is Role.LEAD:
                 s.execute(delete(DispatchKeyWrap).where(DispatchKeyWrap.agent_id == agent.id))
-                self._rotate_dispatch(s, session, "lead_changed")
+                self._rotate_dispatch(s, session, "lead_demoted")
+            elif role is Role.LEAD:
+                self._lead_added(s, session)
             return _overview(s, self._anchors)
 
     def disable(self, session: AgentSession, agent_id: int, version: int) -> AdminOverview:
@@ -211,7 +213,7 @@ class AdminService:
             certify_agent(s, session, agent)
             _audit(s, session, "agent_enabled", agent)
             if agent.role is Role.LEAD:
-                self._rotate_dispatch(s, session, "lead_returned")
+                self._lead_added(s, session)
             return _overview(s, self._anchors)
 
     def reset_keys(
@@ -263,6 +265,26 @@ class AdminService:
 
     def _rotate_dispatch(self, s: Session, session: AgentSession, why: str) -> None:
         new_dispatch_key(s, session, self._anchors, why)
+
+    def _lead_added(self, s: Session, session: AgentSession) -> None:
+        """A new lead gets the current dispatch key from the next lead's desk (their
+        certificate says lead: ``VaultService.upkeep``); only when no active lead holds
+        it does the admin make a new one for the leads there are."""
+        s.flush()
+        current = s.scalar(select(func.max(DispatchKey.version)))
+        held = s.scalar(
+            select(func.count())
+            .select_from(DispatchKeyWrap)
+            .join(DispatchKey, DispatchKey.id == DispatchKeyWrap.dispatch_key_id)
+            .join(Agent, Agent.id == DispatchKeyWrap.agent_id)
+            .where(
+                DispatchKey.version == current,
+                Agent.role == Role.LEAD,
+                Agent.active.is_(True),
+            )
+        )
+        if not held:
+            self._rotate_dispatch(s, session, "no_lead_holds_the_key")
 
 
 def new_dispatch_key(
@@ -385,11 +407,7 @@ def _audit(
 
 def _overview(s: Session, anchors: TrustAnchors) -> AdminOverview:
     s.flush()
-    current = s.scalars(
-        select(DispatchKey)
-        .where(DispatchKey.retired_at.is_(None))
-        .order_by(DispatchKey.version.desc())
-    ).first()
+    current = s.scalars(select(DispatchKey).order_by(DispatchKey.version.desc())).first()
     holders: set[int] = set()
     if current is not None:
         holders = set(
@@ -421,9 +439,10 @@ def _overview(s: Session, anchors: TrustAnchors) -> AdminOverview:
         )
     old = (
         s.scalar(
-            select(func.count(func.distinct(DekWrap.order_id)))
-            .join(DispatchKey, DispatchKey.id == DekWrap.dispatch_key_id)
-            .where(DispatchKey.retired_at.is_not(None))
+            select(func.count(func.distinct(DekWrap.order_id))).where(
+                DekWrap.dispatch_key_id.is_not(None),
+                DekWrap.dispatch_key_id != (current.id if current else None),
+            )
         )
         or 0
     )

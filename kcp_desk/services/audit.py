@@ -16,7 +16,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
@@ -40,6 +40,9 @@ from kcp_desk.security.audit_chain import (
 )
 from kcp_desk.security.audit_witness import LocalWitness, Witness, WitnessMark
 from kcp_desk.security.sealing import AgentKeys
+
+if TYPE_CHECKING:
+    from kcp_desk.services.trust import TrustAnchors
 
 __all__ = ["UNSIGNED_ACTIONS", "VerifyResult", "append", "count", "keep_witness", "verify"]
 
@@ -259,6 +262,7 @@ def verify(
     progress: Progress | None = None,
     workers: int | None = None,
     chunk: int = CHUNK,
+    anchors: TrustAnchors | None = None,
 ) -> VerifyResult:
     """Check the whole chain, every signature and every witness; name the first bad entry.
 
@@ -271,6 +275,11 @@ def verify(
     chain of one chunk or in a frozen build; ``workers=0`` checks everything here. The
     result is the same either way: the first bad entry, its reason, and the witnesses'
     verdict (A-4).
+
+    ``anchors`` (the admin keys pinned on this workstation, V-8): a signature counts
+    only with a key version an admin certified for that agent. Without them the key
+    history table is taken as it is — and a colleague with write access could add a
+    "new key version" of someone else to it.
     """
     marks: dict[int, list[Witness]] = {}
     for w in witnesses:
@@ -288,6 +297,8 @@ def verify(
                 )
             )
         }
+        if anchors is not None and anchors.keys:
+            keys = _certified_only(session, keys, anchors)
         total = session.scalar(select(func.max(AuditEntry.seq))) or 0
         lowest = session.scalar(select(func.min(AuditEntry.seq)))
     if lowest is not None and lowest < 1:
@@ -317,6 +328,21 @@ def verify(
             f"{newest.mark.seq}, the log ends at {checked}",
         )
     return VerifyResult(checked, newest=WitnessMark(checked, state.prev_hash) if checked else None)
+
+
+def _certified_only(
+    session: Session, keys: dict[tuple[int, int], SigningKey], anchors: TrustAnchors
+) -> dict[tuple[int, int], SigningKey]:
+    from kcp_desk.services.trust import certified_signing_keys  # trust appends to the log
+
+    certified: dict[int, frozenset[tuple[int, bytes]]] = {}
+    kept = {}
+    for (agent_id, version), key in keys.items():
+        if agent_id not in certified:
+            certified[agent_id] = certified_signing_keys(session, agent_id, anchors)
+        if (version, key.ed25519_public) in certified[agent_id]:
+            kept[(agent_id, version)] = key
+    return kept
 
 
 def _judge(

@@ -85,13 +85,13 @@ class NoPinnedAdminKey(Uncertified):
         self.reason = "no admin key pinned"
 
 
-def _verified(s: Session, subject: str, name: str) -> Certified:
-    """The subject's certificate that counts: of those whose signature checks out, the
-    one with the latest SIGNED issue time — not the newest row. The table only grows
-    (a superseding certificate cannot be deleted), so a colleague who inserts a copy of
-    an old certificate (from before a demotion or disabling) gains nothing by it."""
-    best: Certified | None = None
-    best_at: dt.datetime | None = None
+def _trusted_certificates(
+    s: Session, subject: str, anchors: TrustAnchors, depth: int
+) -> list[tuple[dt.datetime, Certified]]:
+    """Every certificate of ``subject`` whose signature checks out AND whose issuer
+    chains up to a pinned admin key, with its signed issue time. A certificate someone
+    signed with their own key counts for nothing, whatever date it claims."""
+    found = []
     rows = s.scalars(
         select(Certificate).where(Certificate.subject == subject).order_by(Certificate.id)
     )
@@ -100,13 +100,27 @@ def _verified(s: Session, subject: str, name: str) -> Certified:
             checked = verified_body(subject, cert.body, cert.signature)
             issued = dt.datetime.fromisoformat(checked.issued_at)
         except (CertificateError, ValueError):
-            continue  # forged or damaged: it counts for nothing
-        if issued.tzinfo is None:
-            continue  # not ours: the desk signs aware UTC times
-        if best_at is None or issued >= best_at:  # a tie: the later row
-            best, best_at = checked, issued
-    if best is None:
+            continue  # forged or damaged
+        if issued.tzinfo is None or not _issuer_trusted(s, checked.issuer, anchors, depth):
+            continue
+        found.append((issued, checked))
+    return found
+
+
+def _verified(
+    s: Session, subject: str, name: str, anchors: TrustAnchors, depth: int = 0
+) -> Certified:
+    """The subject's certificate that counts: of the trusted ones, the one with the
+    latest SIGNED issue time — not the newest row. The table only grows (a superseding
+    certificate cannot be deleted), so a copy of an old certificate (from before a
+    demotion or disabling) inserted again gains nothing."""
+    trusted = _trusted_certificates(s, subject, anchors, depth)
+    if not trusted:
         raise Uncertified(subject, "no valid certificate", name)
+    best_at, best = trusted[0]
+    for issued, checked in trusted[1:]:
+        if issued >= best_at:  # a tie: the later row
+            best_at, best = issued, checked
     return best
 
 
@@ -125,20 +139,42 @@ def _claims_of(agent: Agent) -> AgentClaims:
 def certified_agent(
     s: Session, agent_id: int, anchors: TrustAnchors, *, _depth: int = 0
 ) -> AgentClaims:
-    """The agent's certified claims, if the row matches its newest certificate and the
-    chain reaches a pinned admin key; else :class:`Uncertified`."""
+    """The agent's certified claims, if the row matches the certificate that counts and
+    that certificate chains up to a pinned admin key; else :class:`Uncertified`."""
     if not anchors.keys:
         raise NoPinnedAdminKey()
     agent = s.get(Agent, agent_id, populate_existing=True)
     subject = agent_subject(agent_id)
     if agent is None:
         raise Uncertified(subject, "no such agent")
-    certified = _verified(s, subject, agent.display_name)
+    certified = _verified(s, subject, agent.display_name, anchors, _depth)
     if certified.claims != _claims_of(agent):
         raise Uncertified(subject, "the agent row differs from its certificate", agent.display_name)
-    _check_issuer(s, certified.issuer, anchors, _depth, agent.display_name, subject)
     assert isinstance(certified.claims, AgentClaims)
     return certified.claims
+
+
+def certified_handler(s: Session, agent_id: int, anchors: TrustAnchors) -> AgentClaims:
+    """Someone a data key may be wrapped to: certified, active, and an agent or a lead
+    (admins hold no credentials, SPEC §0)."""
+    claims = certified_agent(s, agent_id, anchors)
+    if not claims.active or claims.role not in (Role.AGENT, Role.LEAD):
+        raise Uncertified(claims.subject, "not an active agent or lead", claims.username)
+    return claims
+
+
+def certified_signing_keys(
+    s: Session, agent_id: int, anchors: TrustAnchors
+) -> frozenset[tuple[int, bytes]]:
+    """Every (key version, Ed25519 public key) an admin ever certified for the agent:
+    what a signature in the agent's name may be checked with (``agent_keys`` alone is a
+    table anyone with write access can add a row to)."""
+    found = set()
+    for _, checked in _trusted_certificates(s, agent_subject(agent_id), anchors, 0):
+        claims = checked.claims
+        if isinstance(claims, AgentClaims):
+            found.add((claims.key_version, claims.ed25519_public))
+    return frozenset(found)
 
 
 def certified_dispatch_key(s: Session, key: DispatchKey, anchors: TrustAnchors) -> DispatchClaims:
@@ -146,32 +182,45 @@ def certified_dispatch_key(s: Session, key: DispatchKey, anchors: TrustAnchors) 
     if not anchors.keys:
         raise NoPinnedAdminKey()
     subject = dispatch_subject(key.version)
-    certified = _verified(s, subject, subject)
+    certified = _verified(s, subject, subject, anchors)
     if certified.claims != DispatchClaims(key.version, key.public_key):
         raise Uncertified(subject, "the dispatch key differs from its certificate")
-    _check_issuer(s, certified.issuer, anchors, 0, subject, subject)
+    if newest_certified_dispatch_version(s, anchors) != key.version:
+        raise Uncertified(subject, "a newer certified dispatch key is missing from the database")
     assert isinstance(certified.claims, DispatchClaims)
     return certified.claims
 
 
-def _check_issuer(
-    s: Session, issuer: Issuer, anchors: TrustAnchors, depth: int, name: str, subject: str
-) -> None:
+def newest_certified_dispatch_version(s: Session, anchors: TrustAnchors) -> int | None:
+    """The highest dispatch key version an admin certified (the ``certificates`` table
+    only grows, so deleting the newest ``dispatch_keys`` row cannot bring an older key
+    back: its row is then missing and the desk refuses)."""
+    versions = [
+        checked.claims.version
+        for cert_subject in s.scalars(
+            select(Certificate.subject).where(Certificate.subject.like("dispatch:v%")).distinct()
+        )
+        for _, checked in _trusted_certificates(s, cert_subject, anchors, 0)
+        if isinstance(checked.claims, DispatchClaims)
+    ]
+    return max(versions) if versions else None
+
+
+def _issuer_trusted(s: Session, issuer: Issuer, anchors: TrustAnchors, depth: int) -> bool:
     if issuer.ed25519_public in anchors.keys:
-        return
+        return True
     if depth >= _MAX_DEPTH:
-        raise Uncertified(subject, "the certificate chain does not reach a pinned admin key", name)
+        return False
     try:
         admin = certified_agent(s, issuer.agent_id, anchors, _depth=depth + 1)
     except Uncertified:
-        raise Uncertified(subject, "the issuer is not certified", name) from None
-    if (
-        admin.role != Role.ADMIN
-        or not admin.active
-        or admin.ed25519_public != issuer.ed25519_public
-        or admin.key_version != issuer.key_version
-    ):
-        raise Uncertified(subject, "the issuer is not an active admin with that key", name)
+        return False
+    return (
+        admin.role == Role.ADMIN
+        and admin.active
+        and admin.ed25519_public == issuer.ed25519_public
+        and admin.key_version == issuer.key_version
+    )
 
 
 def issue(s: Session, session: AgentSession, claims: Claims) -> Certificate:

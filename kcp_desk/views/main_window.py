@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from kcp_desk.errors import KcpError
 from kcp_desk.services.desk import DeskServices
 from kcp_desk.services.principal import AgentSession
+from kcp_desk.services.vault import WaitingOrder
 from kcp_desk.views.admin_page import AdminPage
 from kcp_desk.views.customers_page import CustomersPage
 from kcp_desk.views.idle import InactivityTimer
@@ -98,8 +99,9 @@ class MainWindow(QMainWindow):
         self.credentials = OrderCredentials(
             services, session, QApplication.clipboard(), lambda: self.order.order_id, self
         )
-        self.credentials.granted.connect(self._credentials_granted)
+        self.credentials.waiting.connect(self._credentials_waiting)
         self.order = OrderView(services, session, credential_row=self.credentials.row)
+        self.order.grant_requested.connect(self._grant)
         self.orders_page = QStackedWidget()
         self.orders_page.addWidget(
             PlaceholderPage(
@@ -199,7 +201,7 @@ class MainWindow(QMainWindow):
         self.focus_search()
         self.approvals.refresh_count()
         self.live.start()
-        self.credentials.grant_pending()  # a lead's desk: who waits for credentials
+        self.credentials.lead_upkeep()  # a lead's desk: who waits for credentials
 
     def _build_pages(self) -> list[tuple[str, QWidget]]:
         return [
@@ -267,11 +269,20 @@ class MainWindow(QMainWindow):
         if self.nav.currentRow() == self.PAGE_ORDERS and self.order.order_id is not None:
             self.order.reload()
         self.approvals.refresh_count()
-        self.credentials.grant_pending()
+        self.credentials.lead_upkeep()
 
-    def _credentials_granted(self, n: int) -> None:
-        text = self.tr("Handed the credentials of %n support orders to their handlers.", "", n)
-        self.statusBar().showMessage(text, 10000)
+    def _credentials_waiting(self, orders: tuple[WaitingOrder, ...]) -> None:
+        """V-4: a lead hands credentials over explicitly; the status bar says who waits."""
+        if not orders:
+            return
+        text = self.tr(
+            "%n support orders wait for you to hand over their credentials", "", len(orders)
+        )
+        refs = ", ".join(f"{o.order_ref} ({o.assignee_name})" for o in orders[:3])
+        self.statusBar().showMessage(f"{text}: {refs}", 15000)
+
+    def _grant(self, order_id: int, assignee_id: int) -> None:
+        self.credentials.grant(order_id, assignee_id, self.order.grant_done)
 
     def _assigned_to_me(self, refs: list[str]) -> None:
         """T-7: a ticket someone else gave me; said in the status bar (and the tray
@@ -381,7 +392,7 @@ class MainWindow(QMainWindow):
         if not self._admin:
             self.approvals.refresh_count()
             self.tickets.live_changed(True)
-            self.credentials.grant_pending()
+            self.credentials.lead_upkeep()
         # what finished while locked arrives now: "Saved.", or "locked before it was
         # finished" with the input still there
         self.operation_gate.unlock()

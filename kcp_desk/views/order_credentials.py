@@ -3,8 +3,9 @@
 One :class:`OrderCredentials` per main window: it makes a :class:`CredentialRow` for
 each credential name the order view lists, runs the vault's reveal or copy off the GUI
 thread (the audit entry commits before anything is decrypted), and hides every row and
-clears the clipboard when the desk locks, signs out or quits. A lead's desk also hands
-waiting orders' credentials to their assignees (:meth:`grant_pending`).
+clears the clipboard when the desk locks, signs out or quits. On a lead's desk it runs
+the vault's upkeep and says which handlers wait for credentials (:meth:`lead_upkeep`);
+the lead hands them over with a click on the order (:meth:`grant`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import QWidget
 from kcp_desk.errors import KcpError
 from kcp_desk.services.desk import DeskServices
 from kcp_desk.services.principal import AgentSession
-from kcp_desk.services.vault import GrantReport
+from kcp_desk.services.vault import WaitingOrder
 from kcp_desk.views.credential_row import CredentialRow
 from kcp_desk.views.messages import error_text
 from kcp_desk.views.operation import Operation
@@ -27,9 +28,8 @@ from kcp_desk.views.secret_clipboard import SecretClipboard
 
 
 class OrderCredentials(QObject):
-    #: a lead's desk handed credentials to assignees (how many), or moved orders off
-    #: a retired dispatch key
-    granted = Signal(int)
+    #: for a lead: the orders whose handlers wait for their credentials (when it changes)
+    waiting = Signal(object)  # tuple[WaitingOrder, ...]
 
     def __init__(
         self,
@@ -51,7 +51,8 @@ class OrderCredentials(QObject):
         self._show_ms = show_ms
         self.clipboard = SecretClipboard(clipboard, clear_after_ms, self)
         self._rows: list[CredentialRow] = []
-        self._granting = False
+        self._busy = False
+        self._waiting_refs: tuple[str, ...] = ()
 
     def row(self, name: str) -> QWidget:
         """The factory the order view calls for each credential name."""
@@ -90,20 +91,32 @@ class OrderCredentials(QObject):
         self._rows = [r for r in self._rows if shiboken6.isValid(r)]
         self.clipboard.clear_now()
 
-    def grant_pending(self) -> None:
-        """A lead's desk: hand waiting credentials over (one run at a time)."""
-        if self._granting or not self._session.principal.is_lead or self._session.locked:
+    def lead_upkeep(self) -> None:
+        """A lead's desk: the dispatch key for new leads, orders off retired dispatch
+        keys (nobody's access changes), then who waits for credentials (one run at a
+        time; a live change starts the next)."""
+        if self._busy or not self._session.principal.is_lead or self._session.locked:
             return
-        self._granting = True
+        self._busy = True
 
-        def done(report: GrantReport) -> None:
-            self._granting = False
-            if report.granted or report.moved_from_old_keys:
-                self.granted.emit(report.granted + report.moved_from_old_keys)
+        def run() -> tuple[WaitingOrder, ...]:
+            self._vault.upkeep(self._session)
+            return self._vault.waiting(self._session)
+
+        def done(orders: tuple[WaitingOrder, ...]) -> None:
+            self._busy = False
+            refs = tuple(o.order_ref for o in orders)
+            if refs != self._waiting_refs:
+                self._waiting_refs = refs
+                self.waiting.emit(orders)
 
         def failed(_err: KcpError) -> None:
-            self._granting = False  # the next live change tries again
+            self._busy = False  # the next live change tries again
 
-        Operation(self._owner, self._vault.grant_pending, self._session).success(done).failure(
-            failed
-        ).run()
+        Operation(self._owner, run).success(done).failure(failed).run()
+
+    def grant(self, order_id: int, assignee_id: int, done: Callable[[str | None], None]) -> None:
+        """The lead's click: hand the order's credentials to the handler shown."""
+        Operation(self._owner, self._vault.grant, self._session, order_id, assignee_id).success(
+            lambda _none: done(None)
+        ).failure(lambda err: done(error_text(err))).run()

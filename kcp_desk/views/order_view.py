@@ -80,6 +80,8 @@ class OrderView(QWidget):
     changed = Signal()
     #: an order was loaded (or reloaded): the lead wires the credential widgets to it
     opened = Signal(object)  # OrderDetail
+    #: a lead hands the credentials to the handler: (order id, the handler shown)
+    grant_requested = Signal(int, int)
 
     #: the time table's columns
     COL_AGENT, COL_START, COL_END, COL_MINUTES, COL_BILLING, COL_NOTE = range(6)
@@ -200,6 +202,12 @@ class OrderView(QWidget):
         self.credential_rows.setSpacing(4)
         cred_layout.addWidget(self.credentials_text)
         cred_layout.addLayout(self.credential_rows)
+        # V-4: a lead hands the credentials to a handler who waits for them, explicitly
+        self.grant_button = QPushButton()
+        self.grant_button.setObjectName("order_grant")
+        self.grant_button.hide()
+        self.grant_button.clicked.connect(self._grant_clicked)
+        cred_layout.addWidget(self.grant_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.billing_box, billing_layout = self._group("order_billing", self.tr("Billing"))
         self.billing = WrappedLabel()
@@ -611,8 +619,23 @@ class OrderView(QWidget):
             "No credentials: the customer gave none, or they were deleted when the order ended."
         )
 
+    def _grant_clicked(self) -> None:
+        d = self.detail
+        if d is not None and d.assignee_id is not None:
+            self.grant_button.setEnabled(False)
+            self.grant_requested.emit(d.order_id, d.assignee_id)
+
+    def grant_done(self, error: str | None) -> None:
+        """After the hand-over: reload (the rows change for nobody here, the button goes),
+        or say why not."""
+        if error is not None:
+            self.grant_button.setEnabled(True)
+            self.note.setText(error)
+            self.note.show()
+        self.reload()
+
     def _show_credentials(self, d: OrderDetail) -> None:
-        shown = (d.order_id, d.credential_names, d.credential_access)
+        shown = (d.order_id, d.credential_names, d.credential_access, d.handler_waiting)
         if shown == self._credentials_shown:
             return  # a reload (live change) keeps the rows: a revealed value stays its 20 s
         self._credentials_shown = shown
@@ -624,6 +647,13 @@ class OrderView(QWidget):
             if widget is not None:
                 widget.deleteLater()
         self.credentials_text.setText(self.access_text(d.credential_access))
+        lead_can_grant = self._session.principal.is_lead and d.handler_waiting
+        self.grant_button.setVisible(lead_can_grant)
+        self.grant_button.setEnabled(lead_can_grant)
+        if lead_can_grant:
+            self.grant_button.setText(
+                self.tr("Hand the credentials to {0}").format(d.assignee_name or "")
+            )
         made: list[CredentialRow] = []
         for name in d.credential_names:
             # only the handler holding a wrap gets Show and Copy; others see the names

@@ -2565,7 +2565,7 @@ the longest reply or note, in characters (after cleaning) what an agent may post
             <translation>Nur wer diese Zeit gebucht hat oder eine Teamleitung kann sie ändern.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/orders/queries.py" line="49" />
+            <location filename="../../kcp_desk/services/orders/queries.py" line="55" />
             <source>This support order does not exist.</source>
             <translation>Diesen Support-Auftrag gibt es nicht.</translation>
         </message>
@@ -2621,27 +2621,27 @@ the longest reply or note, in characters (after cleaning) what an agent may post
             <translation>Die Startfreigabe dieses Auftrags fehlt.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/vault/service.py" line="37" />
+            <location filename="../../kcp_desk/services/vault/service.py" line="42" />
             <source>This credential does not exist (any more).</source>
             <translation>Diese Zugangsangabe gibt es nicht (mehr).</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/vault/service.py" line="38" />
+            <location filename="../../kcp_desk/services/vault/service.py" line="43" />
             <source>Only the order's assigned handler can open its credentials.</source>
             <translation>Nur die zugewiesene Bearbeiterin oder der zugewiesene Bearbeiter des Auftrags kann seine Zugangsdaten öffnen.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/vault/service.py" line="41" />
+            <location filename="../../kcp_desk/services/vault/service.py" line="46" />
             <source>The order is yours, but a lead has not handed you its credentials yet. A lead's desk does that on its own within moments; ask a lead if it takes longer.</source>
             <translation>Der Auftrag gehört Ihnen, aber eine Teamleitung hat Ihnen die Zugangsdaten noch nicht übergeben. Der Desk einer Teamleitung erledigt das von selbst in wenigen Augenblicken; fragen Sie eine Teamleitung, wenn es länger dauert.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/vault/service.py" line="46" />
+            <location filename="../../kcp_desk/services/vault/service.py" line="51" />
             <source>This credential cannot be decrypted with your key: it was changed in the database or is addressed to someone else. Please tell an admin.</source>
             <translation>Diese Zugangsangabe lässt sich mit Ihrem Schlüssel nicht entschlüsseln: Sie wurde in der Datenbank verändert oder ist für jemand anderen verschlüsselt. Bitte sagen Sie einem Admin Bescheid.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/vault/service.py" line="51" />
+            <location filename="../../kcp_desk/services/vault/service.py" line="56" />
             <source>Only a lead hands over credentials.</source>
             <translation>Nur eine Teamleitung übergibt Zugangsdaten.</translation>
         </message>
@@ -2656,18 +2656,23 @@ the longest reply or note, in characters (after cleaning) what an agent may post
             <translation>Die Zugangsdaten dieses Auftrags lassen sich mit dem Verteilschlüssel nicht öffnen. Bitte sagen Sie einem Admin Bescheid; es wurde nichts geändert.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/vault/rotation.py" line="25" />
+            <location filename="../../kcp_desk/services/vault/rotation.py" line="30" />
             <source>There is no dispatch key yet: an admin creates one on the admin page.</source>
             <translation>Es gibt noch keinen Verteilschlüssel: Ein Admin legt ihn auf der Admin-Seite an.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/trust.py" line="62" />
+            <location filename="../../kcp_desk/services/vault/rotation.py" line="35" />
+            <source>The credentials of this order do not open with its data key: they were changed in the database. Nothing was changed; please tell an admin.</source>
+            <translation>Die Zugangsdaten dieses Auftrags lassen sich mit seinem Datenschlüssel nicht öffnen: Sie wurden in der Datenbank verändert. Es wurde nichts geändert; bitte sagen Sie einem Admin Bescheid.</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/trust.py" line="63" />
             <source>The keys of {name} are not certified by an admin, so nothing was encrypted to them. This is recorded in the audit log; please tell an admin.</source>
             <extracomment>admin → admin → … → pinned key; deeper chains are not ours</extracomment>
             <translation>Die Schlüssel von {name} sind von keinem Admin zertifiziert, deshalb wurde nichts für sie verschlüsselt. Das steht im Audit-Log; bitte sagen Sie einem Admin Bescheid.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/trust.py" line="77" />
+            <location filename="../../kcp_desk/services/trust.py" line="78" />
             <source>No admin key is pinned on this workstation for this database, so the desk encrypts to nobody. IT pins one with “kcp-desk admin pin”.</source>
             <translation>Auf diesem Arbeitsplatz ist für diese Datenbank kein Admin-Schlüssel hinterlegt, deshalb verschlüsselt der Desk für niemanden. Die IT hinterlegt ihn mit „kcp-desk admin pin“.</translation>
         </message>
@@ -2707,10 +2712,26 @@ the longest reply or note, in characters (after cleaning) what an agent may post
             <translation>Bitte geben Sie den Namen ein.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/audit.py" line="55" />
+            <location filename="../../kcp_desk/services/audit.py" line="57" />
             <source>The keys of this sign-in were replaced. Please sign in again.</source>
             <extracomment>Session.info key of the newest entry a transaction appended (for the witness)</extracomment>
             <translation>Die Schlüssel dieser Anmeldung wurden ersetzt. Bitte melden Sie sich neu an.</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/vault/grants.py" line="53" />
+            <source>The order changed hands in the meantime. Look again before you hand it over.</source>
+            <extracomment>the ticket actions whose signed audit entry names the assignee afterwards an admin's disabling frees the agent's tickets (``admin._requeue``)</extracomment>
+            <translation>Der Auftrag hat inzwischen die Hand gewechselt. Sehen Sie ihn noch einmal an, bevor Sie die Zugangsdaten übergeben.</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/vault/grants.py" line="56" />
+            <source>The audit log does not show this assignment, so the credentials are not handed over. Someone may have changed the database; please tell an admin.</source>
+            <translation>Das Audit-Log zeigt diese Zuweisung nicht, deshalb werden die Zugangsdaten nicht übergeben. Vielleicht hat jemand die Datenbank verändert; bitte sagen Sie einem Admin Bescheid.</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/vault/grants.py" line="61" />
+            <source>This order's handler can already open its credentials, or it has none.</source>
+            <translation>Die Bearbeitung dieses Auftrags kann die Zugangsdaten schon öffnen, oder es gibt keine.</translation>
         </message>
     </context>
     <context>
@@ -2879,68 +2900,68 @@ the longest reply or note, in characters (after cleaning) what an agent may post
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="45" />
+            <location filename="../../kcp_desk/views/main_window.py" line="46" />
             <source>Agent</source>
             <translation>Servicemitarbeiter/in</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="46" />
+            <location filename="../../kcp_desk/views/main_window.py" line="47" />
             <source>Team lead</source>
             <translation>Teamleitung</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="47" />
+            <location filename="../../kcp_desk/views/main_window.py" line="48" />
             <source>Admin</source>
             <translation>Administration</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="108" />
+            <location filename="../../kcp_desk/views/main_window.py" line="110" />
             <source>Open a support order from its ticket or from the customer's Support orders tab.</source>
             <translation>Öffnen Sie einen Support-Auftrag über sein Ticket oder den Reiter „Support-Aufträge“ beim Kunden.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="120" />
+            <location filename="../../kcp_desk/views/main_window.py" line="122" />
             <source>For admins.</source>
             <translation>Für Admins.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="131" />
+            <location filename="../../kcp_desk/views/main_window.py" line="133" />
             <source>kcp-desk</source>
             <extracomment>the navigation row the open order came from (Back returns there) every editor of this window; asked before sign-out and closing (unsaved.py) the widget that had the focus when the desk locked; it gets it back</extracomment>
             <translation>kcp-desk</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="206" />
+            <location filename="../../kcp_desk/views/main_window.py" line="208" />
             <source>Customers</source>
             <translation>Kunden</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="207" />
+            <location filename="../../kcp_desk/views/main_window.py" line="209" />
             <source>Tickets</source>
             <translation>Tickets</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="106" />
-            <location filename="../../kcp_desk/views/main_window.py" line="208" />
+            <location filename="../../kcp_desk/views/main_window.py" line="108" />
+            <location filename="../../kcp_desk/views/main_window.py" line="210" />
             <source>Support orders</source>
             <extracomment>"Desk → Settings…" was chosen (the app opens the settings dialog) every operation of this window's views passes it: held while locked (V-6) the credential rows of the order screen, the secret clipboard, a lead's grants</extracomment>
             <translation>Support-Aufträge</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="120" />
-            <location filename="../../kcp_desk/views/main_window.py" line="210" />
+            <location filename="../../kcp_desk/views/main_window.py" line="122" />
+            <location filename="../../kcp_desk/views/main_window.py" line="212" />
             <source>Administration</source>
             <extracomment>agents, roles, keys, the dispatch key: the one page an admin works on (and the only one they see: no customer data for admins, SPEC §0)</extracomment>
             <translation>Verwaltung</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="209" />
-            <location filename="../../kcp_desk/views/main_window.py" line="224" />
+            <location filename="../../kcp_desk/views/main_window.py" line="211" />
+            <location filename="../../kcp_desk/views/main_window.py" line="226" />
             <source>Approvals</source>
             <translation>Freigaben</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../kcp_desk/views/main_window.py" line="224" />
+            <location filename="../../kcp_desk/views/main_window.py" line="226" />
             <source>Approvals (%n)</source>
             <translation>
                 <numerusform>Freigaben (%n)</numerusform>
@@ -2948,15 +2969,15 @@ the longest reply or note, in characters (after cleaning) what an agent may post
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../kcp_desk/views/main_window.py" line="273" />
-            <source>Handed the credentials of %n support orders to their handlers.</source>
+            <location filename="../../kcp_desk/views/main_window.py" line="279" />
+            <source>%n support orders wait for you to hand over their credentials</source>
             <translation>
-                <numerusform>Die Zugangsdaten von %n Support-Auftrag wurden an die Bearbeitung übergeben.</numerusform>
-                <numerusform>Die Zugangsdaten von %n Support-Aufträgen wurden an die Bearbeitung übergeben.</numerusform>
+                <numerusform>%n Support-Auftrag wartet darauf, dass Sie die Zugangsdaten übergeben</numerusform>
+                <numerusform>%n Support-Aufträge warten darauf, dass Sie die Zugangsdaten übergeben</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../kcp_desk/views/main_window.py" line="279" />
+            <location filename="../../kcp_desk/views/main_window.py" line="290" />
             <source>%n new tickets in My tickets: {0}</source>
             <translation>
                 <numerusform>%n neues Ticket in Meine Tickets: {0}</numerusform>
@@ -2964,62 +2985,62 @@ the longest reply or note, in characters (after cleaning) what an agent may post
             </translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="307" />
+            <location filename="../../kcp_desk/views/main_window.py" line="318" />
             <source>&amp;Desk</source>
             <translation>&amp;Desk</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="309" />
+            <location filename="../../kcp_desk/views/main_window.py" line="320" />
             <source>&amp;Lock now</source>
             <translation>&amp;Jetzt sperren</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="313" />
+            <location filename="../../kcp_desk/views/main_window.py" line="324" />
             <source>&amp;Settings…</source>
             <translation>&amp;Einstellungen …</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="318" />
+            <location filename="../../kcp_desk/views/main_window.py" line="329" />
             <source>Sign &amp;out</source>
             <translation>&amp;Abmelden</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="320" />
+            <location filename="../../kcp_desk/views/main_window.py" line="331" />
             <source>&amp;Quit</source>
             <translation>&amp;Beenden</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="323" />
+            <location filename="../../kcp_desk/views/main_window.py" line="334" />
             <source>&amp;Find customer</source>
             <translation>Kunden &amp;suchen</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="334" />
+            <location filename="../../kcp_desk/views/main_window.py" line="345" />
             <source>&amp;Help</source>
             <translation>&amp;Hilfe</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="335" />
+            <location filename="../../kcp_desk/views/main_window.py" line="346" />
             <source>&amp;About kcp-desk</source>
             <translation>&amp;Über kcp-desk</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="342" />
+            <location filename="../../kcp_desk/views/main_window.py" line="353" />
             <source>{0} ({1}) – {2}</source>
             <translation>{0} ({1}) – {2}</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="373" />
+            <location filename="../../kcp_desk/views/main_window.py" line="384" />
             <source>Locked – your keys were removed from memory.</source>
             <translation>Gesperrt – Ihre Schlüssel wurden aus dem Speicher entfernt.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="434" />
+            <location filename="../../kcp_desk/views/main_window.py" line="445" />
             <source>About kcp-desk</source>
             <translation>Über kcp-desk</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="435" />
+            <location filename="../../kcp_desk/views/main_window.py" line="446" />
             <source>kcp-desk {0}
 The desk of the service team.</source>
             <translation>kcp-desk {0}
@@ -3177,307 +3198,307 @@ Der Desk des Serviceteams.</translation>
     <context>
         <name>OrderView</name>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="106" />
+            <location filename="../../kcp_desk/views/order_view.py" line="108" />
             <source>← Back</source>
-            <extracomment>builds the widget of one credential (by name) in the Credentials group the state badge's colour by state this desk changed the order (lists read again) an order was loaded (or reloaded): the lead wires the credential widgets to it the time table's columns (order, names, access) the credential rows were made for the time-entry dialog while it is open (tests fill it)</extracomment>
+            <extracomment>builds the widget of one credential (by name) in the Credentials group the state badge's colour by state this desk changed the order (lists read again) an order was loaded (or reloaded): the lead wires the credential widgets to it a lead hands the credentials to the handler: (order id, the handler shown) the time table's columns (order, names, access) the credential rows were made for the time-entry dialog while it is open (tests fill it)</extracomment>
             <translation>← Zurück</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="134" />
+            <location filename="../../kcp_desk/views/order_view.py" line="136" />
             <source>Start review</source>
             <extracomment>a refused change, said here without a dialog</extracomment>
             <translation>Prüfung beginnen</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="135" />
+            <location filename="../../kcp_desk/views/order_view.py" line="137" />
             <source>Query the customer</source>
             <translation>Rückfrage stellen</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="136" />
+            <location filename="../../kcp_desk/views/order_view.py" line="138" />
             <source>Ask for cost approval</source>
             <translation>Kostenfreigabe anfordern</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="137" />
+            <location filename="../../kcp_desk/views/order_view.py" line="139" />
             <source>Approve</source>
             <translation>Freigeben</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="138" />
+            <location filename="../../kcp_desk/views/order_view.py" line="140" />
             <source>Start work</source>
             <translation>Arbeit beginnen</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="139" />
+            <location filename="../../kcp_desk/views/order_view.py" line="141" />
             <source>Mark done</source>
             <translation>Als erledigt markieren</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="140" />
+            <location filename="../../kcp_desk/views/order_view.py" line="142" />
             <source>Reject</source>
             <translation>Ablehnen</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="141" />
+            <location filename="../../kcp_desk/views/order_view.py" line="143" />
             <source>Cancel order</source>
             <translation>Auftrag stornieren</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="149" />
+            <location filename="../../kcp_desk/views/order_view.py" line="151" />
             <source>Bill</source>
             <translation>Abrechnen</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="162" />
+            <location filename="../../kcp_desk/views/order_view.py" line="164" />
             <source>Order</source>
             <translation>Auftrag</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="173" />
+            <location filename="../../kcp_desk/views/order_view.py" line="175" />
             <source>Consents</source>
             <translation>Einwilligungen</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="179" />
+            <location filename="../../kcp_desk/views/order_view.py" line="181" />
             <source>Cost acknowledgement</source>
             <translation>Kostenbestätigung</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="185" />
+            <location filename="../../kcp_desk/views/order_view.py" line="187" />
             <source>Start gate</source>
             <translation>Startfreigabe</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="196" />
+            <location filename="../../kcp_desk/views/order_view.py" line="198" />
             <source>Credentials</source>
             <extracomment>one label per condition key, as shown now (tests read them)</extracomment>
             <translation>Zugangsdaten</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="204" />
-            <location filename="../../kcp_desk/views/order_view.py" line="229" />
+            <location filename="../../kcp_desk/views/order_view.py" line="212" />
+            <location filename="../../kcp_desk/views/order_view.py" line="237" />
             <source>Billing</source>
             <translation>Abrechnung</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="209" />
+            <location filename="../../kcp_desk/views/order_view.py" line="217" />
             <source>Time entries</source>
             <translation>Zeiteinträge</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="213" />
-            <location filename="../../kcp_desk/views/order_view.py" line="580" />
+            <location filename="../../kcp_desk/views/order_view.py" line="221" />
+            <location filename="../../kcp_desk/views/order_view.py" line="588" />
             <source>Start clock</source>
             <translation>Zeit starten</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="217" />
+            <location filename="../../kcp_desk/views/order_view.py" line="225" />
             <source>Add time…</source>
             <translation>Zeit nachtragen …</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="225" />
+            <location filename="../../kcp_desk/views/order_view.py" line="233" />
             <source>Agent</source>
             <translation>Servicemitarbeiter/in</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="226" />
+            <location filename="../../kcp_desk/views/order_view.py" line="234" />
             <source>Start</source>
             <translation>Beginn</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="227" />
+            <location filename="../../kcp_desk/views/order_view.py" line="235" />
             <source>End</source>
             <translation>Ende</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="228" />
+            <location filename="../../kcp_desk/views/order_view.py" line="236" />
             <source>Minutes</source>
             <translation>Minuten</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="230" />
+            <location filename="../../kcp_desk/views/order_view.py" line="238" />
             <source>Note</source>
             <translation>Notiz</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="353" />
+            <location filename="../../kcp_desk/views/order_view.py" line="361" />
             <source>Ticket {0}</source>
             <translation>Ticket {0}</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="373" />
+            <location filename="../../kcp_desk/views/order_view.py" line="381" />
             <source>Server: {0}</source>
             <translation>Server: {0}</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="374" />
+            <location filename="../../kcp_desk/views/order_view.py" line="382" />
             <source>Handler: {0}</source>
             <translation>Bearbeiter: {0}</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="374" />
+            <location filename="../../kcp_desk/views/order_view.py" line="382" />
             <source>nobody</source>
             <translation>niemand</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="375" />
+            <location filename="../../kcp_desk/views/order_view.py" line="383" />
             <source>Placed by: {0}</source>
             <translation>Erteilt von: {0}</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="376" />
+            <location filename="../../kcp_desk/views/order_view.py" line="384" />
             <source>the main account</source>
             <translation>das Hauptkonto</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="378" />
+            <location filename="../../kcp_desk/views/order_view.py" line="386" />
             <source>Received {0}</source>
             <translation>Eingegangen {0}</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="391" />
+            <location filename="../../kcp_desk/views/order_view.py" line="399" />
             <source>The start gate is closed: {0}</source>
             <translation>Die Startfreigabe fehlt: {0}</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="397" />
+            <location filename="../../kcp_desk/views/order_view.py" line="405" />
             <source>Category</source>
             <translation>Kategorie</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="398" />
+            <location filename="../../kcp_desk/views/order_view.py" line="406" />
             <source>Product</source>
             <translation>Produkt</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="399" />
+            <location filename="../../kcp_desk/views/order_view.py" line="407" />
             <source>Server</source>
             <translation>Server</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="400" />
+            <location filename="../../kcp_desk/views/order_view.py" line="408" />
             <source>State</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="415" />
+            <location filename="../../kcp_desk/views/order_view.py" line="423" />
             <source>Standard configuration assumed</source>
             <translation>Standardkonfiguration vorausgesetzt</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="416" />
+            <location filename="../../kcp_desk/views/order_view.py" line="424" />
             <source>Credentials may be passed to vendors (e.g. Plesk)</source>
             <translation>Zugangsdaten dürfen an Hersteller weitergegeben werden (z. B. Plesk)</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="417" />
+            <location filename="../../kcp_desk/views/order_view.py" line="425" />
             <source>Software updates allowed</source>
             <translation>Software-Updates erlaubt</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="418" />
+            <location filename="../../kcp_desk/views/order_view.py" line="426" />
             <source>Access to the server granted</source>
             <translation>Zugriff auf den Server erlaubt</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="419" />
+            <location filename="../../kcp_desk/views/order_view.py" line="427" />
             <source>A current backup exists</source>
             <translation>Ein aktuelles Backup ist vorhanden</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="428" />
+            <location filename="../../kcp_desk/views/order_view.py" line="436" />
             <source>wording {0}, {1}, by {2}</source>
             <translation>Fassung {0}, {1}, von {2}</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="440" />
+            <location filename="../../kcp_desk/views/order_view.py" line="448" />
             <source>not given</source>
             <translation>nicht erteilt</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="449" />
+            <location filename="../../kcp_desk/views/order_view.py" line="457" />
             <source>Package</source>
             <translation>Paket</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="451" />
+            <location filename="../../kcp_desk/views/order_view.py" line="459" />
             <source>Catalogue task</source>
             <translation>Katalogleistung</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="453" />
+            <location filename="../../kcp_desk/views/order_view.py" line="461" />
             <source>Fixed price</source>
             <translation>Festpreis</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="458" />
+            <location filename="../../kcp_desk/views/order_view.py" line="466" />
             <source>Rate</source>
             <translation>Preis</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="459" />
+            <location filename="../../kcp_desk/views/order_view.py" line="467" />
             <source>{0} per started 15 minutes</source>
             <translation>{0} je angefangene 15 Minuten</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="466" />
+            <location filename="../../kcp_desk/views/order_view.py" line="474" />
             <source>Estimate</source>
             <translation>Schätzung</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="467" />
+            <location filename="../../kcp_desk/views/order_view.py" line="475" />
             <source>{0} min</source>
             <translation>{0} Min.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="469" />
+            <location filename="../../kcp_desk/views/order_view.py" line="477" />
             <source>none</source>
             <translation>keine</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="474" />
+            <location filename="../../kcp_desk/views/order_view.py" line="482" />
             <source>Acknowledged</source>
             <translation>Bestätigt</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="475" />
+            <location filename="../../kcp_desk/views/order_view.py" line="483" />
             <source>not yet</source>
             <translation>noch nicht</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="490" />
+            <location filename="../../kcp_desk/views/order_view.py" line="498" />
             <source>Consents complete</source>
             <translation>Einwilligungen vollständig</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="491" />
+            <location filename="../../kcp_desk/views/order_view.py" line="499" />
             <source>Backup assured</source>
             <translation>Backup gesichert</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="492" />
+            <location filename="../../kcp_desk/views/order_view.py" line="500" />
             <source>Cost acknowledged and within the estimate</source>
             <translation>Kosten bestätigt und im Rahmen der Schätzung</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="493" />
+            <location filename="../../kcp_desk/views/order_view.py" line="501" />
             <source>Placed by an authorised account</source>
             <translation>Von einem berechtigten Konto erteilt</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="494" />
+            <location filename="../../kcp_desk/views/order_view.py" line="502" />
             <source>No arrears that block the work</source>
             <translation>Kein Zahlungsrückstand, der die Arbeit sperrt</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="528" />
+            <location filename="../../kcp_desk/views/order_view.py" line="536" />
             <source>Open: the work may start.</source>
             <translation>Offen: Die Arbeit darf beginnen.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../kcp_desk/views/order_view.py" line="532" />
+            <location filename="../../kcp_desk/views/order_view.py" line="540" />
             <source>Closed: %n conditions not met.</source>
             <translation>
                 <numerusform>Gesperrt: %n Bedingung nicht erfüllt.</numerusform>
@@ -3485,89 +3506,94 @@ Der Desk des Serviceteams.</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="538" />
+            <location filename="../../kcp_desk/views/order_view.py" line="546" />
             <source>Billable: {0} min (billed as {1} min)</source>
             <translation>Abrechenbar: {0} Min. (berechnet als {1} Min.)</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="541" />
+            <location filename="../../kcp_desk/views/order_view.py" line="549" />
             <source>Included in the package: {0} min</source>
             <translation>Im Paket enthalten: {0} Min.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="544" />
+            <location filename="../../kcp_desk/views/order_view.py" line="552" />
             <source>Estimate: {0} min</source>
             <translation>Schätzung: {0} Min.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="545" />
+            <location filename="../../kcp_desk/views/order_view.py" line="553" />
             <source>So far: {0}</source>
             <translation>Bisher: {0}</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="551" />
+            <location filename="../../kcp_desk/views/order_view.py" line="559" />
             <source>⚠ {0} min over the acknowledged estimate</source>
             <translation>⚠ {0} Min. über der bestätigten Schätzung</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="562" />
+            <location filename="../../kcp_desk/views/order_view.py" line="570" />
             <source>running</source>
             <translation>läuft</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="571" />
+            <location filename="../../kcp_desk/views/order_view.py" line="579" />
             <source>billable</source>
             <translation>abrechenbar</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="571" />
+            <location filename="../../kcp_desk/views/order_view.py" line="579" />
             <source>included</source>
             <translation>im Paket</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="580" />
+            <location filename="../../kcp_desk/views/order_view.py" line="588" />
             <source>Stop clock</source>
             <translation>Zeit stoppen</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="592" />
+            <location filename="../../kcp_desk/views/order_view.py" line="600" />
             <source>Billed on invoice {0}.</source>
             <translation>Abgerechnet mit Rechnung {0}.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="594" />
+            <location filename="../../kcp_desk/views/order_view.py" line="602" />
             <source>Billed without an invoice: all time was included in the package.</source>
             <translation>Ohne Rechnung abgerechnet: Die ganze Zeit war im Paket enthalten.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="596" />
+            <location filename="../../kcp_desk/views/order_view.py" line="604" />
             <source>Done, not billed yet: “Bill” writes the invoice.</source>
             <translation>Erledigt, noch nicht abgerechnet: „Abrechnen“ erstellt die Rechnung.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="598" />
+            <location filename="../../kcp_desk/views/order_view.py" line="606" />
             <source>Billed when the order is done.</source>
             <translation>Abgerechnet wird, wenn der Auftrag erledigt ist.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="603" />
+            <location filename="../../kcp_desk/views/order_view.py" line="611" />
             <source>You handle this order: you can open these credentials.</source>
             <translation>Sie bearbeiten diesen Auftrag: Sie können diese Zugangsdaten öffnen.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="606" />
+            <location filename="../../kcp_desk/views/order_view.py" line="614" />
             <source>A lead grants you access to these credentials when the order is assigned to you.</source>
             <translation>Eine Teamleitung gibt Ihnen Zugriff auf diese Zugangsdaten, wenn Ihnen der Auftrag zugewiesen ist.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="609" />
+            <location filename="../../kcp_desk/views/order_view.py" line="617" />
             <source>Only the assigned handler can open these credentials.</source>
             <translation>Nur wer den Auftrag bearbeitet, kann diese Zugangsdaten öffnen.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="611" />
+            <location filename="../../kcp_desk/views/order_view.py" line="619" />
             <source>No credentials: the customer gave none, or they were deleted when the order ended.</source>
             <translation>Keine Zugangsdaten: Der Kunde hat keine angegeben, oder sie wurden gelöscht, als der Auftrag endete.</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/order_view.py" line="655" />
+            <source>Hand the credentials to {0}</source>
+            <translation>Zugangsdaten an {0} übergeben</translation>
         </message>
     </context>
     <context>

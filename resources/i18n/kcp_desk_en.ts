@@ -2565,7 +2565,7 @@ the longest reply or note, in characters (after cleaning) what an agent may post
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/orders/queries.py" line="49" />
+            <location filename="../../kcp_desk/services/orders/queries.py" line="55" />
             <source>This support order does not exist.</source>
             <translation type="unfinished" />
         </message>
@@ -2621,27 +2621,27 @@ the longest reply or note, in characters (after cleaning) what an agent may post
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/vault/service.py" line="37" />
+            <location filename="../../kcp_desk/services/vault/service.py" line="42" />
             <source>This credential does not exist (any more).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/vault/service.py" line="38" />
+            <location filename="../../kcp_desk/services/vault/service.py" line="43" />
             <source>Only the order's assigned handler can open its credentials.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/vault/service.py" line="41" />
+            <location filename="../../kcp_desk/services/vault/service.py" line="46" />
             <source>The order is yours, but a lead has not handed you its credentials yet. A lead's desk does that on its own within moments; ask a lead if it takes longer.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/vault/service.py" line="46" />
+            <location filename="../../kcp_desk/services/vault/service.py" line="51" />
             <source>This credential cannot be decrypted with your key: it was changed in the database or is addressed to someone else. Please tell an admin.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/vault/service.py" line="51" />
+            <location filename="../../kcp_desk/services/vault/service.py" line="56" />
             <source>Only a lead hands over credentials.</source>
             <translation type="unfinished" />
         </message>
@@ -2656,18 +2656,23 @@ the longest reply or note, in characters (after cleaning) what an agent may post
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/vault/rotation.py" line="25" />
+            <location filename="../../kcp_desk/services/vault/rotation.py" line="30" />
             <source>There is no dispatch key yet: an admin creates one on the admin page.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/trust.py" line="62" />
+            <location filename="../../kcp_desk/services/vault/rotation.py" line="35" />
+            <source>The credentials of this order do not open with its data key: they were changed in the database. Nothing was changed; please tell an admin.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/trust.py" line="63" />
             <source>The keys of {name} are not certified by an admin, so nothing was encrypted to them. This is recorded in the audit log; please tell an admin.</source>
             <extracomment>admin → admin → … → pinned key; deeper chains are not ours</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/trust.py" line="77" />
+            <location filename="../../kcp_desk/services/trust.py" line="78" />
             <source>No admin key is pinned on this workstation for this database, so the desk encrypts to nobody. IT pins one with “kcp-desk admin pin”.</source>
             <translation type="unfinished" />
         </message>
@@ -2707,9 +2712,25 @@ the longest reply or note, in characters (after cleaning) what an agent may post
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/audit.py" line="55" />
+            <location filename="../../kcp_desk/services/audit.py" line="57" />
             <source>The keys of this sign-in were replaced. Please sign in again.</source>
             <extracomment>Session.info key of the newest entry a transaction appended (for the witness)</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/vault/grants.py" line="53" />
+            <source>The order changed hands in the meantime. Look again before you hand it over.</source>
+            <extracomment>the ticket actions whose signed audit entry names the assignee afterwards an admin's disabling frees the agent's tickets (``admin._requeue``)</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/vault/grants.py" line="56" />
+            <source>The audit log does not show this assignment, so the credentials are not handed over. Someone may have changed the database; please tell an admin.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/vault/grants.py" line="61" />
+            <source>This order's handler can already open its credentials, or it has none.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2879,68 +2900,68 @@ the longest reply or note, in characters (after cleaning) what an agent may post
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="45" />
+            <location filename="../../kcp_desk/views/main_window.py" line="46" />
             <source>Agent</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="46" />
+            <location filename="../../kcp_desk/views/main_window.py" line="47" />
             <source>Team lead</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="47" />
+            <location filename="../../kcp_desk/views/main_window.py" line="48" />
             <source>Admin</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="108" />
+            <location filename="../../kcp_desk/views/main_window.py" line="110" />
             <source>Open a support order from its ticket or from the customer's Support orders tab.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="120" />
+            <location filename="../../kcp_desk/views/main_window.py" line="122" />
             <source>For admins.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="131" />
+            <location filename="../../kcp_desk/views/main_window.py" line="133" />
             <source>kcp-desk</source>
             <extracomment>the navigation row the open order came from (Back returns there) every editor of this window; asked before sign-out and closing (unsaved.py) the widget that had the focus when the desk locked; it gets it back</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="206" />
+            <location filename="../../kcp_desk/views/main_window.py" line="208" />
             <source>Customers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="207" />
+            <location filename="../../kcp_desk/views/main_window.py" line="209" />
             <source>Tickets</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="106" />
-            <location filename="../../kcp_desk/views/main_window.py" line="208" />
+            <location filename="../../kcp_desk/views/main_window.py" line="108" />
+            <location filename="../../kcp_desk/views/main_window.py" line="210" />
             <source>Support orders</source>
             <extracomment>"Desk → Settings…" was chosen (the app opens the settings dialog) every operation of this window's views passes it: held while locked (V-6) the credential rows of the order screen, the secret clipboard, a lead's grants</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="120" />
-            <location filename="../../kcp_desk/views/main_window.py" line="210" />
+            <location filename="../../kcp_desk/views/main_window.py" line="122" />
+            <location filename="../../kcp_desk/views/main_window.py" line="212" />
             <source>Administration</source>
             <extracomment>agents, roles, keys, the dispatch key: the one page an admin works on (and the only one they see: no customer data for admins, SPEC §0)</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="209" />
-            <location filename="../../kcp_desk/views/main_window.py" line="224" />
+            <location filename="../../kcp_desk/views/main_window.py" line="211" />
+            <location filename="../../kcp_desk/views/main_window.py" line="226" />
             <source>Approvals</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../kcp_desk/views/main_window.py" line="224" />
+            <location filename="../../kcp_desk/views/main_window.py" line="226" />
             <source>Approvals (%n)</source>
             <translation>
                 <numerusform>Approvals (%n)</numerusform>
@@ -2948,15 +2969,15 @@ the longest reply or note, in characters (after cleaning) what an agent may post
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../kcp_desk/views/main_window.py" line="273" />
-            <source>Handed the credentials of %n support orders to their handlers.</source>
+            <location filename="../../kcp_desk/views/main_window.py" line="279" />
+            <source>%n support orders wait for you to hand over their credentials</source>
             <translation>
-                <numerusform>Handed the credentials of %n support order to its handler.</numerusform>
-                <numerusform>Handed the credentials of %n support orders to their handlers.</numerusform>
+                <numerusform>%n support order waits for you to hand over its credentials</numerusform>
+                <numerusform>%n support orders wait for you to hand over their credentials</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../kcp_desk/views/main_window.py" line="279" />
+            <location filename="../../kcp_desk/views/main_window.py" line="290" />
             <source>%n new tickets in My tickets: {0}</source>
             <translation>
                 <numerusform>%n new ticket in My tickets: {0}</numerusform>
@@ -2964,62 +2985,62 @@ the longest reply or note, in characters (after cleaning) what an agent may post
             </translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="307" />
+            <location filename="../../kcp_desk/views/main_window.py" line="318" />
             <source>&amp;Desk</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="309" />
+            <location filename="../../kcp_desk/views/main_window.py" line="320" />
             <source>&amp;Lock now</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="313" />
+            <location filename="../../kcp_desk/views/main_window.py" line="324" />
             <source>&amp;Settings…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="318" />
+            <location filename="../../kcp_desk/views/main_window.py" line="329" />
             <source>Sign &amp;out</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="320" />
+            <location filename="../../kcp_desk/views/main_window.py" line="331" />
             <source>&amp;Quit</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="323" />
+            <location filename="../../kcp_desk/views/main_window.py" line="334" />
             <source>&amp;Find customer</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="334" />
+            <location filename="../../kcp_desk/views/main_window.py" line="345" />
             <source>&amp;Help</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="335" />
+            <location filename="../../kcp_desk/views/main_window.py" line="346" />
             <source>&amp;About kcp-desk</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="342" />
+            <location filename="../../kcp_desk/views/main_window.py" line="353" />
             <source>{0} ({1}) – {2}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="373" />
+            <location filename="../../kcp_desk/views/main_window.py" line="384" />
             <source>Locked – your keys were removed from memory.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="434" />
+            <location filename="../../kcp_desk/views/main_window.py" line="445" />
             <source>About kcp-desk</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="435" />
+            <location filename="../../kcp_desk/views/main_window.py" line="446" />
             <source>kcp-desk {0}
 The desk of the service team.</source>
             <translation type="unfinished" />
@@ -3176,307 +3197,307 @@ The desk of the service team.</source>
     <context>
         <name>OrderView</name>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="106" />
+            <location filename="../../kcp_desk/views/order_view.py" line="108" />
             <source>← Back</source>
-            <extracomment>builds the widget of one credential (by name) in the Credentials group the state badge's colour by state this desk changed the order (lists read again) an order was loaded (or reloaded): the lead wires the credential widgets to it the time table's columns (order, names, access) the credential rows were made for the time-entry dialog while it is open (tests fill it)</extracomment>
+            <extracomment>builds the widget of one credential (by name) in the Credentials group the state badge's colour by state this desk changed the order (lists read again) an order was loaded (or reloaded): the lead wires the credential widgets to it a lead hands the credentials to the handler: (order id, the handler shown) the time table's columns (order, names, access) the credential rows were made for the time-entry dialog while it is open (tests fill it)</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="134" />
+            <location filename="../../kcp_desk/views/order_view.py" line="136" />
             <source>Start review</source>
             <extracomment>a refused change, said here without a dialog</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="135" />
+            <location filename="../../kcp_desk/views/order_view.py" line="137" />
             <source>Query the customer</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="136" />
+            <location filename="../../kcp_desk/views/order_view.py" line="138" />
             <source>Ask for cost approval</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="137" />
+            <location filename="../../kcp_desk/views/order_view.py" line="139" />
             <source>Approve</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="138" />
+            <location filename="../../kcp_desk/views/order_view.py" line="140" />
             <source>Start work</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="139" />
+            <location filename="../../kcp_desk/views/order_view.py" line="141" />
             <source>Mark done</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="140" />
+            <location filename="../../kcp_desk/views/order_view.py" line="142" />
             <source>Reject</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="141" />
+            <location filename="../../kcp_desk/views/order_view.py" line="143" />
             <source>Cancel order</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="149" />
+            <location filename="../../kcp_desk/views/order_view.py" line="151" />
             <source>Bill</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="162" />
+            <location filename="../../kcp_desk/views/order_view.py" line="164" />
             <source>Order</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="173" />
+            <location filename="../../kcp_desk/views/order_view.py" line="175" />
             <source>Consents</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="179" />
+            <location filename="../../kcp_desk/views/order_view.py" line="181" />
             <source>Cost acknowledgement</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="185" />
+            <location filename="../../kcp_desk/views/order_view.py" line="187" />
             <source>Start gate</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="196" />
+            <location filename="../../kcp_desk/views/order_view.py" line="198" />
             <source>Credentials</source>
             <extracomment>one label per condition key, as shown now (tests read them)</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="204" />
-            <location filename="../../kcp_desk/views/order_view.py" line="229" />
+            <location filename="../../kcp_desk/views/order_view.py" line="212" />
+            <location filename="../../kcp_desk/views/order_view.py" line="237" />
             <source>Billing</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="209" />
+            <location filename="../../kcp_desk/views/order_view.py" line="217" />
             <source>Time entries</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="213" />
-            <location filename="../../kcp_desk/views/order_view.py" line="580" />
+            <location filename="../../kcp_desk/views/order_view.py" line="221" />
+            <location filename="../../kcp_desk/views/order_view.py" line="588" />
             <source>Start clock</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="217" />
+            <location filename="../../kcp_desk/views/order_view.py" line="225" />
             <source>Add time…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="225" />
+            <location filename="../../kcp_desk/views/order_view.py" line="233" />
             <source>Agent</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="226" />
+            <location filename="../../kcp_desk/views/order_view.py" line="234" />
             <source>Start</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="227" />
+            <location filename="../../kcp_desk/views/order_view.py" line="235" />
             <source>End</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="228" />
+            <location filename="../../kcp_desk/views/order_view.py" line="236" />
             <source>Minutes</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="230" />
+            <location filename="../../kcp_desk/views/order_view.py" line="238" />
             <source>Note</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="353" />
+            <location filename="../../kcp_desk/views/order_view.py" line="361" />
             <source>Ticket {0}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="373" />
+            <location filename="../../kcp_desk/views/order_view.py" line="381" />
             <source>Server: {0}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="374" />
+            <location filename="../../kcp_desk/views/order_view.py" line="382" />
             <source>Handler: {0}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="374" />
+            <location filename="../../kcp_desk/views/order_view.py" line="382" />
             <source>nobody</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="375" />
+            <location filename="../../kcp_desk/views/order_view.py" line="383" />
             <source>Placed by: {0}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="376" />
+            <location filename="../../kcp_desk/views/order_view.py" line="384" />
             <source>the main account</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="378" />
+            <location filename="../../kcp_desk/views/order_view.py" line="386" />
             <source>Received {0}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="391" />
+            <location filename="../../kcp_desk/views/order_view.py" line="399" />
             <source>The start gate is closed: {0}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="397" />
+            <location filename="../../kcp_desk/views/order_view.py" line="405" />
             <source>Category</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="398" />
+            <location filename="../../kcp_desk/views/order_view.py" line="406" />
             <source>Product</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="399" />
+            <location filename="../../kcp_desk/views/order_view.py" line="407" />
             <source>Server</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="400" />
+            <location filename="../../kcp_desk/views/order_view.py" line="408" />
             <source>State</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="415" />
+            <location filename="../../kcp_desk/views/order_view.py" line="423" />
             <source>Standard configuration assumed</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="416" />
+            <location filename="../../kcp_desk/views/order_view.py" line="424" />
             <source>Credentials may be passed to vendors (e.g. Plesk)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="417" />
+            <location filename="../../kcp_desk/views/order_view.py" line="425" />
             <source>Software updates allowed</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="418" />
+            <location filename="../../kcp_desk/views/order_view.py" line="426" />
             <source>Access to the server granted</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="419" />
+            <location filename="../../kcp_desk/views/order_view.py" line="427" />
             <source>A current backup exists</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="428" />
+            <location filename="../../kcp_desk/views/order_view.py" line="436" />
             <source>wording {0}, {1}, by {2}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="440" />
+            <location filename="../../kcp_desk/views/order_view.py" line="448" />
             <source>not given</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="449" />
+            <location filename="../../kcp_desk/views/order_view.py" line="457" />
             <source>Package</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="451" />
+            <location filename="../../kcp_desk/views/order_view.py" line="459" />
             <source>Catalogue task</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="453" />
+            <location filename="../../kcp_desk/views/order_view.py" line="461" />
             <source>Fixed price</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="458" />
+            <location filename="../../kcp_desk/views/order_view.py" line="466" />
             <source>Rate</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="459" />
+            <location filename="../../kcp_desk/views/order_view.py" line="467" />
             <source>{0} per started 15 minutes</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="466" />
+            <location filename="../../kcp_desk/views/order_view.py" line="474" />
             <source>Estimate</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="467" />
+            <location filename="../../kcp_desk/views/order_view.py" line="475" />
             <source>{0} min</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="469" />
+            <location filename="../../kcp_desk/views/order_view.py" line="477" />
             <source>none</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="474" />
+            <location filename="../../kcp_desk/views/order_view.py" line="482" />
             <source>Acknowledged</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="475" />
+            <location filename="../../kcp_desk/views/order_view.py" line="483" />
             <source>not yet</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="490" />
+            <location filename="../../kcp_desk/views/order_view.py" line="498" />
             <source>Consents complete</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="491" />
+            <location filename="../../kcp_desk/views/order_view.py" line="499" />
             <source>Backup assured</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="492" />
+            <location filename="../../kcp_desk/views/order_view.py" line="500" />
             <source>Cost acknowledged and within the estimate</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="493" />
+            <location filename="../../kcp_desk/views/order_view.py" line="501" />
             <source>Placed by an authorised account</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="494" />
+            <location filename="../../kcp_desk/views/order_view.py" line="502" />
             <source>No arrears that block the work</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="528" />
+            <location filename="../../kcp_desk/views/order_view.py" line="536" />
             <source>Open: the work may start.</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../kcp_desk/views/order_view.py" line="532" />
+            <location filename="../../kcp_desk/views/order_view.py" line="540" />
             <source>Closed: %n conditions not met.</source>
             <translation>
                 <numerusform>Closed: %n condition not met.</numerusform>
@@ -3484,88 +3505,93 @@ The desk of the service team.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="538" />
+            <location filename="../../kcp_desk/views/order_view.py" line="546" />
             <source>Billable: {0} min (billed as {1} min)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="541" />
+            <location filename="../../kcp_desk/views/order_view.py" line="549" />
             <source>Included in the package: {0} min</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="544" />
+            <location filename="../../kcp_desk/views/order_view.py" line="552" />
             <source>Estimate: {0} min</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="545" />
+            <location filename="../../kcp_desk/views/order_view.py" line="553" />
             <source>So far: {0}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="551" />
+            <location filename="../../kcp_desk/views/order_view.py" line="559" />
             <source>⚠ {0} min over the acknowledged estimate</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="562" />
+            <location filename="../../kcp_desk/views/order_view.py" line="570" />
             <source>running</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="571" />
+            <location filename="../../kcp_desk/views/order_view.py" line="579" />
             <source>billable</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="571" />
+            <location filename="../../kcp_desk/views/order_view.py" line="579" />
             <source>included</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="580" />
+            <location filename="../../kcp_desk/views/order_view.py" line="588" />
             <source>Stop clock</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="592" />
+            <location filename="../../kcp_desk/views/order_view.py" line="600" />
             <source>Billed on invoice {0}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="594" />
+            <location filename="../../kcp_desk/views/order_view.py" line="602" />
             <source>Billed without an invoice: all time was included in the package.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="596" />
+            <location filename="../../kcp_desk/views/order_view.py" line="604" />
             <source>Done, not billed yet: “Bill” writes the invoice.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="598" />
+            <location filename="../../kcp_desk/views/order_view.py" line="606" />
             <source>Billed when the order is done.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="603" />
+            <location filename="../../kcp_desk/views/order_view.py" line="611" />
             <source>You handle this order: you can open these credentials.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="606" />
+            <location filename="../../kcp_desk/views/order_view.py" line="614" />
             <source>A lead grants you access to these credentials when the order is assigned to you.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="609" />
+            <location filename="../../kcp_desk/views/order_view.py" line="617" />
             <source>Only the assigned handler can open these credentials.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/order_view.py" line="611" />
+            <location filename="../../kcp_desk/views/order_view.py" line="619" />
             <source>No credentials: the customer gave none, or they were deleted when the order ended.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/order_view.py" line="655" />
+            <source>Hand the credentials to {0}</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import func, select, text
 
 from kcp_desk.db import Database
-from kcp_desk.errors import KcpError, PermissionDenied
+from kcp_desk.errors import KcpError, PermissionDenied, StaleEdit
 from kcp_desk.models.agents import Agent, Certificate, Role
 from kcp_desk.models.audit import AuditEntry
 from kcp_desk.models.orders import SupportOrder
@@ -176,21 +176,57 @@ def test_only_the_assignee_decrypts_and_a_colleague_opens_none_of_60_credentials
             assert {w.agent_id for w in wraps} == {None, team.ids["anna"]}
 
 
-def test_a_claiming_agent_waits_until_a_leads_desk_grants(team: Team) -> None:
+def test_a_claiming_agent_waits_until_a_lead_hands_the_credentials_over(team: Team) -> None:
     order_id, ticket_id, values = team.order()
-    anna = team.sessions["anna"]
+    anna, tobias = team.sessions["anna"], team.sessions["tobias"]
     team.desk.tickets.claim(anna, ticket_id)
     with pytest.raises(PermissionDenied) as waiting:
         team.desk.vault.reveal(anna, order_id, "root password")
     assert "lead has not handed you" in str(waiting.value.template)
-    report = team.desk.vault.grant_pending(team.sessions["tobias"])
-    assert report.granted == 1
+    # the lead's desk lists her, and its upkeep hands nothing over on its own
+    assert [(w.order_id, w.assignee_id) for w in team.desk.vault.waiting(tobias)] == [
+        (order_id, team.ids["anna"])
+    ]
+    team.desk.vault.upkeep(tobias)
+    with pytest.raises(PermissionDenied):
+        team.desk.vault.reveal(anna, order_id, "root password")
+    # the lead hands them to the handler he was shown; an agent cannot
+    with pytest.raises(PermissionDenied):
+        team.desk.vault.grant(anna, order_id, team.ids["anna"])
+    with pytest.raises(StaleEdit):
+        team.desk.vault.grant(tobias, order_id, team.ids["ben"])
+    team.desk.vault.grant(tobias, order_id, team.ids["anna"])
     assert (
         team.desk.vault.reveal(anna, order_id, "root password").reveal() == values["root password"]
     )
-    # an agent cannot grant
+    assert team.desk.vault.waiting(tobias) == ()
+
+
+def test_an_assignment_written_into_the_database_gets_no_credentials(team: Team) -> None:
+    """V-8: Ben writes himself into the order and its ticket. The lead's desk lists him
+    as waiting, but the hand-over is refused: the signed audit log shows no such
+    assignment (and a claim he signs himself for a ticket he was not given neither)."""
+    order_id, ticket_id, _ = team.order()
+    team.reassign(ticket_id, "anna")
+    with team.db.transaction() as s:
+        s.execute(
+            text("UPDATE support_orders SET assignee_id = :b WHERE id = :o"),
+            {"b": team.ids["ben"], "o": order_id},
+        )
+        s.execute(
+            text("UPDATE tickets SET assignee_id = :b WHERE id = :t"),
+            {"b": team.ids["ben"], "t": ticket_id},
+        )
+    lea = team.sessions["lea"]
+    assert [w.assignee_id for w in team.desk.vault.waiting(lea)] == [team.ids["ben"]]
+    team.desk.vault.upkeep(lea)
+    with pytest.raises(PermissionDenied) as refused:
+        team.desk.vault.grant(lea, order_id, team.ids["ben"])
+    assert "audit log does not show" in str(refused.value.template)
     with pytest.raises(PermissionDenied):
-        team.desk.vault.grant_pending(anna)
+        team.desk.vault.reveal(team.sessions["ben"], order_id, "root password")
+    wraps, _ = _all_wraps_and_fields(team.db)
+    assert team.ids["ben"] not in {w.agent_id for w in wraps}
 
 
 def test_a_former_assignee_cannot_decrypt_after_reassignment(team: Team) -> None:
@@ -417,8 +453,8 @@ def test_disabling_agents_requeues_their_work_and_a_departing_lead_rotates_dispa
         assert not s.scalars(
             select(DispatchKeyWrap).where(DispatchKeyWrap.agent_id == team.ids["lea"])
         ).all()
-    report = team.desk.vault.grant_pending(team.sessions["tobias"])
-    assert report.moved_from_old_keys >= 1
+    report = team.desk.vault.upkeep(team.sessions["tobias"])
+    assert report.moved >= 1
     overview = admin.overview(team.sessions["admin"])
     assert overview.dispatch.orders_on_old_keys == 0
     with team.db.read() as s:
@@ -624,7 +660,7 @@ def test_after_an_admin_resets_keys_old_entries_verify_and_access_comes_back(
     assert new.key_version == 2
     with pytest.raises(PermissionDenied):  # waiting for a lead
         team.desk.vault.reveal(new, order_id, "root password")
-    assert team.desk.vault.grant_pending(team.sessions["lea"]).granted == 1
+    team.desk.vault.grant(team.sessions["lea"], order_id, team.ids["anna"])
     assert (
         team.desk.vault.reveal(new, order_id, "root password").reveal() == values["root password"]
     )

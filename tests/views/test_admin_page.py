@@ -38,6 +38,7 @@ class Team:
     desk: DeskServices
     admin: AgentSession
     ids: dict[str, int]
+    sessions: dict[str, AgentSession]
 
 
 @pytest.fixture
@@ -47,7 +48,7 @@ def team(database: Database) -> Iterator[Team]:
     desk = DeskServices.build(database, anchors=pinned[0], admin_kdf=FAST_KDF)
     sessions = {a.username: desk.auth.login(a.username, a.passphrase).session for a in DEMO_AGENTS}
     ids = {name: s.principal.agent_id for name, s in sessions.items()}
-    yield Team(database, desk, sessions["admin"], ids)
+    yield Team(database, desk, sessions["admin"], ids, sessions)
     QThreadPool.globalInstance().waitForDone(10_000)
 
 
@@ -263,10 +264,14 @@ def test_a_new_agent_is_created_and_listed(qtbot: QtBot, team: Team) -> None:
     )
     assert _cell(page, "mia.keller", AgentTableModel.COL_CERTIFICATE) == "✓"
     assert _cell(page, "mia.keller", AgentTableModel.COL_ROLE) == "Team lead"
-    assert _cell(page, "mia.keller", AgentTableModel.COL_DISPATCH) == "✓ holds it"
+    # a new lead gets the current dispatch key from the next lead's desk (no rotation)
+    assert _cell(page, "mia.keller", AgentTableModel.COL_DISPATCH) == "✗ missing"
     assert page.selected() is not None and page.selected().username == "mia.keller"  # type: ignore[union-attr]
     assert page.message.text() == "mia.keller is created."
-    assert "version 2," in page.dispatch_version.text()  # a new lead rotates the key
+    assert "version 1," in page.dispatch_version.text()
+    assert team.desk.vault.upkeep(team.sessions["lea"]).shared == 1
+    page.refresh()
+    qtbot.waitUntil(lambda: _cell(page, "mia.keller", AgentTableModel.COL_DISPATCH) == "✓ holds it")
     # she signs in with the initial passphrase
     assert team.desk.auth.login("mia.keller", PASS).session.principal.display_name == "Mia Keller"
 
@@ -339,7 +344,15 @@ def test_changing_a_role_is_certified(qtbot: QtBot, team: Team) -> None:
     _done(qtbot, page)
     assert _cell(page, "ben", AgentTableModel.COL_ROLE) == "Team lead"
     assert _cell(page, "ben", AgentTableModel.COL_CERTIFICATE) == "✓"
-    assert _cell(page, "ben", AgentTableModel.COL_DISPATCH) == "✓ holds it"
+    assert _cell(page, "ben", AgentTableModel.COL_DISPATCH) == "✗ missing"
+    team.desk.vault.upkeep(team.sessions["tobias"])  # a lead's desk shares the key
+    page.refresh()
+    qtbot.waitUntil(lambda: _cell(page, "ben", AgentTableModel.COL_DISPATCH) == "✓ holds it")
+    assert "version 1," in page.dispatch_version.text()
+    # the demotion of a lead rotates it: what Ben took with him opens nothing new
+    page.role_combo.setCurrentIndex(page.role_combo.findData("agent"))
+    qtbot.mouseClick(page.role_button, Qt.MouseButton.LeftButton)
+    _done(qtbot, page)
     assert "version 2," in page.dispatch_version.text()
 
 

@@ -136,3 +136,27 @@ def test_the_leads_reassignment_dialog_holds_no_plaintext(
         world.desk.vault.reveal(world.sessions["ben"], order_id, "ssh key").reveal()
         == values["ssh key"]
     )
+
+
+def test_a_lead_hands_over_the_credentials_of_a_claimed_order(
+    qtbot: QtBot,
+    world: Team,
+    english_desk: None,  # noqa: F811 - the fixture above (real plural forms)
+) -> None:
+    order_id, ticket_id, values = world.order()
+    world.desk.tickets.claim(world.sessions["anna"], ticket_id)
+    window = _desk(qtbot, world, "lea")
+    # the lead's desk says who waits (upkeep at start, then the waiting list)
+    qtbot.waitUntil(lambda: "waits for you to hand over" in window.statusBar().currentMessage())
+    assert "Anna Schäfer" in window.statusBar().currentMessage()
+    window.open_order(order_id)
+    view = window.order
+    qtbot.waitUntil(lambda: view.detail is not None and view.grant_button.isVisible())
+    assert view.grant_button.text() == "Hand the credentials to Anna Schäfer"
+    assert not view.findChildren(CredentialRow)  # the lead sees names, not values
+    qtbot.mouseClick(view.grant_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.detail is not None and not view.detail.handler_waiting)
+    assert not view.grant_button.isVisible()
+    anna = world.sessions["anna"]
+    assert world.desk.vault.reveal(anna, order_id, "ssh key").reveal() == values["ssh key"]
+    assert not any(v in _texts(window) for v in values.values())

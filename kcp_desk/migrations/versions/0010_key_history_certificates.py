@@ -18,6 +18,9 @@ SPEC V-7, V-8, issue 11 ("Keys"):
   the row and up to the admin keys pinned on the workstation before it wraps anything.
   Append-only like the audit log, so a superseding certificate cannot be deleted to
   bring an older one back.
+- ``dispatch_keys`` rows are never deleted (a trigger; the desk role has no DELETE):
+  removing the newest would make an older key, which a departed lead may keep, the
+  one the portal encrypts to.
 
 - ``support_orders.invoice_id``: the invoice an order's billable time went on (SO-3).
 
@@ -63,6 +66,15 @@ CREATE TRIGGER certificates_no_truncate BEFORE TRUNCATE ON certificates
     FOR EACH STATEMENT EXECUTE FUNCTION certificates_append_only();
 CREATE TRIGGER agent_keys_no_truncate BEFORE TRUNCATE ON agent_keys
     FOR EACH STATEMENT EXECUTE FUNCTION certificates_append_only();
+CREATE FUNCTION dispatch_keys_kept() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'dispatch keys are kept (V-8): % refused', TG_OP
+        USING ERRCODE = 'insufficient_privilege';
+END $$;
+CREATE TRIGGER dispatch_keys_no_delete BEFORE DELETE ON dispatch_keys
+    FOR EACH ROW EXECUTE FUNCTION dispatch_keys_kept();
+CREATE TRIGGER dispatch_keys_no_truncate BEFORE TRUNCATE ON dispatch_keys
+    FOR EACH STATEMENT EXECUTE FUNCTION dispatch_keys_kept();
 """
 _SQLITE = [
     "CREATE TRIGGER agent_keys_history BEFORE UPDATE ON agent_keys WHEN "
@@ -77,6 +89,8 @@ _SQLITE = [
     "BEGIN SELECT RAISE(ABORT, 'certificates are append-only (V-8): UPDATE refused'); END",
     "CREATE TRIGGER certificates_no_delete BEFORE DELETE ON certificates "
     "BEGIN SELECT RAISE(ABORT, 'certificates are append-only (V-8): DELETE refused'); END",
+    "CREATE TRIGGER dispatch_keys_no_delete BEFORE DELETE ON dispatch_keys "
+    "BEGIN SELECT RAISE(ABORT, 'dispatch keys are kept (V-8): DELETE refused'); END",
 ]
 
 
@@ -135,8 +149,12 @@ def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         op.execute("DROP TABLE certificates")
         op.execute("DROP TABLE agent_keys")
+        op.execute("DROP TRIGGER dispatch_keys_no_delete ON dispatch_keys")
+        op.execute("DROP TRIGGER dispatch_keys_no_truncate ON dispatch_keys")
+        op.execute("DROP FUNCTION dispatch_keys_kept()")
         op.execute("DROP FUNCTION certificates_append_only()")
         op.execute("DROP FUNCTION agent_keys_history()")
         return
+    op.execute("DROP TRIGGER dispatch_keys_no_delete")
     op.drop_table("certificates")
     op.drop_table("agent_keys")

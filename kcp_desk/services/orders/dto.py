@@ -192,6 +192,8 @@ class OrderDetail:
     totals: TimeTotals
     credential_names: tuple[str, ...]
     credential_access: CredentialAccess
+    #: the handler has no wrap of the current data key yet: a lead hands it over
+    handler_waiting: bool
     invoice_id: int | None
     invoice_number: str | None
     #: the states this agent may set now (buttons), without "billed"

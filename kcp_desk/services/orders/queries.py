@@ -20,7 +20,13 @@ from kcp_desk.errors import QT_TRANSLATE_NOOP, NotFound
 from kcp_desk.models.agents import Agent, Role
 from kcp_desk.models.billing import DunningStep, Invoice
 from kcp_desk.models.customers import Customer, SubAccount
-from kcp_desk.models.orders import ConsentKind, CostModel, OrderState, SupportOrder
+from kcp_desk.models.orders import (
+    OPEN_ORDER_STATES,
+    ConsentKind,
+    CostModel,
+    OrderState,
+    SupportOrder,
+)
 from kcp_desk.models.tickets import Ticket
 from kcp_desk.models.vault import CredentialField, DekWrap
 from kcp_desk.services.customers import display_name
@@ -158,6 +164,20 @@ def _credential_access(
     return CredentialAccess.NOT_YOURS
 
 
+def _handler_waiting(s: Session, order: SupportOrder, names: tuple[str, ...]) -> bool:
+    if not names or order.assignee_id is None or order.state not in OPEN_ORDER_STATES:
+        return False
+    return not s.scalar(
+        select(
+            exists().where(
+                DekWrap.order_id == order.id,
+                DekWrap.agent_id == order.assignee_id,
+                DekWrap.dek_version == order.dek_version,
+            )
+        )
+    )
+
+
 def order_detail(
     s: Session, me: Agent, order_id: int, now: dt.datetime, policy: GatePolicy
 ) -> OrderDetail:
@@ -270,6 +290,7 @@ def order_detail(
         totals=totals,
         credential_names=credential_names,
         credential_access=_credential_access(s, me, order, credential_names),
+        handler_waiting=_handler_waiting(s, order, credential_names),
         invoice_id=None if invoice is None else invoice[0],
         invoice_number=None if invoice is None else invoice[1],
         allowed_states=allowed,

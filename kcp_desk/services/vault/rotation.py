@@ -18,7 +18,12 @@ from kcp_desk.errors import QT_TRANSLATE_NOOP, KcpError
 from kcp_desk.models.orders import SupportOrder
 from kcp_desk.models.vault import CredentialField, DekWrap, DispatchKey
 from kcp_desk.security.certificates import AgentClaims
-from kcp_desk.security.field_crypto import decrypt_field, encrypt_field, new_data_key
+from kcp_desk.security.field_crypto import (
+    FieldDecryptError,
+    decrypt_field,
+    encrypt_field,
+    new_data_key,
+)
 from kcp_desk.security.wrapping import AgentRecipient, DispatchRecipient, wrap_dek
 from kcp_desk.services.trust import TrustAnchors, certified_dispatch_key
 
@@ -27,18 +32,27 @@ NO_DISPATCH_KEY: Final = QT_TRANSLATE_NOOP(
 )
 
 
+UNREADABLE: Final = QT_TRANSLATE_NOOP(
+    "KcpError",
+    "The credentials of this order do not open with its data key: they were changed in "
+    "the database. Nothing was changed; please tell an admin.",
+)
+
+
+class CredentialUnreadable(KcpError):
+    """A wrap or ciphertext that does not open: tampered with, or not for us."""
+
+
 class NoDispatchKey(KcpError):
     """No dispatch key exists yet (an admin creates the first one)."""
 
 
 def newest_dispatch_key(s: Session) -> DispatchKey:
-    """The dispatch key the portal encrypts to: the newest version not retired."""
-    key = s.scalars(
-        select(DispatchKey)
-        .where(DispatchKey.retired_at.is_(None))
-        .order_by(DispatchKey.version.desc())
-        .limit(1)
-    ).first()
+    """The dispatch key the portal encrypts to: the newest version. Not "the newest not
+    retired": ``retired_at`` is a column anyone with write access can clear, and an old
+    version brought back would hand new orders to a lead who left with a copy of it. A
+    newer version cannot be forged (its certificate is checked before any wrap)."""
+    key = s.scalars(select(DispatchKey).order_by(DispatchKey.version.desc()).limit(1)).first()
     if key is None:
         raise NoDispatchKey(NO_DISPATCH_KEY)
     return key
@@ -100,14 +114,19 @@ def rotate(
     fresh = new_data_key()
     fields = s.scalars(select(CredentialField).where(CredentialField.order_id == order.id))
     for field in fields:
-        text = decrypt_field(
-            dek,
-            order_id=order.id,
-            field_name=field.name,
-            dek_version=old,
-            nonce=field.nonce,
-            ciphertext=field.ciphertext,
-        )
+        try:
+            text = decrypt_field(
+                dek,
+                order_id=order.id,
+                field_name=field.name,
+                dek_version=old,
+                nonce=field.nonce,
+                ciphertext=field.ciphertext,
+            )
+        except FieldDecryptError:
+            # a field or a dispatch wrap rewritten in the database: an expected fault,
+            # and nothing is re-encrypted (the caller's transaction rolls back)
+            raise CredentialUnreadable(UNREADABLE) from None
         field.nonce, field.ciphertext = encrypt_field(
             fresh, order_id=order.id, field_name=field.name, dek_version=new, plaintext=text
         )

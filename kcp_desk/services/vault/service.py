@@ -13,26 +13,31 @@ and a lead's desk handing credentials to assignees who wait for them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Final
 
-from sqlalchemy import and_, delete, exists, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import delete, exists, select
+from sqlalchemy.orm import Session
 
 from kcp_desk.db import Database
 from kcp_desk.domain.references import format_order_ref
-from kcp_desk.errors import QT_TRANSLATE_NOOP, KcpError, NotFound, PermissionDenied
+from kcp_desk.errors import QT_TRANSLATE_NOOP, NotFound, PermissionDenied
 from kcp_desk.models.agents import Agent, Role
-from kcp_desk.models.orders import OPEN_ORDER_STATES, SupportOrder
+from kcp_desk.models.orders import SupportOrder
 from kcp_desk.models.vault import CredentialField, DekWrap, DispatchKey, DispatchKeyWrap
 from kcp_desk.security.field_crypto import FieldDecryptError, SecretText, decrypt_field
 from kcp_desk.security.wrapping import AgentRecipient, UnwrapError, unwrap_dek
 from kcp_desk.services import audit
 from kcp_desk.services.access import CUSTOMER_ROLES, acting_agent
 from kcp_desk.services.principal import AgentSession
-from kcp_desk.services.trust import TrustAnchors, Uncertified, certified_agent, record_refusal
+from kcp_desk.services.trust import (
+    TrustAnchors,
+    certified_agent,
+    certified_handler,
+    refusals_audited,
+)
 from kcp_desk.services.vault.custodian import DispatchCustodian, LeadEscrow
-from kcp_desk.services.vault.rotation import rotate
+from kcp_desk.services.vault.grants import UpkeepReport, WaitingOrder, grant, upkeep, waiting_orders
+from kcp_desk.services.vault.rotation import CredentialUnreadable, NoDispatchKey, rotate
 
 _NOT_FOUND: Final = QT_TRANSLATE_NOOP("KcpError", "This credential does not exist (any more).")
 _NOT_HANDLER: Final = QT_TRANSLATE_NOOP(
@@ -49,17 +54,6 @@ _BROKEN: Final = QT_TRANSLATE_NOOP(
     "or is addressed to someone else. Please tell an admin.",
 )
 _LEADS_ONLY: Final = QT_TRANSLATE_NOOP("KcpError", "Only a lead hands over credentials.")
-
-
-class CredentialUnreadable(KcpError):
-    """A wrap or ciphertext that does not open: tampered with, or not for us."""
-
-
-@dataclass(frozen=True)
-class GrantReport:
-    granted: int
-    moved_from_old_keys: int
-    refused: int
 
 
 class VaultService:
@@ -155,57 +149,60 @@ class VaultService:
             raise CredentialUnreadable(_BROKEN)
         return SecretText(text)
 
-    def grant_pending(self, session: AgentSession) -> GrantReport:
-        """A lead's desk: every assignee still without a wrap gets one, and every order
-        whose data key is wrapped to a retired dispatch key moves to the newest — each
-        with a rotation. Refused recipients (bad certificates) are audited and skipped."""
-        granted = moved = 0
-        refusals: list[Uncertified] = []
-        with self._db.read() as s:  # most of the time nothing waits: no write lock then
-            acting_agent(s, session, Role.LEAD, denied=_LEADS_ONLY)
-            if not _pending_ids(s):
-                return GrantReport(0, 0, 0)
-        with self._db.transaction() as s:
-            acting_agent(s, session, Role.LEAD, denied=_LEADS_ONLY, lock=True)
-            orders = list(
-                s.scalars(
-                    select(SupportOrder)
-                    .where(SupportOrder.id.in_(_pending_ids(s)))
-                    .order_by(SupportOrder.id)
-                    .with_for_update()
-                )
+    def waiting(self, session: AgentSession) -> tuple[WaitingOrder, ...]:
+        """For a lead: orders whose handler waits for the credentials."""
+        with self._db.read() as s:
+            me = acting_agent(s, session, Role.LEAD, denied=_LEADS_ONLY)
+            if self._anchors.keys:
+                certified_agent(s, me.id, self._anchors)  # not a role written into the row
+            return waiting_orders(s)
+
+    def grant(self, session: AgentSession, order_id: int, assignee_id: int) -> None:
+        """A lead hands an order's credentials to its handler (whom the lead was shown,
+        ``assignee_id``): only when the signed audit log shows that assignment."""
+        refusals = refusals_audited(self._db, session, "credential_access_granted")
+        with refusals, self._db.transaction() as s:
+            me = acting_agent(s, session, Role.LEAD, denied=_LEADS_ONLY, lock=True)
+            if self._anchors.keys:
+                certified_agent(s, me.id, self._anchors)
+            order = grant(s, session, order_id, assignee_id, self._anchors, self._custodian)
+            audit.append(
+                s,
+                "credential_access_granted",
+                {
+                    "order_id": order.id,
+                    "order": format_order_ref(order.number),
+                    "to_agent_id": assignee_id,
+                    "dek_version": order.dek_version,
+                },
+                agent_id=me.id,
+                keys=session.keys,
             )
-            for order in orders:
-                assignee = None
-                try:
-                    if order.assignee_id is not None:
-                        assignee = certified_agent(s, order.assignee_id, self._anchors)
-                except Uncertified as exc:
-                    refusals.append(exc)
-                on_old_key = _on_retired_dispatch_key(s, order)
-                if assignee is None and not on_old_key:
-                    continue
-                dek = self._custodian.open_order_key(s, session, order)
-                had = _has_agent_wrap(s, order)
-                rotate(s, order, dek, assignee=assignee, anchors=self._anchors)
-                granted += assignee is not None and not had
-                moved += on_old_key
+
+    def upkeep(self, session: AgentSession) -> UpkeepReport:
+        """A lead's desk, on its own: the dispatch key for new leads, orders off retired
+        dispatch keys. Changes nobody's access to an order; reads first, so most of the
+        time it takes no write lock."""
+        with self._db.read() as s:
+            acting_agent(s, session, Role.LEAD, denied=_LEADS_ONLY)
+            if not _upkeep_due(s):
+                return UpkeepReport(0, 0)
+        with self._db.transaction() as s:
+            me = acting_agent(s, session, Role.LEAD, denied=_LEADS_ONLY, lock=True)
+            certified_agent(s, me.id, self._anchors)
+            try:
+                report = upkeep(s, session, self._anchors, self._custodian)
+            except NoDispatchKey:
+                return UpkeepReport(0, 0)
+            if report.shared or report.moved:
                 audit.append(
                     s,
-                    "credential_access_granted",
-                    {
-                        "order_id": order.id,
-                        "order": format_order_ref(order.number),
-                        "to_agent_id": None if assignee is None else assignee.agent_id,
-                        "dek_version": order.dek_version,
-                    },
-                    agent_id=session.principal.agent_id,
+                    "dispatch_key_upkeep",
+                    {"leads_given_the_key": report.shared, "orders_moved": report.moved},
+                    agent_id=me.id,
                     keys=session.keys,
                 )
-            _drop_unused_retired_keys(s)
-        for refusal in refusals:
-            record_refusal(self._db, session, refusal, "credential_access_granted")
-        return GrantReport(granted, moved, len(refusals))
+            return report
 
 
 def move_access(
@@ -227,7 +224,7 @@ def move_access(
     has_fields = s.scalar(select(exists().where(CredentialField.order_id == order.id)))
     if not has_fields:
         return "none"
-    target = None if to_agent_id is None else certified_agent(s, to_agent_id, anchors)
+    target = None if to_agent_id is None else certified_handler(s, to_agent_id, anchors)
     dek = _open_as(s, session, me, order, custodian)
     if dek is None:
         # nobody here can open it: drop every agent wrap, the dispatch wrap stays
@@ -272,73 +269,19 @@ def _open_as(
     return None
 
 
-def _pending_ids(s: Session) -> list[int]:
-    """Open orders with credentials whose assignee has no wrap of the current version,
-    or whose dispatch wrap is addressed to a retired dispatch key. Driven from
-    ``credential_fields``: only orders still holding credentials are looked at (a
-    handful; the fields go when an order ends), never the whole order table."""
-    mine = aliased(DekWrap)
-    no_agent_wrap = ~exists().where(
-        and_(
-            mine.order_id == SupportOrder.id,
-            mine.dek_version == SupportOrder.dek_version,
-            mine.agent_id == SupportOrder.assignee_id,
-        )
+def _upkeep_due(s: Session) -> bool:
+    """A lead lacks the current dispatch key, or a wrap is addressed to a retired one."""
+    current = s.scalar(select(DispatchKey.id).order_by(DispatchKey.version.desc()).limit(1))
+    if current is None:
+        return False
+    lacking = exists().where(
+        Agent.role == Role.LEAD,
+        Agent.active.is_(True),
+        ~exists().where(
+            DispatchKeyWrap.agent_id == Agent.id, DispatchKeyWrap.dispatch_key_id == current
+        ),
     )
-    old_dispatch = exists().where(
-        and_(
-            DekWrap.order_id == SupportOrder.id,
-            DekWrap.dispatch_key_id == DispatchKey.id,
-            DispatchKey.retired_at.is_not(None),
-        )
+    retired = exists().where(
+        DekWrap.dispatch_key_id.is_not(None), DekWrap.dispatch_key_id != current
     )
-    with_fields = select(CredentialField.order_id).distinct().scalar_subquery()
-    return list(
-        s.scalars(
-            select(SupportOrder.id)
-            .where(
-                SupportOrder.id.in_(with_fields),
-                SupportOrder.state.in_(OPEN_ORDER_STATES),
-                ((SupportOrder.assignee_id.is_not(None)) & no_agent_wrap) | old_dispatch,
-            )
-            .order_by(SupportOrder.id)
-        )
-    )
-
-
-def _on_retired_dispatch_key(s: Session, order: SupportOrder) -> bool:
-    return bool(
-        s.scalar(
-            select(
-                exists().where(
-                    DekWrap.order_id == order.id,
-                    DekWrap.dispatch_key_id == DispatchKey.id,
-                    DispatchKey.retired_at.is_not(None),
-                )
-            )
-        )
-    )
-
-
-def _has_agent_wrap(s: Session, order: SupportOrder) -> bool:
-    return bool(
-        s.scalar(
-            select(
-                exists().where(
-                    DekWrap.order_id == order.id,
-                    DekWrap.dek_version == order.dek_version,
-                    DekWrap.agent_id == order.assignee_id,
-                )
-            )
-        )
-    )
-
-
-def _drop_unused_retired_keys(s: Session) -> None:
-    """A retired dispatch key that no order needs any more: no lead keeps a copy."""
-    s.flush()
-    in_use = select(DekWrap.dispatch_key_id).where(DekWrap.dispatch_key_id.is_not(None))
-    retired = select(DispatchKey.id).where(
-        DispatchKey.retired_at.is_not(None), DispatchKey.id.not_in(in_use)
-    )
-    s.execute(delete(DispatchKeyWrap).where(DispatchKeyWrap.dispatch_key_id.in_(retired)))
+    return bool(s.scalar(select(lacking | retired)))
