@@ -23,6 +23,7 @@ from kcp_desk.models.billing import Invoice, InvoiceCounter, InvoiceState
 from kcp_desk.models.customers import Customer, CustomerKind, NameChangeRequest, PaymentMethod
 from kcp_desk.models.tickets import Ticket
 from kcp_desk.services.access import CUSTOMER_ROLES, acting_agent
+from kcp_desk.services.admin import AdminService
 from kcp_desk.services.agents import provision_agent
 from kcp_desk.services.auth import AuthService
 from kcp_desk.services.billing import BillingService
@@ -34,6 +35,7 @@ from kcp_desk.services.orders import OrderService
 from kcp_desk.services.principal import AgentSession, Principal
 from kcp_desk.services.search import CustomerSearch
 from kcp_desk.services.tickets import QueueFilters, TicketAssignment, TicketQueues, TicketThread
+from kcp_desk.services.vault import VaultService
 from tests.conftest import FAST_KDF, PASSPHRASES
 
 TODAY = dt.date(2026, 3, 2)
@@ -180,8 +182,30 @@ ENTRY_POINTS: dict[str, Call] = {
         "",
     ),
     "OrderService.delete_time": lambda d, a, w: d.orders.delete_time(a, 1, 1, 1),
+    # the vault: refused before the (absent) order is looked at
+    "VaultService.reveal": lambda d, a, w: d.vault.reveal(a, 1, "root password"),
+    "VaultService.waiting": lambda d, a, w: d.vault.waiting(a),
+    "VaultService.grant": lambda d, a, w: d.vault.grant(a, 1, w.anna),
+    "VaultService.upkeep": lambda d, a, w: d.vault.upkeep(a),
+}
+#: what only an admin does: everyone else, a locked desk and a disabled admin refused
+ADMIN_ENTRY_POINTS: dict[str, Callable[[DeskServices, AgentSession, World], Any]] = {
+    "AdminService.overview": lambda d, a, w: d.admin.overview(a),
+    "AdminService.create_agent": lambda d, a, w: d.admin.create_agent(
+        a, username="nina", display_name="Nina", role=Role.AGENT, passphrase="nina-passphrase-1"
+    ),
+    "AdminService.change_role": lambda d, a, w: d.admin.change_role(a, w.anna, 1, Role.LEAD),
+    "AdminService.disable": lambda d, a, w: d.admin.disable(a, w.anna, 1),
+    "AdminService.enable": lambda d, a, w: d.admin.enable(a, w.anna, 1),
+    "AdminService.reset_keys": lambda d, a, w: d.admin.reset_keys(
+        a, w.anna, 1, "new-anna-passphrase"
+    ),
+    "AdminService.rotate_dispatch_key": lambda d, a, w: d.admin.rotate_dispatch_key(a),
 }
 LEAD_ONLY = {
+    "VaultService.waiting",
+    "VaultService.grant",
+    "VaultService.upkeep",
     "NameChangeService.approve",
     "NameChangeService.reject",
     "BillingService.cancel_invoice",
@@ -191,7 +215,7 @@ LEAD_ONLY = {
 }
 SERVICES = (CustomerSearch, CustomerService, CallerVerificationService, NameChangeService,
             BillingService, TicketAssignment, TicketQueues, TicketThread,
-            OrderService)  # fmt: skip
+            OrderService, VaultService, AdminService)  # fmt: skip
 
 
 def test_the_table_names_every_entry_point() -> None:
@@ -202,7 +226,45 @@ def test_the_table_names_every_entry_point() -> None:
         for name, _ in inspect.getmembers(cls, inspect.isfunction)
         if not name.startswith("_")
     }
-    assert public == set(ENTRY_POINTS) - {"TicketQueues.team"}  # page(…, "team")
+    assert public == (set(ENTRY_POINTS) | set(ADMIN_ENTRY_POINTS)) - {
+        "TicketQueues.team"  # page(…, "team")
+    }
+
+
+def _admin_state(db: Database) -> tuple[object, ...]:
+    with db.session_factory() as s:
+        return (
+            tuple(s.execute(select(Agent.id, Agent.role, Agent.active, Agent.key_version))),
+            s.scalar(text("SELECT count(*) FROM certificates")),
+            s.scalar(text("SELECT count(*) FROM dispatch_keys")),
+        )
+
+
+def _ida(db: Database) -> AgentSession:
+    with db.transaction() as s:
+        provision_agent(s, username="ida", display_name="Ida", role=Role.ADMIN,
+                        passphrase="ida-test-passphrase", kdf=FAST_KDF)  # fmt: skip
+    return _login(db, "ida", "ida-test-passphrase")
+
+
+@pytest.mark.parametrize("entry", sorted(ADMIN_ENTRY_POINTS))
+@pytest.mark.parametrize("who", ["anna", "lea", "locked admin", "disabled admin"])
+def test_only_an_active_unlocked_admin_manages_agents(
+    database: Database, world: World, entry: str, who: str
+) -> None:
+    if who in ("anna", "lea"):
+        session = _login(database, who)
+    else:
+        session = _ida(database)
+        if who == "locked admin":
+            AuthService(database).lock(session, reason="idle")
+        else:
+            with database.transaction() as s:
+                s.execute(update(Agent).where(Agent.username == "ida").values(active=False))
+    audited, before = _audit_count(database), _admin_state(database)
+    with pytest.raises(PermissionDenied, match=r"admin|locked|disabled"):
+        ADMIN_ENTRY_POINTS[entry](DeskServices.build(database), session, world)
+    assert (_admin_state(database), _audit_count(database)) == (before, audited)
 
 
 def _audit_count(db: Database) -> int:

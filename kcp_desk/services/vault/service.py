@@ -68,14 +68,6 @@ class VaultService:
         self._anchors = anchors
         self._custodian: DispatchCustodian = custodian or LeadEscrow()
 
-    @property
-    def anchors(self) -> TrustAnchors:
-        return self._anchors
-
-    @property
-    def custodian(self) -> DispatchCustodian:
-        return self._custodian
-
     def reveal(
         self, session: AgentSession, order_id: int, field_name: str, *, copy: bool = False
     ) -> SecretText:
