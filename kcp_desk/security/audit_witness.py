@@ -12,11 +12,11 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
-import os
 import socket
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from kcp_desk.security.json_file import write_json_atomically
 
 
 @dataclass(frozen=True)
@@ -85,14 +85,4 @@ class LocalWitness:
             "hash": mark.entry_hash,
             "updated": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         }
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        # write-then-rename: a crash never leaves half a witness
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".witness-")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(body, f, indent=1)
-            os.replace(tmp, self.path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        write_json_atomically(self.path, body, prefix=".witness-")

@@ -9,12 +9,11 @@ an admin key (``kcp-desk admin pin``).
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
+
+from kcp_desk.security.json_file import write_json_atomically
 
 
 class PinnedKeysError(Exception):
@@ -59,13 +58,4 @@ class PinnedAdminKeys:
             raise ValueError("an Ed25519 public key has 32 bytes")
         keys = sorted(k.hex() for k in self.keys() | set(ed25519_publics))
         body = {"format": 1, "database": self.database, "ed25519": keys}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".admin-keys-")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(body, f, indent=1)
-            os.replace(tmp, self.path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        write_json_atomically(self.path, body, prefix=".admin-keys-")

@@ -31,16 +31,11 @@ from kcp_desk.models.orders import OPEN_ORDER_STATES, SupportOrder
 from kcp_desk.models.tickets import Ticket, TicketState
 from kcp_desk.models.vault import DekWrap, DispatchKey, DispatchKeyWrap
 from kcp_desk.security.certificates import DispatchClaims
-from kcp_desk.security.sealing import AgentKeys, KdfParams, KdfPolicy, seal_with_passphrase
+from kcp_desk.security.sealing import AgentKeys, KdfParams, KdfPolicy
 from kcp_desk.security.wrapping import dispatch_info, wrap
 from kcp_desk.services import audit
 from kcp_desk.services.access import acting_agent
-from kcp_desk.services.agents import (
-    add_key_history,
-    check_passphrase,
-    provision_agent,
-    seal_context,
-)
+from kcp_desk.services.agents import check_passphrase, give_new_keys, provision_agent
 from kcp_desk.services.principal import AgentSession, Principal
 from kcp_desk.services.trust import (
     TrustAnchors,
@@ -233,21 +228,8 @@ class AdminService:
                 .where(AgentKey.agent_id == agent.id, AgentKey.retired_at.is_(None))
                 .values(retired_at=now)
             )
-            keys = AgentKeys.generate()
             agent.key_version += 1
-            agent.x25519_public = keys.x25519_public
-            agent.ed25519_public = keys.ed25519_public
-            policy = (
-                self._kdf if isinstance(self._kdf, KdfPolicy) else KdfPolicy.explicit(self._kdf)
-            )
-            agent.sealed_keys = seal_with_passphrase(
-                keys,
-                passphrase,
-                policy.target,
-                context=seal_context(agent.id, agent.key_version),
-                floor=policy.floor,
-            )
-            add_key_history(s, agent)
+            give_new_keys(s, agent, passphrase, self._kdf)
             certify_agent(s, session, agent)
             s.execute(delete(DeviceSeal).where(DeviceSeal.agent_id == agent.id))
             s.execute(delete(DekWrap).where(DekWrap.agent_id == agent.id))

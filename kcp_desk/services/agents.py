@@ -46,20 +46,31 @@ def provision_agent(
     ``AuthService`` re-seals it at the first login if it is below the desk's policy.
     Callers check who may do this (admin, or the demo/bootstrap path) and audit it.
     """
-    policy = kdf if isinstance(kdf, KdfPolicy) else KdfPolicy.explicit(kdf)
     check_passphrase(passphrase)
-    keys = AgentKeys.generate()
     agent = Agent(
         username=username,
         display_name=display_name,
         role=role,
-        x25519_public=keys.x25519_public,
-        ed25519_public=keys.ed25519_public,
+        x25519_public=b"",
+        ed25519_public=b"",
         sealed_keys=b"",
         key_version=1,
     )
     session.add(agent)
     session.flush()  # the id is part of the seal context
+    return agent, give_new_keys(session, agent, passphrase, kdf)
+
+
+def give_new_keys(
+    session: Session, agent: Agent, passphrase: str, kdf: KdfParams | KdfPolicy
+) -> AgentKeys:
+    """Fresh key pairs for ``agent`` at its current ``key_version``: public halves on
+    the row, private halves sealed under ``passphrase``, and the version recorded in the
+    key history. Provisioning and an admin's key reset both come through here."""
+    policy = kdf if isinstance(kdf, KdfPolicy) else KdfPolicy.explicit(kdf)
+    keys = AgentKeys.generate()
+    agent.x25519_public = keys.x25519_public
+    agent.ed25519_public = keys.ed25519_public
     agent.sealed_keys = seal_with_passphrase(
         keys,
         passphrase,
@@ -68,7 +79,7 @@ def provision_agent(
         floor=policy.floor,
     )
     add_key_history(session, agent)
-    return agent, keys
+    return keys
 
 
 def add_key_history(session: Session, agent: Agent) -> None:
