@@ -80,6 +80,7 @@ def _open_database(
     """Runs on the start-up worker: connect, migrate, create demo data if asked."""
     from kcp_desk.db import Database
     from kcp_desk.security.audit_witness import LocalWitness
+    from kcp_desk.security.outbox_seal import ServiceKeyFiles
     from kcp_desk.security.pinned_keys import PinnedAdminKeys
     from kcp_desk.security.sealing import PRODUCTION_POLICY
     from kcp_desk.services.audit import keep_witness
@@ -103,8 +104,14 @@ def _open_database(
         )
     keep_witness(db, witness)
     pins = PinnedAdminKeys(Paths.from_environment().data_dir, db.describe())
+    # the demo's stand-in for the mail, letter and SMS systems' operators (ID-6)
+    operators = ServiceKeyFiles(Paths.from_environment().data_dir, db.describe())
     prepared = prepare_database(
-        db, demo_customers=demo_customers, progress=progress, pin=lambda a: pins.pin_all(a.keys)
+        db,
+        demo_customers=demo_customers,
+        progress=progress,
+        pin=lambda a: pins.pin_all(a.keys),
+        outbox_keys=operators.write,
     )
     if prepared.demo_created:
         # `make run` starts here: the terminal shows whom a trainee can try things on

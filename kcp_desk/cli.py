@@ -1,5 +1,5 @@
 """Command line: `kcp-desk [--demo]` opens the desk, `kcp-desk open TEXT` hands a call to
-it; `demo`, `intake` and `audit verify` are tools."""
+it; `demo`, `intake`, `audit verify`, `admin`, `outbox` and `db` are tools."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from kcp_desk.settings import Paths, Settings
 if TYPE_CHECKING:
     from kcp_desk.db import Database
     from kcp_desk.security.audit_witness import LocalWitness
+    from kcp_desk.security.outbox_seal import ServiceKeyFiles
     from kcp_desk.security.pinned_keys import PinnedAdminKeys
 
 
@@ -70,6 +71,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
             return 1
         bar = TerminalProgress("demo data")
         pins = _pinned_keys(db)
+        outbox_files = _outbox_key_files(db)
         stats = populate(
             db,
             customers=args.customers,
@@ -77,6 +79,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
             seed=args.seed,
             pin=lambda anchors: pins.pin_all(anchors.keys),
             vault_orders=True,
+            outbox_keys=outbox_files.write,
         )
         elapsed = bar.finish()
         picks = demo_picks(db)
@@ -85,10 +88,94 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     for name, count in stats.items():
         print(f"  {name:<22} {count:>12,}")
     print(f"Created in {elapsed:.1f} s.")
+    print(f"The outbox channels' private service keys (the mail system's): {outbox_files.folder}")
     print("Demo accounts (user name / passphrase):")
     for agent in DEMO_AGENTS:
         print(f"  {agent.username:<8} {agent.passphrase:<24} {agent.role}")
     print("\n".join(describe_picks(picks)))
+    return 0
+
+
+def _outbox_key_files(db: Database) -> ServiceKeyFiles:
+    """Where the demo puts the outbox channels' private keys for ``db`` (ID-6)."""
+    from kcp_desk.security.outbox_seal import ServiceKeyFiles
+
+    return ServiceKeyFiles(Paths.from_environment().data_dir, db.describe())
+
+
+def _admin_passphrase(username: str) -> str:
+    """Asked on the terminal; without one (a pipe, a script) the first line of stdin."""
+    if sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass(f"Passphrase of {username}: ")
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def _cmd_outbox_keygen(args: argparse.Namespace) -> int:
+    """ID-6: the channel's next service key, certified by the admin; the private half is
+    printed once, for the channel's operator, and stored nowhere."""
+    from kcp_desk.db import Database
+    from kcp_desk.errors import KcpError
+    from kcp_desk.models.outbox import OutboxChannel
+    from kcp_desk.security.outbox_seal import private_key_text, public_key_bytes
+    from kcp_desk.security.pinned_keys import fingerprint
+    from kcp_desk.services.auth import AuthService
+    from kcp_desk.services.outbox import create_service_key, outbox_keys
+    from kcp_desk.services.trust import TrustAnchors, refusals_audited
+
+    channel = OutboxChannel(args.channel)
+    db = Database(_database_url(args.database_url))
+    try:
+        anchors = TrustAnchors(_pinned_keys(db).keys())
+        if not anchors.keys:
+            print(
+                "No admin key is pinned on this workstation for this database; pin one with "
+                "`kcp-desk admin pin` first. No key was created.",
+                file=sys.stderr,
+            )
+            return 1
+        session = AuthService(db).login(args.admin, _admin_passphrase(args.admin)).session
+        with refusals_audited(db, session, "outbox_key_created"), db.transaction() as s:
+            private = create_service_key(s, session, channel, anchors=anchors)
+            version = max(k.version for k in outbox_keys(s, anchors) if k.channel is channel)
+    except KcpError as exc:
+        print(f"No key was created: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        db.dispose()
+    text, public = private_key_text(private), public_key_bytes(private)
+    del private
+    print(f"Outbox service key {channel} v{version} created and certified by {args.admin}.")
+    print(f"Public key fingerprint: {fingerprint(public)}")
+    print(
+        f"Private key: hand it to the operator of the {channel} system. It is not stored "
+        "anywhere and is shown only this once:"
+    )
+    print(text.reveal())
+    return 0
+
+
+def _cmd_outbox_keys(args: argparse.Namespace) -> int:
+    """ID-6: every channel's key versions, fingerprints, and whether they are certified."""
+    from kcp_desk.db import Database
+    from kcp_desk.services.outbox import outbox_keys
+    from kcp_desk.services.trust import TrustAnchors
+
+    db = Database(_database_url(args.database_url))
+    try:
+        anchors = TrustAnchors(_pinned_keys(db).keys())
+        with db.read() as s:
+            rows = outbox_keys(s, anchors)
+    finally:
+        db.dispose()
+    if not anchors.keys:
+        print("Note: no admin key is pinned on this workstation, so no key counts as certified.")
+    for row in rows:
+        certified = "certified" if row.certified else "NOT certified"
+        print(f"  {row.channel:<7} v{row.version:<4} {row.fingerprint}  {certified}")
+    if not rows:
+        print("No outbox service key yet; an admin creates them with `kcp-desk outbox keygen`.")
     return 0
 
 
@@ -357,6 +444,20 @@ def build_parser() -> argparse.ArgumentParser:
     pin.add_argument("fingerprint", help="as the admin reads it out (kcp-desk admin keys)")
     pin.add_argument("--database-url")
     pin.set_defaults(func=_cmd_admin_pin)
+    outbox = sub.add_parser("outbox", help="the outbox channels' service keys (ID-6)")
+    outbox_sub = outbox.add_subparsers(dest="outbox_command", required=True)
+    keygen = outbox_sub.add_parser(
+        "keygen",
+        help="make a channel's next service key, certified by an admin; prints the private "
+        "key once, for the channel's operator (passphrase: asked, or the first line of stdin)",
+    )
+    keygen.add_argument("--channel", required=True, choices=["email", "letter", "sms"])
+    keygen.add_argument("--admin", required=True, metavar="USERNAME")
+    keygen.add_argument("--database-url")
+    keygen.set_defaults(func=_cmd_outbox_keygen)
+    okeys = outbox_sub.add_parser("keys", help="list the service keys and their certificates")
+    okeys.add_argument("--database-url")
+    okeys.set_defaults(func=_cmd_outbox_keys)
     dbp = sub.add_parser("db", help="schema and role tools (run as the database owner)")
     db_sub = dbp.add_subparsers(dest="db_command", required=True)
     upgrade = db_sub.add_parser("upgrade", help="migrate the schema to this version")

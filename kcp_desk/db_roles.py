@@ -15,8 +15,9 @@ from sqlalchemy import Connection, text
 
 DEFAULT_DESK_ROLE = "kcp_desk"
 #: SELECT + INSERT only: the chain grows at its end and nothing else (A-3); a certificate
-#: is never rewritten or withdrawn, a newer one supersedes it (V-8)
-APPEND_ONLY_TABLES = ("audit_log", "certificates")
+#: is never rewritten or withdrawn, a newer one supersedes it (V-8), nor an outbox
+#: channel's service key (ID-6: a new version supersedes it; its triggers refuse it too)
+APPEND_ONLY_TABLES = ("audit_log", "certificates", "outbox_keys")
 #: issued invoices are never deleted (PAY-1), nor an agent's key history (V-7); their
 #: triggers refuse it too
 NO_DELETE_TABLES = ("invoices", "invoice_positions", "agent_keys", "dispatch_keys")

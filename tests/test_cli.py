@@ -4,6 +4,7 @@ customers it names for trainees."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import re
 from pathlib import Path
@@ -13,10 +14,22 @@ from sqlalchemy import make_url, text
 
 from kcp_desk.cli import main
 from kcp_desk.db import Database
+from kcp_desk.models.outbox import OutboxChannel, OutboxKey
+from kcp_desk.security.field_crypto import SecretText
+from kcp_desk.security.outbox_seal import (
+    KEY_TEXT_PREFIX,
+    ServiceKeyFiles,
+    load_private_key_text,
+    open_sealed,
+    public_key_bytes,
+)
+from kcp_desk.security.pinned_keys import PinnedAdminKeys, fingerprint
 from kcp_desk.services.auth import AuthService
 from kcp_desk.services.demo import populate
 from kcp_desk.services.demo_picks import SITUATIONS, DemoPick, demo_picks
-from kcp_desk.settings import Settings
+from kcp_desk.services.outbox import queue
+from kcp_desk.services.trust import TrustAnchors
+from kcp_desk.settings import Paths, Settings
 from tests.conftest import FAST_KDF, PASSPHRASES
 
 
@@ -128,6 +141,14 @@ def test_kcp_desk_demo_prints_the_customers_to_try(
     try:
         for pick in demo_picks(db):
             assert f"{pick.number:<10} {SITUATIONS[pick.situation]}" in listed
+        # ID-6: the demo stands in for the channels' operators and keeps their keys
+        files = ServiceKeyFiles(Paths.from_environment().data_dir, db.describe())
+        assert f"(the mail system's): {files.folder}" in out
+        with db.read() as s:
+            for channel in OutboxChannel:
+                key = s.get(OutboxKey, (channel, 1))
+                assert key is not None
+                assert bytes(key.public_key) == public_key_bytes(files.load(channel))
     finally:
         db.dispose()
 
@@ -189,3 +210,79 @@ def test_intake_of_a_missing_file_says_so(
     missing = tmp_path / "nope.json"
     assert main(["intake", str(missing), "--database-url", database.url]) == 2
     assert f"Cannot read {missing}: No such file or directory" in capsys.readouterr().err
+
+
+# --- outbox service keys (SPEC ID-6, issue 12) ----------------------------------------------
+
+
+def _demo_with_pinned_admin(database: Database) -> None:
+    pins = PinnedAdminKeys(Paths.from_environment().data_dir, database.describe())
+    populate(database, customers=0, kdf=FAST_KDF, pin=lambda a: pins.pin_all(a.keys))
+
+
+def test_outbox_keygen_prints_the_key_once_and_the_desk_seals_to_it(
+    database: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _demo_with_pinned_admin(database)
+    keygen = ["outbox", "keygen", "--channel", "letter", "--admin", "admin"]
+    monkeypatch.setattr("sys.stdin", io.StringIO("admin-demo-2026\n"))
+    assert main([*keygen, "--database-url", database.url]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert lines[0] == "Outbox service key letter v1 created and certified by admin."
+    assert "hand it to the operator of the letter system" in out
+    assert "not stored anywhere" in out
+    [key_line] = [line for line in lines if line.startswith(KEY_TEXT_PREFIX)]
+    private = load_private_key_text(key_line)
+    fingerprint_line = f"Public key fingerprint: {fingerprint(public_key_bytes(private))}"
+    assert fingerprint_line in lines
+    # nothing of the private key is in the database; codes are sealed to its public half
+    anchors = TrustAnchors(PinnedAdminKeys(Paths.from_environment().data_dir,
+                                           database.describe()).keys())  # fmt: skip
+    with database.transaction() as s:
+        row = queue(s, anchors, channel=OutboxChannel.LETTER, template="letter_code",
+                    recipient="Jana Schulz\n10115 Berlin", customer_id=None, case_id=None,
+                    queued_by=None, secret={"code": SecretText("K7XM-4PQR-9WZT")})  # fmt: skip
+        assert row.sealed is not None
+        opened = open_sealed(private, row.sealed, channel="letter", key_version=1,
+                             recipient=row.recipient, template="letter_code")  # fmt: skip
+        assert opened["code"].reveal() == "K7XM-4PQR-9WZT"
+        raw = key_line.removeprefix(KEY_TEXT_PREFIX)
+        for table in ("outbox_keys", "certificates", "audit_log"):
+            dump = str(s.execute(text(f"SELECT * FROM {table}")).all())  # noqa: S608
+            assert raw not in dump
+        created = s.scalars(
+            text("SELECT canonical FROM audit_log WHERE action = 'outbox_key_created'")
+        ).all()
+    assert len(created) == 1 and '"channel":"letter"' in created[0]
+    # the listing: certified here, not certified where no admin key is pinned
+    assert main(["outbox", "keys", "--database-url", database.url]) == 0
+    listed = capsys.readouterr().out
+    assert f"  letter  v1    {fingerprint(public_key_bytes(private))}  certified" in listed
+    assert key_line not in listed
+
+
+def test_outbox_keygen_refuses_a_wrong_passphrase_and_an_unpinned_workstation(
+    database: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    populate(database, customers=0, kdf=FAST_KDF)  # nothing pinned on this workstation
+    keygen = ["outbox", "keygen", "--channel", "sms", "--admin", "admin"]
+    monkeypatch.setattr("sys.stdin", io.StringIO("admin-demo-2026\n"))
+    assert main([*keygen, "--database-url", database.url]) == 1
+    assert "No admin key is pinned" in capsys.readouterr().err
+    pins = PinnedAdminKeys(Paths.from_environment().data_dir, database.describe())
+    with database.read() as s:
+        admin_key = s.scalar(text("SELECT ed25519_public FROM agents WHERE username = 'admin'"))
+    pins.pin(bytes(admin_key))
+    monkeypatch.setattr("sys.stdin", io.StringIO("not-the-passphrase\n"))
+    assert main([*keygen, "--database-url", database.url]) == 1
+    captured = capsys.readouterr()
+    assert captured.err.startswith("No key was created:") and KEY_TEXT_PREFIX not in captured.out
+    monkeypatch.setattr("sys.stdin", io.StringIO("anna-demo-2026\n"))
+    assert main(["outbox", "keygen", "--channel", "sms", "--admin", "anna",
+                 "--database-url", database.url]) == 1  # fmt: skip
+    assert "Only an admin" in capsys.readouterr().err
+    with database.read() as s:
+        assert s.scalar(text("SELECT count(*) FROM outbox_keys")) == 0
+    assert main(["outbox", "keys", "--database-url", database.url]) == 0
+    assert "No outbox service key yet" in capsys.readouterr().out

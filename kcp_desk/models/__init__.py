@@ -42,12 +42,14 @@ from kcp_desk.models.customers import (
     VerificationMethod,
 )
 from kcp_desk.models.identity import (
+    EmailLink,
     Factor,
     FactorAttempt,
     IdentityCase,
     IdentityCaseState,
     IdentityPurpose,
     LetterCode,
+    LinkPurpose,
     SmsCode,
 )
 from kcp_desk.models.orders import (
@@ -81,6 +83,7 @@ __all__ = [
     "CustomerKind",
     "DunningLevel",
     "DunningStep",
+    "EmailLink",
     "Factor",
     "FactorAttempt",
     "IdentityCase",
@@ -91,6 +94,7 @@ __all__ = [
     "InvoicePosition",
     "InvoiceState",
     "LetterCode",
+    "LinkPurpose",
     "MandateScheme",
     "MandateStatus",
     "MessageKind",

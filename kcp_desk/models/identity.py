@@ -35,6 +35,7 @@ class Factor(enum.StrEnum):
     """ID-1 factors; the values are the letters the spec uses."""
 
     PHONE_PASSWORD = "P"
+    EMAIL_LINK = "E"
     LETTER_CODE = "L"
     SMS_CODE = "M"
     ID_DOCUMENT = "D"
@@ -73,6 +74,12 @@ class IdentityCase(Versioned, Base):
     doubts: Mapped[str | None] = mapped_column(Text)
     #: ID-3: wrong phone passwords in this case (3 lock the P factor).
     p_failures: Mapped[int] = mapped_column(default=0)
+    #: the caller says they still have the mailbox of the registered address (E possible)
+    has_mailbox: Mapped[bool] = mapped_column(default=False)
+    #: how the caller was found: JSON ``[{"item": "name", "matched": true}, …]`` (C2:
+    #: finds the record, never proof; a mismatch is a doubt). Never the values said.
+    knowledge: Mapped[str] = mapped_column(Text, default="[]")
+    submitted_at: Mapped[dt.datetime | None]
 
     attempts: Mapped[list[FactorAttempt]] = relationship(
         back_populates="case", order_by="FactorAttempt.at"
@@ -82,6 +89,9 @@ class IdentityCase(Versioned, Base):
     )
     sms_codes: Mapped[list[SmsCode]] = relationship(
         back_populates="case", order_by="SmsCode.sent_at"
+    )
+    email_links: Mapped[list[EmailLink]] = relationship(
+        back_populates="case", order_by="EmailLink.sent_at"
     )
 
 
@@ -155,3 +165,35 @@ class SmsCode(Versioned, Base):
 
     def __repr__(self) -> str:
         return f"<SmsCode id={self.id} case_id={self.case_id}>"
+
+
+class LinkPurpose(enum.StrEnum):
+    #: factor E: a link to the CURRENT registered address (the customer has the mailbox)
+    FACTOR_E = "factor_e"
+    #: ID-6: the approved new address confirms itself before a password reset is offered
+    NEW_EMAIL = "new_email"
+
+
+class EmailLink(Versioned, Base):
+    """A confirmation link (24 h). The token is ``<id>.<secret>``: the id finds the row,
+    the secret is checked against the Argon2id hash; only the hash is stored."""
+
+    __tablename__ = "email_links"
+    __table_args__ = (Index("ix_email_links_customer_sent", "customer_id", "sent_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    case_id: Mapped[int] = mapped_column(ForeignKey("identity_cases.id"), index=True)
+    purpose: Mapped[LinkPurpose] = mapped_column(str_enum(LinkPurpose, "link_purpose", 16))
+    #: the address the link went to
+    address: Mapped[str] = mapped_column(String(254))
+    token_hash: Mapped[str] = mapped_column(String(255))
+    sent_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    valid_until: Mapped[dt.datetime]
+    confirmed_at: Mapped[dt.datetime | None]
+    voided_at: Mapped[dt.datetime | None]
+
+    case: Mapped[IdentityCase] = relationship(back_populates="email_links")
+
+    def __repr__(self) -> str:
+        return f"<EmailLink id={self.id} case_id={self.case_id} purpose={self.purpose}>"

@@ -1,10 +1,12 @@
-"""Certificates of agents' roles and keys, and of dispatch keys (SPEC V-8).
+"""Certificates of agents' roles and keys, of dispatch keys (SPEC V-8) and of the
+outbox channels' service keys (ID-6).
 
 An admin's Ed25519 key signs canonical JSON that names what a desk relies on before it
 encrypts to someone: the agent's id, user name, role, whether they are active, their key
-version and both public keys; or a dispatch key's version and public key. The body also
-names the issuer (agent id, key version, Ed25519 public key), so a chain can be followed
-up to the admin keys pinned on the workstation (``services.trust``).
+version and both public keys; or a dispatch key's version and public key; or an outbox
+channel's service key (channel, version, public key). The body also names the issuer
+(agent id, key version, Ed25519 public key), so a chain can be followed up to the admin
+keys pinned on the workstation (``services.trust``).
 
 Everything here is pure: no database, no clock. A body read from the database is
 untrusted until :func:`verified_body` has checked its signature.
@@ -13,6 +15,7 @@ untrusted until :func:`verified_body` has checked its signature.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -21,6 +24,8 @@ from kcp_desk.security.sealing import AgentKeys
 
 FORMAT: Final = "kcp-desk/certificate/1"
 _KEY_LEN: Final = 32
+#: an outbox channel's name as it appears in a subject (``email``, ``letter``, ``sms``)
+_CHANNEL: Final = re.compile(r"[a-z]{1,16}")
 
 
 class CertificateError(Exception):
@@ -63,7 +68,21 @@ class DispatchClaims:
         return dispatch_subject(self.version)
 
 
-Claims = AgentClaims | DispatchClaims
+@dataclass(frozen=True)
+class OutboxClaims:
+    """What an outbox-key certificate vouches for: the key a channel's codes are sealed
+    to (``security.outbox_seal``); the ``outbox_keys`` row must say the same."""
+
+    channel: str
+    version: int
+    public_key: bytes
+
+    @property
+    def subject(self) -> str:
+        return outbox_subject(self.channel, self.version)
+
+
+Claims = AgentClaims | DispatchClaims | OutboxClaims
 
 
 def agent_subject(agent_id: int) -> str:
@@ -72,6 +91,12 @@ def agent_subject(agent_id: int) -> str:
 
 def dispatch_subject(version: int) -> str:
     return f"dispatch:v{version}"
+
+
+def outbox_subject(channel: str, version: int) -> str:
+    if not _CHANNEL.fullmatch(channel):
+        raise ValueError("an outbox channel is a short lower-case name")
+    return f"outbox:{channel}:v{version}"
 
 
 def certificate_body(claims: Claims, issuer: Issuer, issued_at: str) -> str:
@@ -95,8 +120,14 @@ def certificate_body(claims: Claims, issuer: Issuer, issued_at: str) -> str:
             "x25519": claims.x25519_public.hex(),
             "ed25519": claims.ed25519_public.hex(),
         }
-    else:
+    elif isinstance(claims, DispatchClaims):
         body["dispatch"] = {"version": claims.version, "x25519": claims.public_key.hex()}
+    else:
+        body["outbox"] = {
+            "channel": claims.channel,
+            "version": claims.version,
+            "x25519": claims.public_key.hex(),
+        }
     return canonical_json(body)
 
 
@@ -158,7 +189,9 @@ def _issuer(data: object) -> Issuer:
 
 
 def _claims(data: dict[str, Any]) -> Claims:
-    if "agent" in data and "dispatch" not in data:
+    if sum(kind in data for kind in ("agent", "dispatch", "outbox")) != 1:
+        raise CertificateError("no subject")
+    if "agent" in data:
         a = data["agent"]
         if not isinstance(a, dict) or not isinstance(a["username"], str):
             raise CertificateError("bad agent")
@@ -173,9 +206,14 @@ def _claims(data: dict[str, Any]) -> Claims:
             x25519_public=_key(a["x25519"]),
             ed25519_public=_key(a["ed25519"]),
         )
-    if "dispatch" in data and "agent" not in data:
+    if "dispatch" in data:
         d = data["dispatch"]
         if not isinstance(d, dict):
             raise CertificateError("bad dispatch key")
         return DispatchClaims(_int(d["version"]), _key(d["x25519"]))
-    raise CertificateError("no subject")
+    o = data["outbox"]
+    if not isinstance(o, dict) or not isinstance(o["channel"], str):
+        raise CertificateError("bad outbox key")
+    if not _CHANNEL.fullmatch(o["channel"]):
+        raise CertificateError("bad outbox key")
+    return OutboxClaims(o["channel"], _int(o["version"]), _key(o["x25519"]))

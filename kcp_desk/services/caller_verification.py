@@ -37,6 +37,12 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from kcp_desk.db import Database
+from kcp_desk.domain.identity_policy import (
+    P_CASE_LIMIT,
+    P_DAY_LIMIT,
+    P_DAY_WINDOW,
+    P_LOCK_DURATION,
+)
 from kcp_desk.domain.text_input import check_secret
 from kcp_desk.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound
 from kcp_desk.models.base import utcnow
@@ -66,12 +72,13 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-CASE_LIMIT: Final = 3
-DAY_LIMIT: Final = 5
-DAY_WINDOW: Final = dt.timedelta(hours=24)
+#: The ID-3 limits are the policy's own objects (one place to change them).
+CASE_LIMIT: Final = P_CASE_LIMIT
+DAY_LIMIT: Final = P_DAY_LIMIT
+DAY_WINDOW: Final = P_DAY_WINDOW
 #: Without an identity case, wrong tries this close together belong to one call.
 CALL_WINDOW: Final = dt.timedelta(minutes=30)
-LOCK_DURATION: Final = dt.timedelta(hours=24)
+LOCK_DURATION: Final = P_LOCK_DURATION
 
 
 class VerificationResult(enum.StrEnum):

@@ -6,7 +6,9 @@ field, refuse a stale save, write one history row per changed field, keep the se
 column current and append the audit entry (C7 A-2).
 
 Name and company are not contact data in this sense: they change only through a
-name-change request (``services.name_change``, four-eyes, ID-4).
+name-change request (``services.name_change``, four-eyes, ID-4). Nor is the e-mail
+address: a new one goes only through the identity case (``services.identity``, C2),
+and ``update_contact`` refuses it whatever caller check was done.
 """
 
 from __future__ import annotations
@@ -54,7 +56,6 @@ from kcp_desk.models.customers import (
     RequestState,
 )
 from kcp_desk.models.orders import SupportOrder
-from kcp_desk.models.outbox import OutboxChannel, OutboxMessage
 from kcp_desk.models.products import Product
 from kcp_desk.models.tickets import Ticket, TicketState
 from kcp_desk.services import audit
@@ -96,6 +97,7 @@ FieldErrors = rules.FieldErrors
 LIST_CAP: Final = 200
 
 #: The form fields ``update_contact`` accepts. Address parts are ``billing.<part>``.
+#: ``email`` only unchanged: a new address goes through the identity case (C1.4, C2).
 CONTACT_FIELDS: Final = frozenset(
     {
         "salutation",
@@ -123,6 +125,11 @@ _STALE: Final = QT_TRANSLATE_NOOP(
 _NAME_VIA_REQUEST: Final = QT_TRANSLATE_NOOP(
     "KcpError",
     "Name and company change only by a name-change request with a ticket, approved by a lead.",
+)
+_EMAIL_VIA_IDENTITY_CASE: Final = QT_TRANSLATE_NOOP(
+    "KcpError",
+    "The e-mail address is changed only through an identity case (Change e-mail…), "
+    "with two factors and a team lead's approval.",
 )
 
 T = TypeVar("T")
@@ -472,8 +479,12 @@ class CustomerService:
         field (the ``reason`` too), and nothing is written. Every field and the reason go
         through the input-cleaning rule (:mod:`kcp_desk.domain.text_input`: NFC; control,
         format and broken characters refused at the field; the reason keeps line
-        breaks). Name fields raise ``PermissionDenied`` (name-change request). A save
-        based on an older ``loaded_version`` raises ``StaleEdit``.
+        breaks). Name fields raise ``PermissionDenied`` (name-change request). So does
+        an ``email`` that differs from the stored address (C1.4: a new e-mail goes only
+        through the identity case, ``services.identity``, whatever caller check was
+        done); the same address, as the form may send it, is ignored. Either refusal
+        writes nothing. A save based on an older ``loaded_version`` raises
+        ``StaleEdit``.
         """
         names = sorted(NAME_FIELDS.intersection(changes))
         if names:
@@ -494,28 +505,16 @@ class CustomerService:
             customer = s.get(Customer, customer_id, options=[selectinload(Customer.addresses)])
             if customer is None:
                 raise customer_not_found()
+            if "email" in changes:
+                # before the version check: reloading would not make the change possible
+                _refuse_email_change(customer.email, changes["email"])
             if customer.version != loaded_version:
                 raise stale_edit()
             billing = current_address(customer.addresses, AddressKind.BILLING, today)
             plan = _plan_changes(customer, billing, changes, today, reason_error)
             if not plan.history:
                 return _saved(s, customer, today, ())
-            old_email = customer.email
-            email_changed = any(fld == "email" for fld, _, _ in plan.history)
-            if email_changed:
-                _require_verified_caller(s, customer_id, now)
             _apply(customer, billing, plan, now)
-            if email_changed:
-                # ID-6: the old address learns of the change (the mail system sends it)
-                s.add(
-                    OutboxMessage(
-                        customer_id=customer_id,
-                        channel=OutboxChannel.EMAIL,
-                        template="email_changed_notice",
-                        recipient=old_email,
-                        queued_by=session.principal.agent_id,
-                    )
-                )
             customer.search_folded = search_text_of(customer, today)
             # The customer row carries the version even when only the address changed.
             flag_modified(customer, "search_folded")
@@ -854,7 +853,6 @@ class _Plan:
     #: (field, old, new) for the history, in a stable order
     history: list[tuple[str, str | None, str | None]] = field(default_factory=list)
     salutation: str | None = None
-    email: str | None = None
     phone: rules.Phone | None = None
     phone_cleared: bool = False
     mobile: rules.Phone | None = None
@@ -905,16 +903,6 @@ def _plan_changes(
                 plan.history.append(("salutation", customer.salutation, value))
 
         check("salutation", salutation)
-
-    if "email" in changes:
-
-        def email() -> None:
-            value = rules.normalise_email(changes["email"])
-            if value != customer.email:
-                plan.email = value
-                plan.history.append(("email", customer.email, value))
-
-        check("email", email)
 
     if "phone" in changes:
 
@@ -1034,9 +1022,6 @@ def _apply(
 ) -> None:
     if plan.salutation is not None:
         customer.salutation = plan.salutation
-    if plan.email is not None:
-        customer.email = plan.email
-        customer.email_verified = False  # ID-6: a new address is unverified
     if plan.phone is not None:
         customer.phone = plan.phone.as_entered
         customer.phone_e164 = plan.phone.e164
@@ -1072,26 +1057,16 @@ def flush_or_stale(s: Session) -> None:
         raise stale_edit() from None
 
 
-#: how long a matched phone password counts as "the caller is verified" (one call)
-VERIFIED_CALLER_WINDOW: Final = dt.timedelta(minutes=30)
-_EMAIL_NEEDS_VERIFIED_CALLER: Final = QT_TRANSLATE_NOOP(
-    "KcpError",
-    "A new e-mail address needs a verified caller: check the phone password first "
-    "(customers without access to their e-mail go through identity validation).",
-)
-
-
-def _require_verified_caller(s: Session, customer_id: int, now: dt.datetime) -> None:
-    """An e-mail change is an account take-over risk: only for a caller who matched the
-    phone password during this call (C1.5). The new address stays unverified (ID-6)."""
-    verified = s.scalar(
-        select(
-            exists().where(
-                CallerVerification.customer_id == customer_id,
-                CallerVerification.result.is_(True),
-                CallerVerification.at >= now - VERIFIED_CALLER_WINDOW,
-            )
-        )
-    )
-    if not verified:
-        raise PermissionDenied(_EMAIL_NEEDS_VERIFIED_CALLER, field="email")
+def _refuse_email_change(stored: str, typed: str) -> None:
+    """C1.4: the contact form cannot change the e-mail address, with or without a
+    caller check (one factor, no four-eyes: the account take-over by phone). The same
+    address (as typed or normalised) passes; anything else, even text that is no
+    address at all, is refused, so nothing the form sends can reach the row."""
+    if typed == stored:
+        return
+    try:
+        if rules.normalise_email(typed) == stored:
+            return
+    except InvalidInput:
+        pass
+    raise PermissionDenied(_EMAIL_VIA_IDENTITY_CASE, field="email")

@@ -66,6 +66,7 @@ from dataclasses import dataclass
 from queue import Empty
 from typing import Any, Final, TypeVar
 
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from sqlalchemy import Connection, func, select
 
@@ -84,12 +85,14 @@ from kcp_desk.models.agents import Agent, Role
 from kcp_desk.models.billing import InvoiceState, MandateStatus
 from kcp_desk.models.customers import AddressKind, Customer, CustomerKind, PaymentMethod
 from kcp_desk.models.orders import ConsentKind, OrderState
+from kcp_desk.models.outbox import OutboxChannel
 from kcp_desk.models.products import ProductKind, SlaPolicy, SmPackage
 from kcp_desk.models.tickets import MessageKind, TicketPriority, TicketState
 from kcp_desk.security.sealing import PRODUCTION_KDF, KdfParams
 from kcp_desk.services.admin import set_up_team, signing_session
 from kcp_desk.services.agents import provision_agent
 from kcp_desk.services.demo_orders import add_vault_orders
+from kcp_desk.services.outbox import create_service_key
 from kcp_desk.services.principal import AgentSession
 from kcp_desk.services.trust import TrustAnchors
 
@@ -285,6 +288,7 @@ def populate(
     parallel: bool | None = None,
     pin: Callable[[TrustAnchors], None] | None = None,
     vault_orders: bool = False,
+    outbox_keys: Callable[[OutboxChannel, X25519PrivateKey], None] | None = None,
 ) -> dict[str, int]:
     """Fill an empty migrated database with demo data; returns rows created per table.
 
@@ -303,6 +307,12 @@ def populate(
     certificates the admin signed. ``vault_orders`` adds the few orders with
     credentials (:mod:`~kcp_desk.services.demo_orders`, through the portal intake); their
     secrets are random, so the rest of the data stays the same for the same seed.
+
+    ``outbox_keys`` stands in for the mail, letter and SMS systems' operators (ID-6):
+    with it, the demo admin makes one certified service key per outbox channel and the
+    callback receives each private half (``ServiceKeyFiles.write`` puts it under the
+    data directory); without it there are no outbox keys, and nothing that carries a
+    code can be queued.
     """
     if customers < 0 or batch_size < 1:
         raise ValueError("customers >= 0 and batch_size >= 1 expected")
@@ -318,6 +328,16 @@ def populate(
     staff, anchors, signing = _create_agents_and_keys(db, kdf, stats)
     if pin is not None:
         pin(anchors)
+    if outbox_keys is not None:
+        with db.transaction() as s:
+            made = [
+                (channel, create_service_key(s, signing["admin"], channel, anchors=anchors))
+                for channel in OutboxChannel
+            ]
+        stats["outbox_keys"] = len(made)
+        for channel, private in made:
+            outbox_keys(channel, private)
+        del made
     if progress is not None and not progress(0, customers):
         return _ordered(stats)
 

@@ -21,7 +21,7 @@ from kcp_desk.domain.references import format_customer_number
 from kcp_desk.domain.start_gate import CONSENT_KINDS, CONSENT_WORDINGS
 from kcp_desk.models.customers import Customer
 from kcp_desk.models.products import Product
-from kcp_desk.services.intake import intake
+from kcp_desk.services.intake import IntakeResult, intake
 from kcp_desk.services.intake.apply import SERVER_KINDS
 from kcp_desk.services.principal import AgentSession
 from kcp_desk.services.tickets import TicketAssignment
@@ -80,6 +80,7 @@ def add_vault_orders(
         seen.add(number)
         doc = _document(made, format_customer_number(number), hostname, str(package), now)
         result = intake(db, doc, now=now, anchors=anchors)
+        assert isinstance(result, IntakeResult)  # a support order document
         slot = made % (len(handlers) + 1)
         if slot < len(handlers):
             version = tickets.status(lead, result.ticket_id).version

@@ -11,6 +11,7 @@ from kcp_desk.services.auth import AuthService
 from kcp_desk.services.billing import BillingService
 from kcp_desk.services.caller_verification import CallerVerificationService
 from kcp_desk.services.customers import CustomerService
+from kcp_desk.services.identity import IdentityService
 from kcp_desk.services.live import LiveChanges
 from kcp_desk.services.name_change import NameChangeService
 from kcp_desk.services.orders import OrderService
@@ -42,6 +43,8 @@ class DeskServices:
     admin: AdminService
     #: a support order: its detail and start gate, states, time entries, billing (C5)
     orders: OrderService
+    #: identity cases: the only way to a new e-mail address (C2)
+    identity: IdentityService
 
     @classmethod
     def build(
@@ -71,4 +74,5 @@ class DeskServices:
             vault=VaultService(db, anchors=anchors),
             admin=AdminService(db, anchors=anchors, kdf=admin_kdf),
             orders=OrderService(db),
+            identity=IdentityService(db, anchors),
         )

@@ -7,6 +7,10 @@ follows the issuer up to an admin key pinned on this workstation. A colleague wi
 write access to the database who swaps a public key or promotes himself gets
 :class:`Uncertified`, and :func:`record_refusal` writes it to the audit log — loudly, in
 its own transaction, because the refused action's transaction rolls back.
+
+An outbox channel's service key (ID-6) is trusted the same way before a code is sealed
+to it (:func:`certified_outbox_key`): the newest version an admin certified, its row
+matching, and no newer uncertified row in the table.
 """
 
 from __future__ import annotations
@@ -18,13 +22,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kcp_desk.db import Database
 from kcp_desk.errors import QT_TRANSLATE_NOOP, KcpError
 from kcp_desk.models.agents import Agent, Certificate, Role
 from kcp_desk.models.base import utcnow
+from kcp_desk.models.outbox import OutboxChannel, OutboxKey
 from kcp_desk.models.vault import DispatchKey
 from kcp_desk.security.certificates import (
     AgentClaims,
@@ -33,9 +38,11 @@ from kcp_desk.security.certificates import (
     Claims,
     DispatchClaims,
     Issuer,
+    OutboxClaims,
     agent_subject,
     certificate_body,
     dispatch_subject,
+    outbox_subject,
     sign_certificate,
     verified_body,
 )
@@ -83,6 +90,24 @@ class NoPinnedAdminKey(Uncertified):
         )
         self.subject = "workstation"
         self.reason = "no admin key pinned"
+
+
+class NoOutboxKey(Uncertified):
+    """No admin has certified a service key for the channel yet (SPEC ID-6)."""
+
+    def __init__(self, channel: OutboxChannel) -> None:
+        KcpError.__init__(
+            self,
+            QT_TRANSLATE_NOOP(
+                "KcpError",
+                "No certified service key exists for the outbox channel {channel} yet, so "
+                "nothing that carries a code was queued. IT creates one with "
+                "“kcp-desk outbox keygen --channel {channel}”.",
+            ),
+            channel=str(channel),
+        )
+        self.subject = f"outbox:{channel}"
+        self.reason = "no certified outbox key"
 
 
 def _trusted_certificates(
@@ -204,6 +229,64 @@ def newest_certified_dispatch_version(s: Session, anchors: TrustAnchors) -> int 
         if isinstance(checked.claims, DispatchClaims)
     ]
     return max(versions) if versions else None
+
+
+def certified_outbox_key(s: Session, channel: OutboxChannel, anchors: TrustAnchors) -> OutboxKey:
+    """The channel's service key a code may be sealed to (ID-6): the newest version an
+    admin certified (chained to the pinned keys, latest signed issue time counts), whose
+    row says exactly what the certificate says. Refused (:class:`Uncertified`) when the
+    table's newest row has no valid certificate (a colleague's own key inserted as the
+    next version) or the newest certified version's row is missing or differs;
+    :class:`NoOutboxKey` when no version is certified at all."""
+    if not anchors.keys:
+        raise NoPinnedAdminKey()
+    channel = OutboxChannel(channel)
+    newest = newest_certified_outbox_version(s, channel, anchors)
+    if newest is None:
+        raise NoOutboxKey(channel)
+    subject = outbox_subject(str(channel), newest)
+    newest_row = s.scalar(select(func.max(OutboxKey.version)).where(OutboxKey.channel == channel))
+    if newest_row is not None and newest_row > newest:
+        raise Uncertified(
+            outbox_subject(str(channel), newest_row),
+            "the newest outbox key has no valid certificate",
+        )
+    key = s.get(OutboxKey, (channel, newest), populate_existing=True)
+    if key is None:
+        raise Uncertified(subject, "a newer certified outbox key is missing from the database")
+    certified = _verified(s, subject, subject, anchors)
+    if certified.claims != OutboxClaims(str(channel), key.version, bytes(key.public_key)):
+        raise Uncertified(subject, "the outbox key differs from its certificate")
+    return key
+
+
+def newest_certified_outbox_version(
+    s: Session, channel: OutboxChannel, anchors: TrustAnchors
+) -> int | None:
+    """The highest version of the channel's service key an admin certified."""
+    prefix = f"outbox:{OutboxChannel(channel)}:v"
+    versions = [
+        checked.claims.version
+        for cert_subject in s.scalars(
+            select(Certificate.subject).where(Certificate.subject.like(f"{prefix}%")).distinct()
+        )
+        if cert_subject.startswith(prefix)
+        for _, checked in _trusted_certificates(s, cert_subject, anchors, 0)
+        if isinstance(checked.claims, OutboxClaims)
+    ]
+    return max(versions) if versions else None
+
+
+def outbox_key_certified(s: Session, key: OutboxKey, anchors: TrustAnchors) -> bool:
+    """Whether a trusted certificate vouches for exactly this row (for listings)."""
+    if not anchors.keys:
+        return False
+    subject = outbox_subject(str(key.channel), key.version)
+    try:
+        certified = _verified(s, subject, subject, anchors)
+    except Uncertified:
+        return False
+    return certified.claims == OutboxClaims(str(key.channel), key.version, bytes(key.public_key))
 
 
 def _issuer_trusted(s: Session, issuer: Issuer, anchors: TrustAnchors, depth: int) -> bool:

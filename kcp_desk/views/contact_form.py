@@ -1,7 +1,10 @@
 """The Contact data tab (SPEC C1.4): read-only until "Edit", every error at its field,
 nothing typed is lost on a refused save (bad input, a busy database, a lock, a stale
 version). After a stale-version refusal, "Reload and keep my input" loads the
-colleague's save and marks what they changed, keeping every typed character."""
+colleague's save and marks what they changed, keeping every typed character.
+
+The e-mail address is shown, never edited here: "Change e-mail…" asks for the identity
+case (C2, issue 12), and the form sends no ``email`` at all (the service refuses one)."""
 
 from __future__ import annotations
 
@@ -33,9 +36,9 @@ from kcp_desk.views.operation import Operation
 
 
 def _labels() -> list[tuple[str, str]]:
+    """The editable fields, in form order (the e-mail row follows the first)."""
     return [
         ("salutation", QCoreApplication.translate("ContactForm", "Salutation")),
-        ("email", QCoreApplication.translate("ContactForm", "E-mail")),
         ("phone", QCoreApplication.translate("ContactForm", "Phone")),
         ("mobile", QCoreApplication.translate("ContactForm", "Mobile")),
         ("date_of_birth", QCoreApplication.translate("ContactForm", "Date of birth")),
@@ -55,7 +58,6 @@ def _values(c: ContactData) -> dict[str, str]:
     a = c.billing_address
     return {
         "salutation": c.salutation,
-        "email": c.email,
         "phone": c.phone,
         "mobile": fmt.phone_number(c.mobile_e164),
         "date_of_birth": fmt.date(c.date_of_birth),
@@ -72,6 +74,8 @@ class ContactForm(QWidget):
     #: "Reload and keep my input" loaded the customer anew (the form merged it already)
     reloaded = Signal(object)  # CustomerDetail
     name_change_requested = Signal()
+    #: "Change e-mail…": the agent wants the identity case (C2) that alone sets it
+    email_change_requested = Signal()
 
     def __init__(self, customers: CustomerService, session: AgentSession) -> None:
         super().__init__()
@@ -111,8 +115,30 @@ class ContactForm(QWidget):
             fit_height(name_label)
         form.addRow(fit_height(QLabel(self.tr("Name / company"))), name_row)
         self.rows = FieldRows(form, prefix="field", max_width=520)
-        for key, label in _labels():
+        # the e-mail: shown like the other fields when read-only, but never editable
+        # (not in ``rows``: no dirty tracking, nothing sent on Save)
+        self.email = QLineEdit()
+        self.email.setObjectName("field_email")
+        self.email.setReadOnly(True)
+        self.email.setFrame(False)
+        self.email.setStyleSheet(READ_ONLY_STYLE)
+        self.email.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab skips it; copy works
+        self.change_email = QPushButton(self.tr("Change e-mail…"))
+        self.change_email.setObjectName("change_email")
+        self.change_email.setToolTip(
+            self.tr(
+                "Opens an identity case: a new e-mail address needs two factors (e.g. "
+                "the phone password and a letter code) and a team lead's approval."
+            )
+        )
+        self.change_email.clicked.connect(self.email_change_requested)
+        email_row = QHBoxLayout()
+        email_row.addWidget(self.email, 1)
+        email_row.addWidget(self.change_email, alignment=Qt.AlignmentFlag.AlignTop)
+        for index, (key, label) in enumerate(_labels()):
             self.rows.add(key, label).setReadOnly(True)
+            if index == 0:
+                form.addRow(fit_height(QLabel(self.tr("E-mail"))), email_row)
         self.fields = self.rows.edits
         self.errors = self.rows.errors
         self.verified = fit_height(QLabel())
@@ -189,6 +215,8 @@ class ContactForm(QWidget):
         self.name_detail.setText(detail)
         self.name_detail.setVisible(bool(detail))
         self.name_change.setEnabled(not contact.pending_name_change_id)
+        self.email.setText(contact.email)
+        self.email.setCursorPosition(0)
         self.verified.setText(fmt.yes_no(contact.email_verified))
         if not contact.phone_password_set:
             self.phone_password.setText(self.tr("not set"))
@@ -218,7 +246,7 @@ class ContactForm(QWidget):
         self.reason.setVisible(editing)
         self.reason_label.setVisible(editing)
         if editing:
-            self.fields["email"].setFocus()
+            next(iter(self.fields.values())).setFocus()  # the first editable field
         else:
             self.reason.clear()
             self.rows.clear_errors()

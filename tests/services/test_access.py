@@ -16,11 +16,13 @@ from sqlalchemy import event, func, select, text, update
 from sqlalchemy.exc import OperationalError
 
 from kcp_desk.db import Database
+from kcp_desk.domain.identity_policy import DocumentType
 from kcp_desk.errors import PermissionDenied
 from kcp_desk.models.agents import Agent, Role
 from kcp_desk.models.audit import AuditEntry
 from kcp_desk.models.billing import Invoice, InvoiceCounter, InvoiceState
 from kcp_desk.models.customers import Customer, CustomerKind, NameChangeRequest, PaymentMethod
+from kcp_desk.models.identity import IdentityCase, IdentityCaseState, IdentityPurpose
 from kcp_desk.models.tickets import Ticket
 from kcp_desk.services.access import CUSTOMER_ROLES, acting_agent
 from kcp_desk.services.admin import AdminService
@@ -30,6 +32,7 @@ from kcp_desk.services.billing import BillingService
 from kcp_desk.services.caller_verification import CallerVerificationService
 from kcp_desk.services.customers import CustomerService
 from kcp_desk.services.desk import DeskServices
+from kcp_desk.services.identity import IdentityService
 from kcp_desk.services.name_change import NameChangeService
 from kcp_desk.services.orders import OrderService
 from kcp_desk.services.principal import AgentSession, Principal
@@ -54,6 +57,8 @@ class World:
     ticket: int
     #: anna's id: whom a ticket is handed over or reassigned to
     anna: int
+    #: anna's identity case, waiting for a lead
+    case: int
 
 
 @pytest.fixture
@@ -98,8 +103,17 @@ def world(database: Database, agents: dict[str, int]) -> World:
             requested_at=dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC),
         )
         s.add(request)
+        case = IdentityCase(
+            customer_id=customer.id,
+            purpose=IdentityPurpose.EMAIL_CHANGE,
+            prepared_by_id=agents["anna"],
+            state=IdentityCaseState.AWAITING_APPROVAL,
+            new_email="erika.neu@example.de",
+            new_email_masked="e•••@example.de",
+        )
+        s.add(case)
         s.flush()
-        return World(customer.id, invoice.id, request.id, ticket.id, agents["anna"])
+        return World(customer.id, invoice.id, request.id, ticket.id, agents["anna"], case.id)
 
 
 # --- every entry point ---------------------------------------------------------------------
@@ -187,6 +201,30 @@ ENTRY_POINTS: dict[str, Call] = {
     "VaultService.waiting": lambda d, a, w: d.vault.waiting(a),
     "VaultService.grant": lambda d, a, w: d.vault.grant(a, 1, w.anna),
     "VaultService.upkeep": lambda d, a, w: d.vault.upkeep(a),
+    "IdentityService.current_case": lambda d, a, w: d.identity.current_case(a, w.customer),
+    "IdentityService.get": lambda d, a, w: d.identity.get(a, w.case),
+    "IdentityService.cases_of": lambda d, a, w: d.identity.cases_of(a, w.customer),
+    "IdentityService.pending": lambda d, a, w: d.identity.pending(a),
+    "IdentityService.pending_count": lambda d, a, w: d.identity.pending_count(a),
+    "IdentityService.open_case": lambda d, a, w: d.identity.open_case(
+        a, w.customer, has_mailbox=False, knowledge=()
+    ),
+    "IdentityService.try_phone_password": lambda d, a, w: d.identity.try_phone_password(
+        a, w.case, "Sonnenblume"
+    ),
+    "IdentityService.send_letter": lambda d, a, w: d.identity.send_letter(a, w.case),
+    "IdentityService.send_sms": lambda d, a, w: d.identity.send_sms(a, w.case),
+    "IdentityService.send_link": lambda d, a, w: d.identity.send_link(a, w.case),
+    "IdentityService.enter_code": lambda d, a, w: d.identity.enter_code(
+        a, w.case, "L", "KD7M-4XRA-9HNT-PW3E"
+    ),
+    "IdentityService.record_document": lambda d, a, w: d.identity.record_document(
+        a, w.case, [DocumentType.ID_CARD], True
+    ),
+    "IdentityService.submit": lambda d, a, w: d.identity.submit(a, w.case, 1, "neu@example.de"),
+    "IdentityService.cancel": lambda d, a, w: d.identity.cancel(a, w.case, 1, "aufgelegt"),
+    "IdentityService.approve": lambda d, a, w: d.identity.approve(a, w.case, 1, "geprüft"),
+    "IdentityService.reject": lambda d, a, w: d.identity.reject(a, w.case, 1, "Zweifel"),
 }
 #: what only an admin does: everyone else, a locked desk and a disabled admin refused
 ADMIN_ENTRY_POINTS: dict[str, Callable[[DeskServices, AgentSession, World], Any]] = {
@@ -208,6 +246,8 @@ LEAD_ONLY = {
     "VaultService.upkeep",
     "NameChangeService.approve",
     "NameChangeService.reject",
+    "IdentityService.approve",
+    "IdentityService.reject",
     "BillingService.cancel_invoice",
     "TicketAssignment.reassign",
     "TicketQueues.team",
@@ -215,7 +255,7 @@ LEAD_ONLY = {
 }
 SERVICES = (CustomerSearch, CustomerService, CallerVerificationService, NameChangeService,
             BillingService, TicketAssignment, TicketQueues, TicketThread,
-            OrderService, VaultService, AdminService)  # fmt: skip
+            OrderService, VaultService, AdminService, IdentityService)  # fmt: skip
 
 
 def test_the_table_names_every_entry_point() -> None:
@@ -278,8 +318,10 @@ def _unchanged(db: Database, world: World) -> tuple[object, ...]:
         invoice = s.get(Invoice, world.invoice)
         request = s.get(NameChangeRequest, world.request)
         ticket = s.get(Ticket, world.ticket)
-        assert customer and invoice and request and ticket
+        case = s.get(IdentityCase, world.case)
+        assert customer and invoice and request and ticket and case
         return (
+            (case.version, case.state, customer.email),
             customer.version,
             customer.salutation,
             customer.preferred_payment_method,

@@ -7,7 +7,7 @@ import json
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from kcp_desk.db import Database
@@ -335,7 +335,7 @@ def test_update_writes_history_and_is_shown(
         customer_id,
         loaded.version,
         {
-            "email": "Juergen.Neu@Example.DE",
+            "email": "j.mueller@example.de",  # the form sends it unchanged: ignored
             "phone": "+49 (0)30 1234 5678",
             "mobile": "0170 1234567",
             "billing.street": "Hauptstraße",
@@ -347,10 +347,9 @@ def test_update_writes_history_and_is_shown(
         reason="Umzug, telefonisch mitgeteilt",
     )
     assert saved.version == loaded.version + 1
-    assert sorted(saved.changed_fields) == ["address.billing", "email", "mobile", "phone"]
+    assert sorted(saved.changed_fields) == ["address.billing", "mobile", "phone"]
     contact = saved.contact
-    assert contact.email == "Juergen.Neu@example.de"
-    assert not contact.email_verified  # ID-6
+    assert contact.email == "j.mueller@example.de" and contact.email_verified
     assert contact.phone == "+49 (0)30 1234 5678" and contact.phone_e164 == "+493012345678"
     assert contact.mobile_e164 == "+491701234567"
     assert contact.mobile_registered_at == NOW  # ID-1 M: the 30 days start now
@@ -358,9 +357,7 @@ def test_update_writes_history_and_is_shown(
     assert contact.billing_address.one_line() == "Hauptstraße 1, 10115 Berlin"
 
     history = {row.field: row for row in saved.history.rows}
-    assert set(history) == {"email", "phone", "mobile", "address.billing"}
-    assert history["email"].old_value == "j.mueller@example.de"
-    assert history["email"].new_value == "Juergen.Neu@example.de"
+    assert set(history) == {"phone", "mobile", "address.billing"}
     assert history["address.billing"].old_value == "Domstraße 12a, 50667 Köln"
     assert history["address.billing"].new_value == "Hauptstraße 1, 10115 Berlin"
     assert all(r.agent_name == "Anna" for r in saved.history.rows)
@@ -373,7 +370,7 @@ def test_update_writes_history_and_is_shown(
     with database.session_factory() as s:
         customer = s.get(Customer, customer_id)
         assert customer is not None
-        assert customer.search_folded == "juergen mueller juergen.neu@example.de berlin"
+        assert customer.search_folded == "juergen mueller j.mueller@example.de berlin"
         # the old address is kept as history
         kinds = s.scalars(
             select(PostalAddress.city).where(PostalAddress.customer_id == customer_id)
@@ -384,7 +381,7 @@ def test_update_writes_history_and_is_shown(
         entry = s.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1)).one()
     details = json.loads(entry.canonical)["details"]
     assert details["customer_id"] == customer_id
-    assert sorted(details["fields"]) == ["address.billing", "email", "mobile", "phone"]
+    assert sorted(details["fields"]) == ["address.billing", "mobile", "phone"]
     assert "example.de" not in entry.canonical and "Berlin" not in entry.canonical
     assert audit.verify(database).ok
 
@@ -425,8 +422,6 @@ def test_nothing_changed_writes_nothing(
 @pytest.mark.parametrize(
     ("changes", "fields"),
     [
-        ({"email": "j.mueller@"}, {"email"}),
-        ({"email": ""}, {"email"}),
         ({"phone": "12"}, {"phone"}),
         ({"mobile": "abc"}, {"mobile"}),
         ({"billing.postcode": "5066"}, {"billing.postcode"}),
@@ -435,8 +430,8 @@ def test_nothing_changed_writes_nothing(
         ({"date_of_birth": "31.02.1980"}, {"date_of_birth"}),
         ({"date_of_birth": "01.01.2030"}, {"date_of_birth"}),
         (
-            {"email": "nope", "phone": "0", "billing.postcode": "ABCDE", "billing.city": ""},
-            {"email", "phone", "billing.postcode", "billing.city"},
+            {"mobile": "nope", "phone": "0", "billing.postcode": "ABCDE", "billing.city": ""},
+            {"mobile", "phone", "billing.postcode", "billing.city"},
         ),
     ],
 )
@@ -540,39 +535,33 @@ def test_unknown_fields_are_a_bug(
         service.update_contact(_login(database, "anna"), customer_id, 1, {"blocked": "1"})
 
 
-def test_email_change_needs_a_caller_verified_during_the_call(
-    database: Database, agents: dict[str, int], customer_id: int, service: CustomerService
-) -> None:
-    with database.transaction() as s:  # the only match was 5 minutes ago: make it old
-        s.execute(update(CallerVerification).values(at=NOW - dt.timedelta(hours=2)))
-    anna = _login(database, "anna")
-    loaded = service.detail(anna, customer_id)
-    with pytest.raises(PermissionDenied) as err:
-        service.update_contact(anna, customer_id, loaded.version, {"email": "neu@example.de"})
-    assert err.value.field == "email"
-    assert _history_count(database) == 0
-    # other contact data stay editable without it
-    service.update_contact(anna, customer_id, loaded.version, {"phone": "030 1234567"})
+# --- the e-mail address: only through the identity case (C1.4, C2; issue 12) ---------------
 
 
-def test_email_change_notifies_the_old_address(
-    database: Database, agents: dict[str, int], customer_id: int, service: CustomerService
-) -> None:
-    anna = _login(database, "anna")
-    loaded = service.detail(anna, customer_id)
-    service.update_contact(anna, customer_id, loaded.version, {"email": "neu@example.de"})
-    with database.session_factory() as s:
-        (message,) = s.scalars(select(OutboxMessage)).all()
-    assert (message.recipient, message.template) == ("j.mueller@example.de", "email_changed_notice")
+def _email_state(db: Database, customer_id: int) -> tuple[object, ...]:
+    """Everything a refused e-mail change must leave as it was."""
+    with db.session_factory() as s:
+        customer = s.get(Customer, customer_id)
+        assert customer is not None
+        row = (
+            customer.email,
+            customer.email_verified,
+            customer.version,
+            customer.search_folded,
+            customer.phone_e164,
+        )
+        outbox = s.scalar(select(func.count()).select_from(OutboxMessage))
+        actions = tuple(s.scalars(select(AuditEntry.action)))
+    return row, outbox, actions, _history_count(db)
 
 
-def test_a_failed_phone_password_check_does_not_unlock_the_e_mail(
-    database: Database, agents: dict[str, int], customer_id: int, service: CustomerService
-) -> None:
-    """Only a MATCH during the call unlocks the e-mail field: a caller who said the wrong
-    phone password a minute ago is no more verified than one who said nothing."""
-    with database.transaction() as s:
-        s.execute(update(CallerVerification).values(at=NOW - dt.timedelta(hours=2)))
+def _arrange_caller_check(db: Database, customer_id: int, anna: AgentSession, check: str) -> None:
+    """``matched``: the caller said the right phone password a minute ago (and another
+    match 5 minutes ago is on record); ``failed``: only a wrong one a minute ago;
+    ``none``: no check at all."""
+    with db.transaction() as s:
+        if check != "matched":
+            s.execute(delete(CallerVerification))
         s.execute(
             update(Customer)
             .where(Customer.id == customer_id)
@@ -581,20 +570,78 @@ def test_a_failed_phone_password_check_does_not_unlock_the_e_mail(
                 phone_password_set_at=NOW - dt.timedelta(days=100),
             )
         )
-    anna = _login(database, "anna")
-    verification = CallerVerificationService(database, clock=lambda: NOW - dt.timedelta(minutes=1))
-    wrong = verification.verify_phone_password(anna, customer_id, "Gänseblümchen-7")
-    assert wrong.result is VerificationResult.NO_MATCH
-    loaded = service.detail(anna, customer_id)
-    with pytest.raises(PermissionDenied) as err:
-        service.update_contact(anna, customer_id, loaded.version, {"email": "neu@example.de"})
-    assert err.value.field == "email"
-    assert _history_count(database) == 0
+    verification = CallerVerificationService(db, clock=lambda: NOW - dt.timedelta(minutes=1))
+    if check == "matched":
+        assert verification.verify_phone_password(anna, customer_id, PHONE_PASSWORD).matched
+    elif check == "failed":
+        wrong = verification.verify_phone_password(anna, customer_id, "Gänseblümchen-7")
+        assert wrong.result is VerificationResult.NO_MATCH
 
-    right = verification.verify_phone_password(anna, customer_id, PHONE_PASSWORD)
-    assert right.matched
-    saved = service.update_contact(anna, customer_id, loaded.version, {"email": "neu@example.de"})
-    assert saved.changed_fields == ("email",)
+
+@pytest.mark.parametrize("check", ["matched", "failed", "none"])
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"email": "neu@example.de"},
+        # a mixed save is refused whole: the phone is not written either
+        {"email": "neu@example.de", "phone": "030 1234567", "salutation": "Frau"},
+    ],
+    ids=["email", "email+phone"],
+)
+def test_the_contact_form_cannot_change_the_e_mail(
+    database: Database,
+    agents: dict[str, int],
+    customer_id: int,
+    service: CustomerService,
+    check: str,
+    changes: dict[str, str],
+) -> None:
+    """One factor and no four-eyes is the account take-over by phone: whatever caller
+    check was done, a new address goes only through the identity case."""
+    anna = _login(database, "anna")
+    _arrange_caller_check(database, customer_id, anna, check)
+    loaded = service.detail(anna, customer_id)
+    before = _email_state(database, customer_id)
+    with pytest.raises(PermissionDenied) as err:
+        service.update_contact(anna, customer_id, loaded.version, changes, reason="Anruf")
+    assert err.value.field == "email"
+    assert "identity case" in str(err.value)
+    assert _email_state(database, customer_id) == before
+    row, outbox, actions, history = before
+    assert row[:3] == ("j.mueller@example.de", True, 1)
+    assert outbox == 0 and history == 0 and "contact_changed" not in actions
+
+
+def test_a_refused_e_mail_comes_before_a_stale_version(
+    database: Database, agents: dict[str, int], customer_id: int, service: CustomerService
+) -> None:
+    """Reloading would not make the change possible, so the agent learns the way first."""
+    anna = _login(database, "anna")
+    service.update_contact(anna, customer_id, 1, {"phone": "030 1234567"})
+    before = _email_state(database, customer_id)
+    with pytest.raises(PermissionDenied) as err:
+        service.update_contact(anna, customer_id, 1, {"email": "neu@example.de"})
+    assert err.value.field == "email"
+    assert _email_state(database, customer_id) == before
+
+
+@pytest.mark.parametrize(
+    "same", ["j.mueller@example.de", " j.mueller@example.de ", "j.mueller@EXAMPLE.de"]
+)
+def test_the_unchanged_e_mail_in_a_save_is_ignored(
+    database: Database,
+    agents: dict[str, int],
+    customer_id: int,
+    service: CustomerService,
+    same: str,
+) -> None:
+    anna = _login(database, "anna")
+    saved = service.update_contact(anna, customer_id, 1, {"email": same, "phone": "030 1234567"})
+    assert saved.changed_fields == ("phone",)
+    assert saved.contact.email == "j.mueller@example.de" and saved.contact.email_verified
+    assert [row.field for row in saved.history.rows] == ["phone"]
+    with database.session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(OutboxMessage)) == 0
 
 
 @pytest.mark.parametrize("change", ["demoted to admin", "disabled"])
@@ -626,6 +673,7 @@ def test_an_agent_changed_after_login_saves_nothing(
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
+from kcp_desk.domain.contact_rules import normalise_email  # noqa: E402
 from kcp_desk.domain.text_input import CONTROL_CHARACTER, FORMAT_CHARACTER  # noqa: E402
 from tests.domain.strategies import one_line_clean, typed_or_pasted, typed_text  # noqa: E402
 
@@ -715,3 +763,46 @@ def test_decomposed_umlauts_are_stored_composed(
         assert s.scalar(select(Customer.search_folded).where(Customer.id == customer_id)).endswith(
             "muenchen"
         )
+
+
+_STORED_EMAIL = "j.mueller@example.de"
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    typed=st.emails()
+    | typed_or_pasted
+    | st.sampled_from(
+        [
+            "J.Mueller@example.de",
+            "j.mueller@example.de.",
+            "j.mueller@exarnple.de",
+            "j.mueller+neu@example.de",
+            "j.mueller@example.de\u200b",
+            "j.mu\u0308ller@example.de",
+            "",
+            " ",
+        ]
+    )
+)
+def test_no_text_in_the_e_mail_field_is_ever_stored(
+    database: Database,
+    agents: dict[str, int],
+    customer_id: int,
+    service: CustomerService,
+    typed: str,
+) -> None:
+    """With a phone-password match on record (the old gate open): any text that is not
+    the stored address is refused (or rejected as invalid), and nothing is written."""
+    anna = _login(database, "anna")
+    before = _email_state(database, customer_id)
+    try:
+        saved = service.update_contact(anna, customer_id, 1, {"email": typed})
+    except (PermissionDenied, InvalidInput) as err:
+        assert err.field == "email"
+    else:
+        assert saved.changed_fields == ()
+        assert normalise_email(typed) == _STORED_EMAIL
+    assert _email_state(database, customer_id) == before

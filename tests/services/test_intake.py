@@ -22,6 +22,7 @@ from kcp_desk.models.products import SlaPolicy, SmPackage
 from kcp_desk.models.tickets import MessageKind, Ticket, TicketMessage, TicketPriority, TicketState
 from kcp_desk.services.demo import populate
 from kcp_desk.services.intake import (
+    ConfirmationResult,
     MessageDocument,
     TicketDocument,
     intake,
@@ -371,6 +372,8 @@ def test_the_example_files_do_what_the_readme_says(demo: Database) -> None:
     assert names == [
         "bad-document.json",
         "bad-support-order.json",
+        "confirmation-letter-code.json",
+        "confirmation-link.json",
         "message-by-reference.json",
         "message-by-subject.json",
         "new-ticket.json",
@@ -390,6 +393,12 @@ def test_the_example_files_do_what_the_readme_says(demo: Database) -> None:
     by_subject = intake_file(demo, EXAMPLES / "message-by-subject.json")
     assert by_subject.ticket_ref == PENDING and by_subject.state == "open"
     assert counts(demo) == (before[0] + 1, before[1] + 3)
+    # the confirmations refer to no case of the demo: refused without a hint (ID-6)
+    assert set(field_errors(lambda: intake_file(demo, EXAMPLES / "confirmation-link.json"))) == {
+        "token"
+    }
+    code = intake_file(demo, EXAMPLES / "confirmation-letter-code.json")
+    assert isinstance(code, ConfirmationResult) and code.outcome == "no_code"
 
 
 # --- arbitrary JSON never raises anything but field errors ---------------------------------

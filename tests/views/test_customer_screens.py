@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from kcp_desk.db import Database
@@ -83,31 +83,68 @@ def test_contact_edit_error_keeps_input_and_save_records_history(
     qtbot: QtBot, page: CustomersPage
 ) -> None:
     _open_first_hit(qtbot, page)
-    customer = page.customer
-    assert customer.detail is not None
-    # a new e-mail address needs a caller verified during this call
-    customer._services.verification.verify_phone_password(
-        customer._session, customer.detail.customer_id, DEMO_PHONE_PASSWORD
-    )
-    form = customer.contact
+    form = page.customer.contact
     qtbot.mouseClick(form.edit_button, Qt.MouseButton.LeftButton)
-    email = form.fields["email"]
-    email.clear()
-    qtbot.keyClicks(email, "not-an-address")
+    phone = form.fields["phone"]
+    phone.clear()
+    qtbot.keyClicks(phone, "not a phone number")
     qtbot.keyClicks(form.fields["billing.city"], "X")
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(form.errors["email"].isVisible, timeout=5000)
-    assert email.text() == "not-an-address"  # nothing typed is lost
+    qtbot.waitUntil(form.errors["phone"].isVisible, timeout=5000)
+    assert phone.text() == "not a phone number"  # nothing typed is lost
     assert form.fields["billing.city"].text().endswith("X")
     assert form.editing
-    email.clear()
-    qtbot.keyClicks(email, "neu@example.de")
+    phone.clear()
+    qtbot.keyClicks(phone, "030 1234567")
     qtbot.keyClicks(form.reason, "customer called")
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not form.editing, timeout=5000)
     history = page.customer.history.model
     fields = {history.row(i).field for i in range(history.rowCount())}
-    assert "email" in fields
+    assert {"phone", "address.billing"} <= fields
+    assert "email" not in fields
+
+
+def test_the_e_mail_is_read_only_and_asks_for_the_identity_case(
+    qtbot: QtBot, page: CustomersPage
+) -> None:
+    """C1.4 / issue 12: no new e-mail through the contact form, not even with a caller
+    verified during this call; "Change e-mail…" asks for the identity case instead."""
+    _open_first_hit(qtbot, page)
+    customer = page.customer
+    assert customer.detail is not None
+    stored = customer.detail.contact.email
+    customer._services.verification.verify_phone_password(
+        customer._session, customer.detail.customer_id, DEMO_PHONE_PASSWORD
+    )
+    form = customer.contact
+    email = form.findChild(QLineEdit, "field_email")
+    assert email is form.email and email.text() == stored
+    assert "email" not in form.fields  # no dirty tracking, never in a save
+    qtbot.mouseClick(form.edit_button, Qt.MouseButton.LeftButton)
+    assert form.editing and email.isReadOnly()
+    qtbot.mouseClick(email, Qt.MouseButton.LeftButton)
+    email.selectAll()
+    qtbot.keyClicks(email, "neu@example.de")
+    qtbot.keyClick(email, Qt.Key.Key_Backspace)
+    assert email.text() == stored
+    assert not form.has_unsaved_changes()
+    qtbot.keyClicks(form.fields["billing.city"], "X")
+    assert "email" not in form.changes()
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not form.editing, timeout=5000)
+    assert email.text() == stored and email.isReadOnly()
+    history = customer.history.model
+    assert "email" not in {history.row(i).field for i in range(history.rowCount())}
+
+    button = form.findChild(QPushButton, "change_email")
+    assert button is not None and button.isVisible() and button.isEnabled()
+    assert "identity case" in button.toolTip()
+    with qtbot.waitSignal(form.email_change_requested, timeout=2000):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(form.edit_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(form.email_change_requested, timeout=2000):  # while editing too
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def test_caller_verification_says_only_match_or_not(

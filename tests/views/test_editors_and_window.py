@@ -439,9 +439,9 @@ def test_umlauts_and_wrapped_errors_get_their_full_height_at_1024(
     assert form.name.text() == "Ümit Özdemir"
     assert _glyphs_fit(form.name)
     # a field error, also a long one, gets the height of all its lines
-    _edit(qtbot, form, "email", "not-an-address")
+    _edit(qtbot, form, "phone", "not a phone number")
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
-    error = form.errors["email"]
+    error = form.errors["phone"]
     qtbot.waitUntil(error.isVisible, timeout=5000)
     error.setText("Äußerst " * 40)
     room = accent_room(error.fontMetrics())

@@ -15,9 +15,11 @@ import datetime as dt
 from pathlib import Path
 
 from kcp_desk.db import Database
+from kcp_desk.services.identity.confirmations import ConfirmationResult
 from kcp_desk.services.intake.apply import IntakeResult, apply_document
 from kcp_desk.services.intake.documents import (
     VALIDATORS,
+    ConfirmationDocument,
     ConsentGiven,
     CostAcknowledgement,
     Document,
@@ -31,6 +33,8 @@ from kcp_desk.services.trust import TrustAnchors
 
 __all__ = [
     "VALIDATORS",
+    "ConfirmationDocument",
+    "ConfirmationResult",
     "ConsentGiven",
     "CostAcknowledgement",
     "Document",
@@ -52,7 +56,7 @@ def intake(
     *,
     now: dt.datetime | None = None,
     anchors: TrustAnchors | None = None,
-) -> IntakeResult:
+) -> IntakeResult | ConfirmationResult:
     """One parsed JSON document (any value) → what it created; :class:`FieldErrors`
     for a bad one. ``anchors``: see :func:`apply_document`."""
     return apply_document(db, validate_document(data), now=now, anchors=anchors)
@@ -64,6 +68,6 @@ def intake_file(
     *,
     now: dt.datetime | None = None,
     anchors: TrustAnchors | None = None,
-) -> IntakeResult:
+) -> IntakeResult | ConfirmationResult:
     """The document in ``path`` (UTF-8 JSON); ``OSError`` if it cannot be read."""
     return apply_document(db, load_document(path.read_bytes()), now=now, anchors=anchors)

@@ -63,8 +63,14 @@ from kcp_desk.models.tickets import (
 from kcp_desk.models.vault import CredentialField, DekWrap, DispatchKey
 from kcp_desk.security.field_crypto import SecretText, encrypt_field, new_data_key
 from kcp_desk.security.wrapping import DispatchRecipient, wrap_dek
+from kcp_desk.services.identity.confirmations import (
+    ConfirmationResult,
+    confirm_letter_code,
+    confirm_link,
+)
 from kcp_desk.services.intake.documents import (
     SUBJECT_MAX,
+    ConfirmationDocument,
     Document,
     MessageDocument,
     SupportOrderDocument,
@@ -165,7 +171,7 @@ def apply_document(
     *,
     now: dt.datetime | None = None,
     anchors: TrustAnchors | None = None,
-) -> IntakeResult:
+) -> IntakeResult | ConfirmationResult:
     """Write ``document`` in one transaction; :class:`FieldErrors` creates nothing.
 
     ``anchors`` (V-8): the dispatch key's certificate is checked up to these admin keys
@@ -174,6 +180,9 @@ def apply_document(
     the database, so the command and the demo check it. Without anchors (tests of the
     document rules) the newest dispatch key is taken as it is.
     """
+    if isinstance(document, ConfirmationDocument):
+        # its own short transactions: Argon2id runs between them
+        return _confirmation(db, document, now, anchors)
     with db.transaction() as s:
         when = now or utcnow()
         if isinstance(document, TicketDocument):
@@ -181,6 +190,18 @@ def apply_document(
         if isinstance(document, SupportOrderDocument):
             return _new_order(s, document, when, anchors)
         return _message(s, document, when)
+
+
+def _confirmation(
+    db: Database,
+    document: ConfirmationDocument,
+    now: dt.datetime | None,
+    anchors: TrustAnchors | None,
+) -> ConfirmationResult:
+    if document.token is not None:
+        return confirm_link(db, anchors or TrustAnchors(), document.token, now=now)
+    assert document.customer_number is not None and document.letter_code is not None
+    return confirm_letter_code(db, document.customer_number, document.letter_code, now=now)
 
 
 def _fail(field: str, template: str) -> FieldErrors:

@@ -31,6 +31,13 @@ cost acknowledgement and the credentials in the clear, which
               "estimate_minutes": 60, "acknowledged_at": "2026-12-01T09:14:00Z"},
      "credentials": {"root password": "…", "ftp password": "…"}}
 
+``confirmation`` (version 1) — the customer clicked a confirmation link (factor E, or the
+ID-6 link to a new address) or typed the letter code on the portal (factor L)::
+
+    {"kind": "confirmation", "version": 1, "token": "17.Zm9v…"}
+    {"kind": "confirmation", "version": 1, "customer": "K10000012",
+     "letter_code": "KD7M-4XRA-9HNT-PW3E"}
+
 ``cost`` for a catalogue task: ``{"model": "fixed", "catalogue_task": "…",
 "fixed_price": "49.00", "estimate_minutes": null, "acknowledged_at": "…"}``. Amounts are
 text (a JSON number is a binary fraction). Credential values are taken verbatim (no
@@ -339,7 +346,18 @@ class SupportOrderDocument:
     credentials: tuple[tuple[str, SecretText], ...]
 
 
-Document = TicketDocument | MessageDocument | SupportOrderDocument
+@dataclass(frozen=True)
+class ConfirmationDocument:
+    """A link clicked or a letter code typed on the portal (ID-1 E and L, ID-6)."""
+
+    #: ``<id>.<secret>`` from a confirmation link, or None
+    token: SecretText | None
+    #: the customer who typed a letter code, and the code as typed
+    customer_number: int | None
+    letter_code: SecretText | None
+
+
+Document = TicketDocument | MessageDocument | SupportOrderDocument | ConfirmationDocument
 
 #: ``support_orders.category`` / ``catalogue_task`` are VARCHAR(100)
 CATEGORY_MAX: Final = 100
@@ -672,10 +690,53 @@ def validate_support_order(data: Mapping[str, object]) -> SupportOrderDocument:
 
 
 #: one validator per document kind
+#: a link token is ``<id>.`` + 43 characters; a letter code 16 plus separators
+_CONFIRMATION_MAX: Final = 200
+_ONE_OF: Final = QT_TRANSLATE_NOOP("KcpError", "Exactly one of token and letter_code is expected.")
+
+
+def _secret_field(fields: _Fields, name: str) -> SecretText | None:
+    """A token or code: text, short, no control characters; never quoted in an error."""
+    if name not in fields.data:
+        return None
+    value = fields.data[name]
+    if not isinstance(value, str):
+        _error(fields.errors, name, NOT_TEXT)
+        return None
+    if not value.strip():
+        _error(fields.errors, name, EMPTY)
+        return None
+    if len(value) > _CONFIRMATION_MAX:
+        _error(fields.errors, name, TOO_LONG, n=_CONFIRMATION_MAX)
+        return None
+    try:
+        single_line(value, field=name)
+    except InvalidInput as exc:
+        _error(fields.errors, name, exc.template, **exc.params)
+        return None
+    return SecretText(value.strip())
+
+
+def validate_confirmation(data: Mapping[str, object]) -> ConfirmationDocument:
+    fields = _Fields(data, frozenset({"kind", "version", "token", "customer", "letter_code"}))
+    token = _secret_field(fields, "token")
+    code = _secret_field(fields, "letter_code")
+    customer: int | None = None
+    if ("token" in data) == ("letter_code" in data):
+        _error(fields.errors, "token", _ONE_OF)
+    elif "letter_code" in data:
+        customer = _customer(fields)
+    elif "customer" in data:
+        _error(fields.errors, "customer", UNKNOWN_FIELD)
+    fields.raise_if_any()
+    return ConfirmationDocument(token=token, customer_number=customer, letter_code=code)
+
+
 VALIDATORS: Final[Mapping[str, Callable[[Mapping[str, object]], Document]]] = {
     "ticket": validate_ticket,
     "message": validate_message,
     "support_order": validate_support_order,
+    "confirmation": validate_confirmation,
 }
 
 
