@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kcp_desk.domain.masking import mask_email
 from kcp_desk.errors import KcpError
 from kcp_desk.services.billing import PaymentGlance
 from kcp_desk.services.caller_verification import VerificationOutcome
@@ -41,15 +42,18 @@ from kcp_desk.services.customers import (
     Listing,
 )
 from kcp_desk.services.desk import DeskServices
+from kcp_desk.services.identity.dto import CaseDTO, CaseSummary
 from kcp_desk.services.principal import AgentSession
 from kcp_desk.services.tickets import Queue
 from kcp_desk.views import formatting as fmt
+from kcp_desk.views import identity_text
 from kcp_desk.views.badges import badge_texts
 from kcp_desk.views.billing_tab import BillingTab
 from kcp_desk.views.caller_dialog import CallerVerificationDialog
 from kcp_desk.views.contact_form import ContactForm
 from kcp_desk.views.field_rows import WrappedLabel, accent_room, fit_height
 from kcp_desk.views.fit_columns import FitColumns
+from kcp_desk.views.identity_case import IdentityCaseDialog
 from kcp_desk.views.messages import error_text
 from kcp_desk.views.name_change import NameChangeDialog
 from kcp_desk.views.operation import Operation
@@ -241,6 +245,8 @@ class CustomerView(QWidget):
     back_requested = Signal()
     #: a name change waits for a team lead now (the navigation's count goes up)
     name_change_submitted = Signal()
+    #: an identity case was submitted for approval or ended (the count changes)
+    identity_case_submitted = Signal()
     #: a ticket of this customer was opened (Enter or a double click in its Tickets tab)
     open_ticket = Signal(int)
     #: a ticket reference elsewhere (a support order's ticket) was opened
@@ -295,6 +301,18 @@ class CustomerView(QWidget):
         self.verify_button = QPushButton(self.tr("Verify caller…"))
         self.verify_button.setObjectName("verify_caller")
         self.verify_button.clicked.connect(self._verify_caller)
+        # C2 (issue 12): the one way to a new e-mail address, also for a lost mailbox
+        self.identity_button = QPushButton(self.tr("Change e-mail / restore access…"))
+        self.identity_button.setObjectName("open_identity_case")
+        self.identity_button.setToolTip(
+            self.tr(
+                "Opens the identity case: two independent factors and a team lead's approval "
+                "before a new e-mail address is set."
+            )
+        )
+        self.identity_button.clicked.connect(lambda: self.open_identity_case())
+        #: the open identity case dialog (one per customer view)
+        self.identity_dialog: IdentityCaseDialog | None = None
         self.message = WrappedLabel()
         self.message.setStyleSheet("color: #b00020;")
         self.message.hide()
@@ -304,6 +322,7 @@ class CustomerView(QWidget):
         top.addSpacing(12)
         top.addWidget(self.number)
         top.addWidget(self.title, 1)
+        top.addWidget(self.identity_button)
         top.addWidget(self.verify_button)
         check = QVBoxLayout()
         check.setSpacing(0)
@@ -320,6 +339,7 @@ class CustomerView(QWidget):
         self.contact.saved.connect(self._contact_saved)
         self.contact.reloaded.connect(self.show_detail)  # the form keeps its input
         self.contact.name_change_requested.connect(self._request_name_change)
+        self.contact.email_change_requested.connect(lambda: self.open_identity_case())
         #: the editors of this view; the customers page and the main window ask it
         #: before anything replaces their input (views/unsaved.py)
         self.guard = UnsavedGuard(self)
@@ -376,6 +396,35 @@ class CustomerView(QWidget):
             self.tr("No changes yet."),
             elastic=(2, 3, 4),
         )
+        # the customer's identity cases under the contact changes; a double click (or
+        # Enter) opens one read-only once it is closed
+        self.identity_cases = _ListTab(
+            [
+                Column(self.tr("When"), lambda c: fmt.date_time(c.created_at)),
+                Column(self.tr("State"), lambda c: identity_text.case_state_text(c.state)),
+                Column(self.tr("Factors tried"), lambda c: identity_text.tried_marks(c.tried)),
+                Column(self.tr("Prepared by"), lambda c: c.prepared_by_name),
+                Column(self.tr("Decided by"), lambda c: c.approver_name or "–"),
+                Column(self.tr("Reason"), lambda c: c.decision_reason or "", tooltip=_case_reason),
+            ],
+            self.tr("No identity cases."),
+            elastic=(5,),
+        )
+        self.identity_cases.setObjectName("identity_cases")
+        cases_layout = self.identity_cases.layout()
+        assert cases_layout is not None
+        cases_layout.setContentsMargins(0, 0, 0, 0)  # flush with the contact changes
+        self.identity_cases.table.setObjectName("identity_cases_table")
+        self.identity_cases.table.doubleClicked.connect(self._open_identity_row)
+        self.identity_cases.table.activated.connect(self._open_identity_row)
+        cases_title = QLabel(self.tr("Identity cases"))
+        cases_font = cases_title.font()
+        cases_font.setBold(True)
+        cases_title.setFont(cases_font)
+        history_layout = self.history.layout()
+        assert isinstance(history_layout, QVBoxLayout)
+        history_layout.addWidget(fit_height(cases_title))
+        history_layout.addWidget(self.identity_cases, 1)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("customer_tabs")
         for widget, label in (
@@ -450,6 +499,7 @@ class CustomerView(QWidget):
         self.orders.show_listing(detail.support_orders)
         self.accounts.show_rows(detail.sub_accounts)
         self.history.show_listing(detail.history)
+        self._load_identity_cases(detail.customer_id)
 
     def _open_order(self, index: QModelIndex) -> None:
         if index.isValid():
@@ -540,6 +590,60 @@ class CustomerView(QWidget):
             self.call_check = outcome
         self._show_verification()
 
+    # --- identity cases (C2, issue 12) -----------------------------------------------
+
+    def _load_identity_cases(self, customer_id: int) -> None:
+        Operation(self, self._services.identity.cases_of, self._session, customer_id).success(
+            lambda rows: self._identity_cases_loaded(customer_id, rows)
+        ).failure(self._failed).run()
+
+    def _identity_cases_loaded(self, customer_id: int, rows: list[CaseSummary]) -> None:
+        if self.detail is not None and self.detail.customer_id == customer_id:
+            self.identity_cases.show_rows(rows)
+
+    def open_identity_case(self, case_id: int | None = None) -> IdentityCaseDialog | None:
+        """The customer's identity case: the open one, a new one, or (``case_id``, from
+        History) that case. Non-modal; one at a time per customer view."""
+        if self.detail is None:
+            return None
+        if self.identity_dialog is not None:
+            self.identity_dialog.close()
+        detail = self.detail
+        dialog = IdentityCaseDialog(
+            self,
+            self._services.identity,
+            self._session,
+            detail.customer_id,
+            f"{detail.header.number} {detail.header.display_name}",
+            email_masked=mask_email(detail.contact.email),
+            case_id=case_id,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        customer_id = detail.customer_id
+        dialog.case_changed.connect(lambda case: self._identity_case_changed(customer_id, case))
+        dialog.destroyed.connect(lambda _obj=None: self._identity_dialog_gone(dialog))
+        self.identity_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _identity_dialog_gone(self, dialog: IdentityCaseDialog) -> None:
+        if self.identity_dialog is dialog:
+            self.identity_dialog = None
+
+    def _identity_case_changed(self, customer_id: int, case: CaseDTO) -> None:
+        if case.state != "open":
+            self.identity_case_submitted.emit()
+        if self.detail is None or self.detail.customer_id != customer_id:
+            return
+        if case.state == "approved":
+            self._reload()  # the new e-mail and its contact change row
+        else:
+            self._load_identity_cases(customer_id)
+
+    def _open_identity_row(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_identity_case(self.identity_cases.model.row(index.row()).case_id)
+
     def _request_name_change(self) -> None:
         if self.detail is None:
             return
@@ -578,6 +682,10 @@ def field_label(key: str) -> str:
         "legal_form": QCoreApplication.translate("CustomerView", "Legal form"),
     }
     return labels.get(key, key)
+
+
+def _case_reason(c: CaseSummary) -> str:
+    return c.decision_reason or ""
 
 
 def _change_text(h: HistoryRow) -> str:

@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         #: every operation of this window's views passes it: held while locked (V-6)
         self.operation_gate = OperationGate()
         self.customers = CustomersPage(services, session)
-        self.approvals = ApprovalsPage(services.name_change, session)
+        self.approvals = ApprovalsPage(services.name_change, session, services.identity)
         self.tickets = TicketsPage(services, session)
         # support orders (issue 11): the page shows the order opened from a ticket or a
         # customer; Back returns to where it was opened from
@@ -154,6 +154,8 @@ class MainWindow(QMainWindow):
         self.approvals.pending_count_changed.connect(self.set_pending_approvals)
         self.approvals.open_customer.connect(self.open_customer)
         self.customers.customer.name_change_submitted.connect(self.approvals.refresh_count)
+        # an identity case submitted (or ended) from the customer view (issue 12)
+        self.customers.customer.identity_case_submitted.connect(self.approvals.refresh_count)
         # every ticket reference opens the ticket
         self.customers.customer.open_ticket.connect(self.open_ticket)
         self.customers.customer.open_ticket_ref.connect(self.open_ticket_ref)
@@ -220,7 +222,8 @@ class MainWindow(QMainWindow):
             self.approvals.refresh()
 
     def set_pending_approvals(self, n: int) -> None:
-        """The navigation says how many name changes wait for a decision."""
+        """The navigation says how many name changes and identity cases wait for a
+        decision."""
         self._pending_approvals = n
         item = self.nav.item(self.PAGE_APPROVALS)
         item.setText(self.tr("Approvals (%n)", "", n) if n > 0 else self.tr("Approvals"))

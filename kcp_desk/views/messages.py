@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QCoreApplication
 
 from kcp_desk.errors import (
@@ -14,11 +16,17 @@ from kcp_desk.errors import (
     DatabaseUnavailable,
     KcpError,
 )
+from kcp_desk.views import formatting
 
 
 def error_text(err: KcpError) -> str:
-    """The message in the user's language (templates are marked in the "KcpError" context)."""
-    return QCoreApplication.translate("KcpError", err.template).format(**err.params)
+    """The message in the user's language (templates are marked in the "KcpError" context);
+    a time among the parameters in the workstation's local time and the user's format."""
+    params = {
+        key: formatting.date_time(value) if isinstance(value, dt.datetime) else value
+        for key, value in err.params.items()
+    }
+    return QCoreApplication.translate("KcpError", err.template).format(**params)
 
 
 def fault_cause(err: KcpError) -> str | None:

@@ -1,4 +1,7 @@
-"""Name/company changes (SPEC C1.4, ID-4): an agent requests, a different lead decides."""
+"""Name/company changes (SPEC C1.4, ID-4): an agent requests, a different lead decides.
+
+The approvals page also lists the identity cases that wait for a lead (issue 12,
+``views/identity_approvals.py``) when the main window hands it the identity service."""
 
 from __future__ import annotations
 
@@ -22,13 +25,15 @@ from PySide6.QtWidgets import (
 from kcp_desk.domain.legal_form import join_legal_form, split_legal_form
 from kcp_desk.errors import KcpError
 from kcp_desk.services.customers import ContactData
+from kcp_desk.services.identity import IdentityService
 from kcp_desk.services.name_change import NameChangeRequestDTO, NameChangeService
 from kcp_desk.services.principal import AgentSession
 from kcp_desk.services.tickets import Queue, QueueFilters, QueuePage, TicketQueues
 from kcp_desk.views import formatting as fmt
 from kcp_desk.views.dialog_height import grow_to_fit
-from kcp_desk.views.field_rows import ERROR_STYLE, FieldRows, WrappedLabel
+from kcp_desk.views.field_rows import ERROR_STYLE, FieldRows, WrappedLabel, fit_height
 from kcp_desk.views.fit_columns import FitColumns
+from kcp_desk.views.identity_approvals import IdentityApprovals
 from kcp_desk.views.messages import error_text
 from kcp_desk.views.operation import Operation
 from kcp_desk.views.table_model import Column, DtoTableModel
@@ -151,6 +156,14 @@ class NameChangeDialog(QDialog):
         grow_to_fit(self)  # the errors need their height, also in German
 
 
+def _section(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return fit_height(label)
+
+
 def _name(first: str, last: str, company: str | None, legal_form: str | None) -> str:
     person = " ".join(p for p in (first, last) if p)
     if company:  # the registered name, with its legal form (once)
@@ -175,10 +188,29 @@ class ApprovalsPage(QWidget):
     #: agent: their own), after each refresh and :meth:`refresh_count`
     pending_count_changed = Signal(int)
 
-    def __init__(self, service: NameChangeService, session: AgentSession) -> None:
+    def __init__(
+        self,
+        service: NameChangeService,
+        session: AgentSession,
+        identity: IdentityService | None = None,
+    ) -> None:
         super().__init__()
         self._service = service
         self._session = session
+        #: the last count of each part ("name", "identity"); the navigation gets their
+        #: sum once every wired part has answered
+        self._counts: dict[str, int | None] = {"name": None}
+        #: the parts asked since the last sum was said: the sum waits for them
+        self._awaiting: set[str] = set()
+        #: identity cases waiting for a lead (issue 12), below the name changes
+        self.identity: IdentityApprovals | None = None
+        if identity is not None:
+            self.identity = IdentityApprovals(identity, session)
+            self._counts["identity"] = None
+            self.identity.count_changed.connect(lambda n: self._count_part("identity", n))
+            self.identity.count_failed.connect(lambda: self._part_failed("identity"))
+            self.identity.open_customer.connect(self.open_customer)
+            self.identity.decided.connect(self.decided)
         title = QLabel(self.tr("Pending approvals"))
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
@@ -256,11 +288,18 @@ class ApprovalsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
         layout.addWidget(title)
+        if self.identity is not None:
+            layout.addWidget(_section(self.tr("Name and company changes")))
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty, 1)
+        # with the identity cases below, an empty list takes no more room than its words
+        layout.addWidget(self.empty, 1 if self.identity is None else 0)
         layout.addWidget(self.decision_area)
         layout.addWidget(self.note)
         layout.addWidget(self.message)
+        if self.identity is not None:
+            layout.addSpacing(12)
+            layout.addWidget(_section(self.tr("E-mail changes (identity cases)")))
+            layout.addWidget(self.identity, 1)
         self.approve.clicked.connect(lambda: self._decide(approve=True))
         self.reject_button.clicked.connect(lambda: self._decide(approve=False))
         self.open_customer_button.clicked.connect(self._open_customer)
@@ -270,19 +309,38 @@ class ApprovalsPage(QWidget):
         self._update_buttons()
 
     def refresh(self) -> None:
+        self._awaiting |= set(self._counts)
         Operation(self, self._service.pending, self._session).success(self._show).failure(
             self._failed
         ).run()
+        if self.identity is not None:
+            self.identity.refresh()
 
     def refresh_count(self) -> None:
         """Load only the count (for the navigation) without loading the requests."""
+        self._awaiting |= set(self._counts)
         Operation(self, self._service.pending_count, self._session).success(
-            self.pending_count_changed.emit
+            lambda n: self._count_part("name", n)
         ).failure(self._count_failed).run()
+        if self.identity is not None:
+            self.identity.refresh_count()
+
+    def _count_part(self, part: str, n: int) -> None:
+        """The navigation's count: name changes plus the identity cases this agent may
+        decide, said once every part asked for has answered."""
+        self._counts[part] = n
+        self._awaiting.discard(part)
+        if not self._awaiting and all(c is not None for c in self._counts.values()):
+            self.pending_count_changed.emit(sum(c or 0 for c in self._counts.values()))
 
     def _count_failed(self, err: KcpError) -> None:
         # the navigation keeps the last count; the page says what is wrong when opened
         log.info("pending approvals not counted: %s", err.template)
+        self._part_failed("name")
+
+    def _part_failed(self, part: str) -> None:
+        """A part that could not answer: the others' answers are not held back by it."""
+        self._awaiting.discard(part)
 
     def _show(self, rows: list[NameChangeRequestDTO]) -> None:
         self.model.set_rows(rows)
@@ -295,7 +353,7 @@ class ApprovalsPage(QWidget):
         waiting = rows
         if self._session.principal.is_lead:
             waiting = [r for r in rows if r.can_decide]
-        self.pending_count_changed.emit(len(waiting))
+        self._count_part("name", len(waiting))
 
     def _selected(self) -> NameChangeRequestDTO | None:
         index = self.table.currentIndex()
@@ -367,6 +425,7 @@ class ApprovalsPage(QWidget):
         self.refresh()
 
     def _failed(self, err: KcpError) -> None:
+        self._part_failed("name")
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setText(error_text(err))
         if err.field == "decision_reason":

@@ -41,6 +41,7 @@ from kcp_desk.services.identity.dto import (
     QueuedRow,
     SentRow,
 )
+from kcp_desk.services.outbox import mask_recipient
 
 __all__ = [
     "case_dto",
@@ -308,7 +309,6 @@ def _sent_rows(case: IdentityCase, customer: Customer, address: str | None) -> t
 
 
 def _queued(s: Session, case_id: int) -> tuple[QueuedRow, ...]:
-    from kcp_desk.services.outbox import mask_recipient
 
     messages = s.scalars(
         select(OutboxMessage).where(OutboxMessage.case_id == case_id).order_by(OutboxMessage.id)

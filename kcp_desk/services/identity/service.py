@@ -183,15 +183,8 @@ def link_token(link_id: int, secret: SecretText) -> SecretText:
 
 def _refusal(decision: policy.Decision, field: str) -> InvalidInput:
     template = REFUSALS.get(decision.reason_key or "", _REFUSED_OTHER)
-    params = {k: _param(v) for k, v in decision.params.items()}
-    return InvalidInput(template, field=field, **params)
-
-
-def _param(value: object) -> object:
-    # dates in messages: the agent's local date and time, minutes are enough
-    if isinstance(value, dt.datetime):
-        return value.astimezone().strftime("%d.%m.%Y %H:%M")
-    return value
+    # times stay datetimes: the view shows them in the agent's time zone and format
+    return InvalidInput(template, field=field, **decision.params)
 
 
 def _reason(text: str, field: str, *, required: bool) -> str | None:
