@@ -3,7 +3,8 @@
 QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py [de|en] [OUT_DIR] [tickets|vault]
 
 ``tickets`` takes only the ticket screens, ``vault`` only the support orders, their
-credentials, the reassignment dialog and the admin page.
+credentials, the reassignment dialog and the admin page, ``identity`` only an identity
+case from its start to the closed case in History.
 """
 
 from __future__ import annotations
@@ -14,15 +15,20 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
 from kcp_desk.app import install_translators
 from kcp_desk.db import Database
 from kcp_desk.models.billing import DunningLevel, DunningStep, Invoice, InvoiceState, ReturnedDebit
+from kcp_desk.domain.identity_policy import KnowledgeItem
 from kcp_desk.models.customers import Customer
+from kcp_desk.models.outbox import OutboxChannel, OutboxMessage
 from kcp_desk.models.orders import SupportOrder
 from kcp_desk.models.vault import CredentialField
+from kcp_desk.security.outbox_seal import open_sealed
+from kcp_desk.security.phone_password import PhonePasswordParams, hash_phone_password
 from kcp_desk.security.sealing import KdfParams
 from kcp_desk.services.demo import DEMO_AGENTS, populate
 from kcp_desk.services.desk import DeskServices
@@ -280,11 +286,112 @@ def _vault_shots(
     admin.close()
 
 
+def _identity_shots(
+    app: QApplication,
+    db: Database,
+    anchors: TrustAnchors,
+    keys: dict[OutboxChannel, X25519PrivateKey],
+    shot: Callable[[QWidget, str], None],
+) -> None:
+    """A case from its start to the closed case: the start page, the factors, P passed
+    and the letter pending, the approvals queue, the case in History."""
+    services = DeskServices.build(db, anchors=anchors)
+    sessions = {
+        a.username: services.auth.login(a.username, a.passphrase).session for a in DEMO_AGENTS
+    }
+    with db.transaction() as s:  # the demo's phone passwords are random: set one we know
+        customer = s.scalars(select(Customer).where(Customer.number == 1000001)).one()
+        customer.phone_password_hash = hash_phone_password(
+            "Sonnenblume-42", PhonePasswordParams(64, 1, 1)
+        )
+        customer.phone_password_set_at = customer.created_at
+        customer_id = customer.id
+
+    def window(username: str) -> MainWindow:
+        w = MainWindow(services, sessions[username], db.describe(), 5)
+        w.resize(1280, 800)
+        w.show()
+        return w
+
+    def both_sizes(w: QWidget, name: str, sizes: tuple[tuple[int, int], ...]) -> None:
+        for width, height in sizes:
+            w.resize(width, height)
+            shot(w, f"{name}_{width}")
+
+    dialog_sizes = ((940, 720), (900, 700))
+    anna = window("anna")
+    anna.open_customer(customer_id)
+    view = anna.customers.customer
+    wait(app, lambda: view.detail is not None)
+    view.identity_button.click()
+    dialog = view.identity_dialog
+    assert dialog is not None
+    wait(app, lambda: not dialog.busy)
+    dialog.knowledge[KnowledgeItem.CUSTOMER_NUMBER]["match"].setChecked(True)
+    dialog.knowledge[KnowledgeItem.NAME]["match"].setChecked(True)
+    dialog.knowledge[KnowledgeItem.DATE_OF_BIRTH]["mismatch"].setChecked(True)
+    dialog.mailbox_no.setChecked(True)
+    both_sizes(dialog, "identity_start", dialog_sizes)
+    dialog.open_button.click()
+    wait(app, lambda: not dialog.busy and dialog.case is not None)
+    both_sizes(dialog, "identity_factors", dialog_sizes)
+    dialog.p_field.setText("Sonnenblume-42")
+    dialog.p_check.click()
+    wait(app, lambda: not dialog.busy)
+    dialog.send_letter.click()
+    wait(app, lambda: not dialog.busy)
+    both_sizes(dialog, "identity_letter_pending", dialog_sizes)
+    case = dialog.case
+    assert case is not None
+    with db.read() as s:
+        message = s.scalars(
+            select(OutboxMessage)
+            .where(OutboxMessage.case_id == case.case_id)
+            .where(OutboxMessage.channel == OutboxChannel.LETTER)
+        ).one()
+        code = open_sealed(
+            keys[OutboxChannel.LETTER],
+            bytes(message.sealed or b""),
+            channel="letter",
+            key_version=message.sealed_key_version or 0,
+            recipient=message.recipient,
+            template=message.template,
+        )["code"]
+    dialog.letter_code.setText(code.reveal())
+    dialog.letter_check.click()
+    wait(app, lambda: not dialog.busy)
+    dialog.new_email.setText("juergen.neu@example.org")
+    both_sizes(dialog, "identity_allowed", dialog_sizes)
+    dialog.submit_button.click()
+    wait(app, lambda: not dialog.busy and dialog.case is not None and dialog.case.state != "open")
+    shot(dialog, "identity_submitted")
+    dialog.close()
+    anna.close()
+
+    lea = window("lea")
+    lea.nav.setCurrentRow(lea.PAGE_APPROVALS)
+    queue = lea.approvals.identity
+    assert queue is not None
+    wait(app, lambda: queue.model.rowCount() > 0)
+    queue.table.selectRow(0)
+    both_sizes(lea, "identity_approvals", ((1280, 800), (1024, 768)))
+    queue.decision_reason.setText("Telefonpasswort und Brief-Code bestanden")
+    queue.approve.click()
+    wait(app, lambda: queue.model.rowCount() == 0)
+    lea.open_customer(customer_id)
+    view = lea.customers.customer
+    wait(app, lambda: view.detail is not None and view.identity_cases.table.model().rowCount() > 0)
+    view.tabs.setCurrentWidget(view.history)
+    both_sizes(lea, "identity_history", ((1280, 800), (1024, 768)))
+    lea.close()
+
+
 def main() -> None:
     lang = sys.argv[1] if len(sys.argv) > 1 else "en"
     out = Path(sys.argv[2] if len(sys.argv) > 2 else "screenshots")
     only_tickets = sys.argv[3:] == ["tickets"]
     only_vault = sys.argv[3:] == ["vault"]
+    only_identity = sys.argv[3:] == ["identity"]
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication([])
     install_translators(app, lang)
@@ -297,7 +404,19 @@ def main() -> None:
     db = Database(f"sqlite:///{tmp}/shots.sqlite3")
     db.migrate()
     pinned: list[TrustAnchors] = []
-    populate(db, customers=2000, kdf=KdfParams(64, 1, 1), pin=pinned.append, vault_orders=True)
+    keys: dict[OutboxChannel, X25519PrivateKey] = {}
+    populate(
+        db,
+        customers=2000,
+        kdf=KdfParams(64, 1, 1),
+        pin=pinned.append,
+        vault_orders=True,
+        outbox_keys=keys.__setitem__,
+    )
+    if only_identity:
+        _identity_shots(app, db, pinned[0], keys, shot)
+        print(f"saved to {out}")
+        return
     if only_vault:
         _vault_shots(app, db, pinned[0], shot)
         print(f"saved to {out}")

@@ -80,8 +80,9 @@ class IdentityApprovals(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        # the customer and the new e-mail give up width first: no sideways scrolling
-        self.table.setProperty("fit_columns", FitColumns(self.table, (0, 5)))
+        # the customer's name gives up width first: no sideways scrolling, and the new
+        # e-mail (short once masked) stays readable
+        self.table.setProperty("fit_columns", FitColumns(self.table, (0,)))
         self.empty = WrappedLabel(self.tr("No identity cases waiting for approval."))
         self.empty.setObjectName("identity_approvals_empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)

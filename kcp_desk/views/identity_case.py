@@ -644,7 +644,11 @@ class IdentityCaseDialog(QDialog):
         self.send_letter.setText(
             self.tr("Send letter code to {0}").format(case.address_text or "–")
         )
-        self.send_sms.setText(self.tr("Send SMS to {0}").format(case.mobile_masked or "–"))
+        self.send_sms.setText(
+            self.tr("Send SMS to {0}").format(case.mobile_masked)
+            if case.mobile_masked
+            else self.tr("Send SMS")
+        )
         self.register_extract.setVisible(case.is_company)
         self._enable_actions()
         self.attempts.setText(self._attempts_text(case))
@@ -711,7 +715,9 @@ class IdentityCaseDialog(QDialog):
             ("M", self.send_sms, self.sms_code, self.sms_check),
         ):
             state = states[factor]
-            send.setEnabled(_may_send(state))
+            refused = case.send_refusals.get(factor)
+            send.setEnabled(refused is None)
+            send.setToolTip(error_text(refused) if refused is not None else "")
             if code is not None and check is not None:
                 pending = state.status is FactorStatus.PENDING
                 code.setEnabled(pending)
@@ -1012,15 +1018,6 @@ class IdentityCaseDialog(QDialog):
             app.focusChanged.disconnect(self._focus_changed)
             self._watching_focus = False
         super().done(result)
-
-
-def _may_send(state: FactorState) -> bool:
-    """A letter, SMS or link can be asked for (the service has the last word)."""
-    if state.status in (FactorStatus.PASSED, FactorStatus.NOT_POSSIBLE):
-        return False
-    if state.status is FactorStatus.FAILED:
-        return state.until is not None
-    return True
 
 
 def _state_style(state: FactorState) -> str:

@@ -255,99 +255,109 @@
     <context>
         <name>ApprovalsPage</name>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="182" />
+            <location filename="../../kcp_desk/views/name_change.py" line="214" />
             <source>Pending approvals</source>
-            <extracomment>"Open customer": the customer's id "Open ticket": the ticket reference (#KCP-…); the button shows only when wired how many requests wait for this agent (a lead: the ones they may decide; an agent: their own), after each refresh and :meth:`refresh_count`</extracomment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="189" />
-            <source>Customer</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="191" />
-            <source>Current name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="200" />
-            <source>New name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="205" />
-            <source>Ticket</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="206" />
-            <source>Requested by</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="207" />
-            <source>Requested</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="208" />
-            <source>Reason</source>
+            <extracomment>"Open customer": the customer's id "Open ticket": the ticket reference (#KCP-…); the button shows only when wired how many requests wait for this agent (a lead: the ones they may decide; an agent: their own), after each refresh and :meth:`refresh_count` the last count of each part ("name", "identity"); the navigation gets their sum once every wired part has answered the parts asked since the last sum was said: the sum waits for them identity cases waiting for a lead (issue 12), below the name changes</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../kcp_desk/views/name_change.py" line="221" />
-            <source>No requests waiting for approval.</source>
+            <source>Customer</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="225" />
-            <source>Open customer</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="231" />
-            <source>Reason for your decision (required)</source>
+            <location filename="../../kcp_desk/views/name_change.py" line="223" />
+            <source>Current name</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../kcp_desk/views/name_change.py" line="232" />
+            <source>New name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/name_change.py" line="237" />
+            <source>Ticket</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/name_change.py" line="238" />
+            <source>Requested by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/name_change.py" line="239" />
+            <source>Requested</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/name_change.py" line="240" />
+            <source>Reason</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/name_change.py" line="253" />
+            <source>No requests waiting for approval.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/name_change.py" line="257" />
+            <source>Open customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/name_change.py" line="263" />
+            <source>Reason for your decision (required)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/name_change.py" line="264" />
             <source>Approve</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="234" />
+            <location filename="../../kcp_desk/views/name_change.py" line="266" />
             <source>Reject</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="314" />
-            <source>Open ticket {0}</source>
+            <location filename="../../kcp_desk/views/name_change.py" line="292" />
+            <source>Name and company changes</source>
             <extracomment>why the selected request cannot be decided here (not a result) the last decision's confirmation, or what went wrong the links and the decision; hidden while nothing waits</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="316" />
+            <location filename="../../kcp_desk/views/name_change.py" line="301" />
+            <source>E-mail changes (identity cases)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/name_change.py" line="372" />
+            <source>Open ticket {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/name_change.py" line="374" />
             <source>Open ticket</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="320" />
+            <location filename="../../kcp_desk/views/name_change.py" line="378" />
             <source>Another team lead must decide this request (four-eyes).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="322" />
+            <location filename="../../kcp_desk/views/name_change.py" line="380" />
             <source>A team lead decides this request.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="361" />
+            <location filename="../../kcp_desk/views/name_change.py" line="419" />
             <source>Approved: {0} is now called “{1}”.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="363" />
+            <location filename="../../kcp_desk/views/name_change.py" line="421" />
             <source>Rejected: {0} keeps the name “{1}”.</source>
             <translation type="unfinished" />
         </message>
@@ -710,189 +720,199 @@
     <context>
         <name>ContactForm</name>
         <message>
-            <location filename="../../kcp_desk/views/contact_form.py" line="37" />
-            <location filename="../../kcp_desk/views/customer_view.py" line="568" />
+            <location filename="../../kcp_desk/views/contact_form.py" line="41" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="672" />
             <source>Salutation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/contact_form.py" line="38" />
-            <location filename="../../kcp_desk/views/customer_view.py" line="569" />
+            <location filename="../../kcp_desk/views/contact_form.py" line="141" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="673" />
             <source>E-mail</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/contact_form.py" line="39" />
-            <location filename="../../kcp_desk/views/customer_view.py" line="570" />
+            <location filename="../../kcp_desk/views/contact_form.py" line="42" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="674" />
             <source>Phone</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/contact_form.py" line="40" />
-            <location filename="../../kcp_desk/views/customer_view.py" line="571" />
+            <location filename="../../kcp_desk/views/contact_form.py" line="43" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="675" />
             <source>Mobile</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/contact_form.py" line="41" />
-            <location filename="../../kcp_desk/views/customer_view.py" line="572" />
+            <location filename="../../kcp_desk/views/contact_form.py" line="44" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="676" />
             <source>Date of birth</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/contact_form.py" line="42" />
+            <location filename="../../kcp_desk/views/contact_form.py" line="45" />
             <source>Street</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/contact_form.py" line="43" />
+            <location filename="../../kcp_desk/views/contact_form.py" line="46" />
             <source>House number</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/contact_form.py" line="44" />
+            <location filename="../../kcp_desk/views/contact_form.py" line="47" />
             <source>Postcode</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/contact_form.py" line="45" />
+            <location filename="../../kcp_desk/views/contact_form.py" line="48" />
             <source>City</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/contact_form.py" line="46" />
+            <location filename="../../kcp_desk/views/contact_form.py" line="49" />
             <source>Country</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/contact_form.py" line="96" />
+            <location filename="../../kcp_desk/views/contact_form.py" line="100" />
             <source>Request name change…</source>
-            <extracomment>a field that cannot be typed into looks like text, not like an enabled input (issue 9) "Reload and keep my input" loaded the customer anew (the form merged it already) the unsaved-changes guard waits for this save's answer (UnsavedEditor) the contact person of a company (or the company of a person), in small type</extracomment>
+            <extracomment>a field that cannot be typed into looks like text, not like an enabled input (issue 9) "Reload and keep my input" loaded the customer anew (the form merged it already) "Change e-mail…": the agent wants the identity case (C2) that alone sets it the unsaved-changes guard waits for this save's answer (UnsavedEditor) the contact person of a company (or the company of a person), in small type</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/contact_form.py" line="98" />
+            <location filename="../../kcp_desk/views/contact_form.py" line="102" />
             <source>Name and company change only through a request a team lead approves.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/contact_form.py" line="112" />
+            <location filename="../../kcp_desk/views/contact_form.py" line="116" />
             <source>Name / company</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/contact_form.py" line="119" />
+            <location filename="../../kcp_desk/views/contact_form.py" line="126" />
+            <source>Change e-mail…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/contact_form.py" line="130" />
+            <source>Opens an identity case: a new e-mail address needs two factors (e.g. the phone password and a letter code) and a team lead's approval.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/contact_form.py" line="145" />
             <source>E-mail verified</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/contact_form.py" line="121" />
+            <location filename="../../kcp_desk/views/contact_form.py" line="147" />
             <source>Phone password</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/contact_form.py" line="125" />
+            <location filename="../../kcp_desk/views/contact_form.py" line="151" />
             <source>optional, e.g. “customer called, moved”</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/contact_form.py" line="126" />
+            <location filename="../../kcp_desk/views/contact_form.py" line="152" />
             <source>Reason for the change</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/contact_form.py" line="129" />
+            <location filename="../../kcp_desk/views/contact_form.py" line="155" />
             <source>Edit</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/contact_form.py" line="131" />
+            <location filename="../../kcp_desk/views/contact_form.py" line="157" />
             <source>Save</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/contact_form.py" line="134" />
+            <location filename="../../kcp_desk/views/contact_form.py" line="160" />
             <source>Cancel</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/contact_form.py" line="140" />
+            <location filename="../../kcp_desk/views/contact_form.py" line="166" />
             <source>Reload and keep my input</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/contact_form.py" line="144" />
+            <location filename="../../kcp_desk/views/contact_form.py" line="170" />
             <source>Loads what was saved meanwhile; your typed text stays, and each field a colleague changed shows their value.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/contact_form.py" line="183" />
+            <location filename="../../kcp_desk/views/contact_form.py" line="209" />
             <source>Contact person: {0}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/contact_form.py" line="185" />
+            <location filename="../../kcp_desk/views/contact_form.py" line="211" />
             <source>Company: {0}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/contact_form.py" line="187" />
+            <location filename="../../kcp_desk/views/contact_form.py" line="213" />
             <source>– name change pending approval</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/contact_form.py" line="194" />
+            <location filename="../../kcp_desk/views/contact_form.py" line="222" />
             <source>not set</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/contact_form.py" line="197" />
+            <location filename="../../kcp_desk/views/contact_form.py" line="225" />
             <source>set – locked until {0}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/contact_form.py" line="203" />
+            <location filename="../../kcp_desk/views/contact_form.py" line="231" />
             <source>set since {0}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/contact_form.py" line="246" />
+            <location filename="../../kcp_desk/views/contact_form.py" line="274" />
             <source>Nothing to save: no field was changed.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/contact_form.py" line="267" />
+            <location filename="../../kcp_desk/views/contact_form.py" line="295" />
             <source>Saved.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/contact_form.py" line="313" />
+            <location filename="../../kcp_desk/views/contact_form.py" line="341" />
             <source>A colleague changed this customer meanwhile; their values are marked below, your input is kept.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/contact_form.py" line="340" />
+            <location filename="../../kcp_desk/views/contact_form.py" line="368" />
             <source>Reloaded. Fields a colleague changed meanwhile are marked below; your input is kept. Save to apply it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/contact_form.py" line="345" />
+            <location filename="../../kcp_desk/views/contact_form.py" line="373" />
             <source>Reloaded; nobody changed these fields meanwhile. Save to apply your input.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/contact_form.py" line="369" />
-            <location filename="../../kcp_desk/views/contact_form.py" line="372" />
+            <location filename="../../kcp_desk/views/contact_form.py" line="397" />
+            <location filename="../../kcp_desk/views/contact_form.py" line="400" />
             <source>(empty)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/contact_form.py" line="374" />
+            <location filename="../../kcp_desk/views/contact_form.py" line="402" />
             <source>Changed meanwhile by a colleague (was: {0}).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/contact_form.py" line="378" />
+            <location filename="../../kcp_desk/views/contact_form.py" line="406" />
             <source>Saved meanwhile by a colleague: {0}</source>
             <translation type="unfinished" />
         </message>
@@ -1149,248 +1169,286 @@
     <context>
         <name>CustomerView</name>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="260" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="266" />
             <source>← Results</source>
-            <extracomment>a name change waits for a team lead now (the navigation's count goes up) a ticket of this customer was opened (Enter or a double click in its Tickets tab) a ticket reference elsewhere (a support order's ticket) was opened a support order of this customer was opened (Enter or a double click)</extracomment>
+            <extracomment>a name change waits for a team lead now (the navigation's count goes up) an identity case was submitted for approval or ended (the count changes) a ticket of this customer was opened (Enter or a double click in its Tickets tab) a ticket reference elsewhere (a support order's ticket) was opened a support order of this customer was opened (Enter or a double click)</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="261" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="267" />
             <source>Back to the search results (Esc)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="295" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="301" />
             <source>Verify caller…</source>
             <extracomment>whether the caller was verified since this customer was opened here (C1.5)</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="329" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="349" />
             <source>Kind</source>
-            <extracomment>the editors of this view; the customers page and the main window ask it before anything replaces their input (views/unsaved.py)</extracomment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="330" />
-            <location filename="../../kcp_desk/views/customer_view.py" line="348" />
-            <source>Product</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="331" />
-            <source>Domain / server</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="332" />
-            <source>Systems management</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="333" />
-            <source>Since</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="334" />
-            <location filename="../../kcp_desk/views/customer_view.py" line="365" />
-            <source>Active</source>
+            <extracomment>the open identity case dialog (one per customer view) the editors of this view; the customers page and the main window ask it before anything replaces their input (views/unsaved.py)</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../kcp_desk/views/customer_view.py" line="350" />
-            <source>State</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="347" />
-            <source>Ticket</source>
+            <location filename="../../kcp_desk/views/customer_view.py" line="368" />
+            <source>Product</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../kcp_desk/views/customer_view.py" line="351" />
-            <source>Assignee</source>
+            <source>Domain / server</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="346" />
-            <source>Order</source>
+            <location filename="../../kcp_desk/views/customer_view.py" line="352" />
+            <source>Systems management</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="349" />
-            <source>Category</source>
+            <location filename="../../kcp_desk/views/customer_view.py" line="353" />
+            <source>Since</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="359" />
-            <source>Login</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="360" />
-            <source>E-mail</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="361" />
-            <source>Invoices</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="362" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="354" />
             <location filename="../../kcp_desk/views/customer_view.py" line="385" />
-            <source>Tickets</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="363" />
-            <source>Orders</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="364" />
-            <source>Contacts</source>
+            <source>Active</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../kcp_desk/views/customer_view.py" line="370" />
-            <source>When</source>
+            <location filename="../../kcp_desk/views/customer_view.py" line="404" />
+            <source>State</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/customer_view.py" line="367" />
+            <source>Ticket</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../kcp_desk/views/customer_view.py" line="371" />
-            <source>Field</source>
+            <source>Assignee</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="372" />
-            <source>Old → new</source>
+            <location filename="../../kcp_desk/views/customer_view.py" line="366" />
+            <source>Order</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="373" />
-            <source>Agent</source>
+            <location filename="../../kcp_desk/views/customer_view.py" line="305" />
+            <source>Change e-mail / restore access…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="374" />
-            <source>Reason</source>
+            <location filename="../../kcp_desk/views/customer_view.py" line="309" />
+            <source>Opens the identity case: two independent factors and a team lead's approval before a new e-mail address is set.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="376" />
-            <source>No changes yet.</source>
+            <location filename="../../kcp_desk/views/customer_view.py" line="369" />
+            <source>Category</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/customer_view.py" line="379" />
+            <source>Login</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/customer_view.py" line="380" />
+            <source>E-mail</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/customer_view.py" line="381" />
+            <source>Invoices</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../kcp_desk/views/customer_view.py" line="382" />
-            <source>Contact data</source>
+            <location filename="../../kcp_desk/views/customer_view.py" line="434" />
+            <source>Tickets</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../kcp_desk/views/customer_view.py" line="383" />
-            <source>Products</source>
+            <source>Orders</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../kcp_desk/views/customer_view.py" line="384" />
+            <source>Contacts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/customer_view.py" line="390" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="403" />
+            <source>When</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/customer_view.py" line="391" />
+            <source>Field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/customer_view.py" line="392" />
+            <source>Old → new</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/customer_view.py" line="393" />
+            <source>Agent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/customer_view.py" line="394" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="408" />
+            <source>Reason</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/customer_view.py" line="396" />
+            <source>No changes yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/customer_view.py" line="405" />
+            <source>Factors tried</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/customer_view.py" line="406" />
+            <source>Prepared by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/customer_view.py" line="407" />
+            <source>Decided by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/customer_view.py" line="410" />
+            <source>No identity cases.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/customer_view.py" line="420" />
+            <source>Identity cases</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/customer_view.py" line="431" />
+            <source>Contact data</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/customer_view.py" line="432" />
+            <source>Products</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/customer_view.py" line="433" />
             <source>Invoices &amp;&amp; payment</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="386" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="435" />
             <source>Support orders</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="387" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="436" />
             <source>Additional accounts</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="388" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="437" />
             <source>History</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="426" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="475" />
             <source>Customer since {0}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="469" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="519" />
             <source>dunning: {0}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="474" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="524" />
             <source>debit returned ({0})</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="488" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="538" />
             <source>✔ Caller verified in this call</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="491" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="541" />
             <source>Caller not verified in this call</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="495" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="545" />
             <source>no check on record</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="498" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="548" />
             <source>last check: {0}, by {1}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="500" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="550" />
             <source>last check: {0}, by {1} (did not match)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="573" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="677" />
             <source>Billing address</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="574" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="678" />
             <source>Contract address</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="575" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="679" />
             <source>First name</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="576" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="680" />
             <source>Last name</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="577" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="681" />
             <source>Company</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="578" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="682" />
             <source>Legal form</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="590" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="698" />
             <source>requested by {0}, approved by {1}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="599" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="707" />
             <source>decision: {0}</source>
             <translation type="unfinished" />
         </message>
@@ -1398,23 +1456,23 @@
     <context>
         <name>DeskApp</name>
         <message>
-            <location filename="../../kcp_desk/app.py" line="158" />
+            <location filename="../../kcp_desk/app.py" line="165" />
             <source>Preparing the database…</source>
             <extracomment>the latest `kcp-desk open` text that waits for the login or the unlock</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/app.py" line="165" />
+            <location filename="../../kcp_desk/app.py" line="172" />
             <source>Creating demo data…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/app.py" line="174" />
+            <location filename="../../kcp_desk/app.py" line="181" />
             <source>This database has no agents yet. Start with --demo for the demo database, or ask an admin to create your account.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/app.py" line="201" />
+            <location filename="../../kcp_desk/app.py" line="208" />
             <source>This workstation now remembers you; the device key is in {0}.</source>
             <translation type="unfinished" />
         </message>
@@ -1625,6 +1683,894 @@
         <message>
             <location filename="../../kcp_desk/views/ticket_dialogs.py" line="143" />
             <source>Hand over</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>IdentityApprovals</name>
+        <message>
+            <location filename="../../kcp_desk/views/identity_approvals.py" line="65" />
+            <source>Customer</source>
+            <extracomment>"Open customer": the customer's id how many waiting cases this agent may decide, after each refresh / count the list or the count could not be loaded (the last count stands)</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_approvals.py" line="66" />
+            <source>Prepared by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_approvals.py" line="67" />
+            <source>Submitted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_approvals.py" line="68" />
+            <source>Factors passed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_approvals.py" line="69" />
+            <source>Doubts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_approvals.py" line="70" />
+            <source>New e-mail</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_approvals.py" line="85" />
+            <source>No identity cases waiting for approval.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_approvals.py" line="90" />
+            <source>Open customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_approvals.py" line="92" />
+            <source>Show case…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_approvals.py" line="96" />
+            <source>Reason for your decision (required)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_approvals.py" line="97" />
+            <source>Approve</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_approvals.py" line="99" />
+            <source>Reject</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_approvals.py" line="195" />
+            <source>Another team lead must decide this case: you prepared it (four-eyes).</source>
+            <extracomment>why the selected case cannot be decided here (four-eyes), not a result the last decision's confirmation, or what went wrong</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_approvals.py" line="197" />
+            <source>A team lead decides this case.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_approvals.py" line="253" />
+            <source>Approved: {0} gets the new e-mail {1} (unverified until the customer confirms it).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_approvals.py" line="256" />
+            <source>Rejected: {0} keeps the current e-mail {1}.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>IdentityCaseDialog</name>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="190" />
+            <source>Identity case – {0}</source>
+            <extracomment>the personal documents of the contract holder (a company: its managing director) the case after every step (the fresh ``CaseDTO`` the service returned) the case was submitted for approval (the navigation's count goes up) the factor whose code was typed last ("L" or "M": where a "code" error goes)</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="194" />
+            <source>Loading the case…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="212" />
+            <source>Refresh</source>
+            <extracomment>an error that belongs to no field (a database fault, a stale case)</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="214" />
+            <source>Load the case again (e.g. after the customer clicked the link).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="217" />
+            <source>Cancel case…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="219" />
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="248" />
+            <source>How was the caller found?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="251" />
+            <source>These details only find the customer's record: they prove nothing, however many of them match. A detail that does not match is recorded as a reasonable doubt. Ask only what you need; leave the rest at “not asked”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="259" />
+            <source>matches</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="259" />
+            <source>does not match</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="259" />
+            <source>not asked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="285" />
+            <source>Does the caller still have access to the mailbox {0}?</source>
+            <extracomment>per knowledge item, its three choices</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="291" />
+            <source>Yes, they can still read it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="293" />
+            <source>No</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="306" />
+            <source>Anything odd about the call? (optional)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="310" />
+            <source>e.g. hesitated over the address, calls from an unknown number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="315" />
+            <source>Open case</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="367" />
+            <source>What the caller says</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="368" />
+            <location filename="../../kcp_desk/views/identity_case.py" line="379" />
+            <location filename="../../kcp_desk/views/identity_case.py" line="387" />
+            <source>Check</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="378" />
+            <source>Code from the letter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="386" />
+            <source>Code from the SMS</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="396" />
+            <source>and the commercial register extract</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="399" />
+            <source>Presented and matches</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="401" />
+            <source>Does not match</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="455" />
+            <source>New e-mail address</source>
+            <extracomment>the field a secret is typed in → the button that checks it (the default)</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="460" />
+            <source>name@example.de</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="463" />
+            <source>Submit for approval</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="492" />
+            <source>Why the case is cancelled (required)</source>
+            <extracomment>submitted / approved / rejected / cancelled, read-only</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="493" />
+            <source>Cancel the case</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="591" />
+            <source>Identity case – {0} {1}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="593" />
+            <source>State: {0} · opened {1} by {2}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="599" />
+            <source>only {0} works on this case</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="606" />
+            <source>Found by (proves nothing): {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="608" />
+            <source>Found by: no details recorded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="611" />
+            <source>Note of the agent: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="620" />
+            <source>This case is {0}; nothing more can be done in it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="624" />
+            <source>The case waits for a team lead to approve or reject it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="643" />
+            <source>Send link to {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="645" />
+            <source>Send letter code to {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="647" />
+            <source>Send SMS to {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="660" />
+            <source>The new address is stored unverified once a team lead approves; the customer confirms it by a link sent to it. You never set a password.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="667" />
+            <source>Possible once two independent factors passed (see above).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="672" />
+            <source>{0} to {1}: {2}, queued {3}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="680" />
+            <source>Sent through the outbox:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="733" />
+            <source>{0} · {1} · {2} · {3}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="736" />
+            <source>passed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="736" />
+            <source>failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="740" />
+            <source>Tried in this case:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="746" />
+            <source>Submitted on {0} by {1}: new e-mail {2}. Waiting for a team lead to approve or reject it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="751" />
+            <source>Approved on {0} by {1}: new e-mail {2} (stored unverified until the customer confirms it). Reason: {3}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="760" />
+            <source>Rejected on {0} by {1}: {2}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="766" />
+            <source>Cancelled on {0}: {1}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="779" />
+            <source>Please ask whether the caller can still read this mailbox.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="803" />
+            <source>Type what the caller says first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="816" />
+            <source>Type the code the caller reads out first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="904" />
+            <source>Sent to {0}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="907" />
+            <source>Recorded: presented and matches.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="909" />
+            <source>Recorded: does not match.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="928" />
+            <source>{0} Nothing was checked; ask the caller to say it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="1041" />
+            <source>letter code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="1042" />
+            <source>SMS code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="1043" />
+            <source>confirmation link</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="1046" />
+            <source>confirmation link for the new address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="1049" />
+            <location filename="../../kcp_desk/views/identity_case.py" line="1052" />
+            <source>notice of the e-mail change</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="1061" />
+            <source>E-mail</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="1062" />
+            <source>Letter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case.py" line="1063" />
+            <source>SMS</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>IdentityText</name>
+        <message numerus="yes">
+            <location filename="../../kcp_desk/views/identity_text.py" line="53" />
+            <source>%n wrong try left before the phone password locks.</source>
+            <extracomment>the factors in the order the case shows them</extracomment>
+            <translation>
+                <numerusform>%n wrong try left before the phone password locks.</numerusform>
+                <numerusform>%n wrong tries left before the phone password locks.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kcp_desk/views/identity_text.py" line="56" />
+            <source>%n reasonable doubt is recorded: weigh it before going on.</source>
+            <translation>
+                <numerusform>%n reasonable doubt is recorded: weigh it before going on.</numerusform>
+                <numerusform>%n reasonable doubts are recorded: weigh them before going on.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kcp_desk/views/identity_text.py" line="59" />
+            <source>%n wrong entry left before the code is void.</source>
+            <translation>
+                <numerusform>%n wrong entry left before the code is void.</numerusform>
+                <numerusform>%n wrong entries left before the code is void.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kcp_desk/views/identity_text.py" line="62" />
+            <source>Not passed yet; %n wrong try left before it locks.</source>
+            <translation>
+                <numerusform>Not passed yet; %n wrong try left before it locks.</numerusform>
+                <numerusform>Not passed yet; %n wrong tries left before it locks.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kcp_desk/views/identity_text.py" line="65" />
+            <source>✘ Does not match. %n more wrong try locks the phone password.</source>
+            <translation>
+                <numerusform>✘ Does not match. %n more wrong try locks the phone password.</numerusform>
+                <numerusform>✘ Does not match. %n more wrong tries lock the phone password.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kcp_desk/views/identity_text.py" line="68" />
+            <source>✘ Wrong code. %n more wrong entry voids it.</source>
+            <translation>
+                <numerusform>✘ Wrong code. %n more wrong entry voids it.</numerusform>
+                <numerusform>✘ Wrong code. %n more wrong entries void it.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="99" />
+            <source>phone password (P)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="100" />
+            <source>confirmation link to the current e-mail (E)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="103" />
+            <source>letter code (L)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="104" />
+            <source>SMS code (M)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="105" />
+            <source>identity document (D)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="113" />
+            <source>P – Phone password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="114" />
+            <source>E – Link to the current e-mail</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="115" />
+            <source>L – Letter code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="116" />
+            <source>M – SMS code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="117" />
+            <source>D – Identity document</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="124" />
+            <source>Customer number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="125" />
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="126" />
+            <source>Address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="127" />
+            <source>Last invoice amount</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="128" />
+            <source>Last digits of the IBAN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="129" />
+            <source>Date of birth</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="136" />
+            <source>ID card</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="137" />
+            <source>passport</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="138" />
+            <source>residence permit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="139" />
+            <source>commercial register extract</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="148" />
+            <source>open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="149" />
+            <source>waiting for a team lead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="150" />
+            <source>approved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="151" />
+            <source>rejected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="152" />
+            <source>cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="164" />
+            <source>{0} and {1}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="172" />
+            <source>{0} or {1}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="204" />
+            <source>The last code was entered wrongly too often and is void.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="207" />
+            <source>The last code was replaced by a newer one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="210" />
+            <source>The last code was entered after it had expired.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="213" />
+            <source>The last link expired unconfirmed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="215" />
+            <source>The last code expired.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="216" />
+            <source>No more can be sent in this case.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="226" />
+            <source>A new letter code can be sent now.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="227" />
+            <source>A new SMS code can be sent now.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="228" />
+            <source>A new link can be sent now.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="232" />
+            <source>A new letter code can be sent from {0}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="233" />
+            <source>A new SMS code can be sent from {0}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="234" />
+            <source>A new link can be sent from {0}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="241" />
+            <source>Not possible: the customer has no phone password.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="244" />
+            <source>Not possible: the caller has no access to the mailbox any more.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="247" />
+            <source>Not possible: the postal address was changed during this case.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="250" />
+            <source>Not possible: the postal address was changed less than 30 days before the case.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="254" />
+            <source>Not possible: no mobile number is registered.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="257" />
+            <source>Not possible: the mobile number was changed during this case.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="260" />
+            <source>Not possible: the mobile number was registered less than 30 days before the case.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="276" />
+            <source>Passed: {0}. A new e-mail address may be submitted for approval now (until {1}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="282" />
+            <source>No combination of factors is possible in this case. The only way on is a letter code to the registered postal address, possible from {0}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="287" />
+            <source>No combination of factors is possible in this case. The only way on is a letter code to the registered postal address.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="297" />
+            <source>{0} passed, letter code (L) pending – a new e-mail needs one more factor: the letter code sent on {1}, valid until {2}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="302" />
+            <source>{0} passed, SMS code (M) pending – a new e-mail needs one more factor: the SMS code sent at {1}, valid until {2}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="307" />
+            <source>{0} passed, confirmation link (E) pending – a new e-mail needs one more factor: the customer clicks the link sent at {1}, valid until {2}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="318" />
+            <source>{0} passed – a new e-mail needs one more factor: {1}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="324" />
+            <source>A new e-mail needs two independent factors. Possible in this case: {0}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="329" />
+            <source>The phone password alone allows information only: nothing may be changed on its strength.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="335" />
+            <source>The phone password is locked until {0} after too many wrong tries.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="339" />
+            <source>The phone password is locked for the rest of this case after too many wrong tries.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="353" />
+            <source>No more SMS codes can be sent in this case.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="356" />
+            <source>No more links can be sent in this case.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="359" />
+            <source>No more letter codes can be sent in this case.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="367" />
+            <source>For a company, both are needed: the managing director's identity document and a commercial register extract.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="380" />
+            <source>Did not match the record: {0} (as the caller gave it).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="384" />
+            <source>An identity document was presented and did not match.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="390" />
+            <source>The letter code was entered wrongly too often and is void.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="393" />
+            <source>The SMS code was entered wrongly too often and is void.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="411" />
+            <source>✔ Passed on {0} (counts until {1}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="416" />
+            <source>Pending: sent on {0} to {1}, valid until {2}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="426" />
+            <source>Locked for the rest of this case (too many wrong tries).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="429" />
+            <source>Locked until {0} (too many wrong tries).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="436" />
+            <source>✘ A document did not match: not possible again in this case.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="444" />
+            <source>{0} Not possible again in this case.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="449" />
+            <source>One document recorded; a company also needs the other (managing director's ID and commercial register extract).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="458" />
+            <source>Not tried yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="465" />
+            <source>✔ Matches – the caller knows the phone password.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="468" />
+            <source>✔ The code is right.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="472" />
+            <source>✘ Does not match.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="477" />
+            <source>✘ Wrong code.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="480" />
+            <source>The phone password is locked: nothing was compared.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="483" />
+            <source>This customer has no phone password. Use another factor.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="486" />
+            <source>This code is void or expired: send a new one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="489" />
+            <source>No code has been sent yet.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1908,19 +2854,24 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/customers.py" line="118" />
+            <location filename="../../kcp_desk/services/customers.py" line="120" />
             <source>This customer does not exist.</source>
-            <extracomment>Rows per list tab (invoices, tickets, support orders, history); ``Listing.total`` says how many there are in all. The form fields ``update_contact`` accepts. Address parts are ``billing.&lt;part&gt;``. Changed only through a name-change request (C1.4, ID-4).</extracomment>
+            <extracomment>Rows per list tab (invoices, tickets, support orders, history); ``Listing.total`` says how many there are in all. The form fields ``update_contact`` accepts. Address parts are ``billing.&lt;part&gt;``. ``email`` only unchanged: a new address goes through the identity case (C1.4, C2). Changed only through a name-change request (C1.4, ID-4).</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/customers.py" line="119" />
+            <location filename="../../kcp_desk/services/customers.py" line="121" />
             <source>Someone else changed this customer meanwhile. Your input is kept; reload to see their change.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/customers.py" line="123" />
+            <location filename="../../kcp_desk/services/customers.py" line="125" />
             <source>Name and company change only by a name-change request with a ticket, approved by a lead.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/customers.py" line="129" />
+            <source>The e-mail address is changed only through an identity case (Change e-mail…), with two factors and a team lead's approval.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1929,65 +2880,59 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/customers.py" line="1077" />
-            <source>A new e-mail address needs a verified caller: check the phone password first (customers without access to their e-mail go through identity validation).</source>
-            <extracomment>ID-3: the phone-password factor P is locked (not the account) "person" | "company" the name as the header shows it (``display_name``): the legal form once ID-1 factor M needs the mobile number registered 30 days before a case whether a phone password exists and since when (never the value, ID-5) a pending name-change request (the form shows "name change pending") the approved name-change request this change came from, if any the fields that really changed (empty: nothing was written) (field, old, new) for the history, in a stable order the complete new billing address, if it changed how long a matched phone password counts as "the caller is verified" (one call)</extracomment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kcp_desk/services/caller_verification.py" line="125" />
+            <location filename="../../kcp_desk/services/caller_verification.py" line="132" />
             <source>Type what the caller says.</source>
-            <extracomment>Without an identity case, wrong tries this close together belong to one call. P is locked (ID-3); nothing was compared or counted the customer has no phone password wrong tries left before P locks; 0 when locked, None when no password is set set when P is (now) locked</extracomment>
+            <extracomment>The ID-3 limits are the policy's own objects (one place to change them). Without an identity case, wrong tries this close together belong to one call. P is locked (ID-3); nothing was compared or counted the customer has no phone password wrong tries left before P locks; 0 when locked, None when no password is set set when P is (now) locked</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/caller_verification.py" line="126" />
+            <location filename="../../kcp_desk/services/caller_verification.py" line="133" />
             <source>This identity case does not belong to this customer.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/caller_verification.py" line="129" />
+            <location filename="../../kcp_desk/services/caller_verification.py" line="136" />
             <source>This identity case is no longer open; no more factors can be tried in it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="105" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="112" />
             <source>This is not a JSON document.</source>
             <extracomment>the version of every document kind this desk reads ``tickets.subject`` is VARCHAR(300) a portal message; far beyond what a customer types, short of a pasted log file ``sub_accounts.login`` is VARCHAR(64) the subject hook of T-1: ``[#KCP-00012340]`` (any case, spaces, missing ``#``)</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="106" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="113" />
             <source>The document must be UTF-8 text.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="107" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="114" />
             <source>The document must be a JSON object.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="108" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="115" />
             <source>Unknown document kind; expected one of: {kinds}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="111" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="118" />
             <source>Unsupported version; this desk reads version {version}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="114" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="121" />
             <source>Unknown field.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="115" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="122" />
             <source>This field appears more than once.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="116" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="123" />
             <location filename="../../kcp_desk/domain/contact_rules.py" line="104" />
             <location filename="../../kcp_desk/domain/contact_rules.py" line="173" />
             <source>This field is required.</source>
@@ -1995,134 +2940,140 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="117" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="124" />
             <source>Text expected.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="118" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="125" />
             <source>Text or null expected.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="119" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="126" />
             <source>This field must not be empty.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="120" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="127" />
             <source>Unknown priority; expected one of: {choices}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="121" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="128" />
             <source>Not a customer number (K and 8 digits, e.g. K12345671).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="124" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="131" />
             <source>Check digit wrong in customer number.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="125" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="132" />
             <source>The ticket hook in the subject is not a ticket number (e.g. [#KCP-00012340]).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="128" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="135" />
             <source>Check digit wrong in the ticket hook of the subject.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="131" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="138" />
             <source>Name the ticket: a reference, or a subject with the hook [#KCP-…].</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="134" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="141" />
             <source>The reference and the subject's hook name different tickets.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="359" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="377" />
             <source>A JSON object expected.</source>
-            <extracomment>``support_orders.category`` / ``catalogue_task`` are VARCHAR(100) ``products.hostname`` is VARCHAR(253) ``order_consents.wording_version`` is VARCHAR(20) credentials per order: far more than root, mail, FTP, panel and database need a credential value: room for a pasted 4096-bit private key, short of a file an estimate beyond a working month is a typing error the highest price the portal can acknowledge without a quote (net EUR)</extracomment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="360" />
-            <source>A time with its time zone expected (ISO 8601, e.g. 2026-12-01T09:30:00Z).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="363" />
-            <source>Unknown consent; expected one of: {choices}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="366" />
-            <source>Unknown wording version of this consent; the desk knows: {choices}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="369" />
-            <source>The customer's cost acknowledgement is missing; the order cannot be taken.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="372" />
-            <source>Unknown cost model; expected one of: {choices}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="375" />
-            <source>Unknown Systems-Management package; expected one of: {choices}.</source>
+            <extracomment>``&lt;id&gt;.&lt;secret&gt;`` from a confirmation link, or None the customer who typed a letter code, and the code as typed ``support_orders.category`` / ``catalogue_task`` are VARCHAR(100) ``products.hostname`` is VARCHAR(253) ``order_consents.wording_version`` is VARCHAR(20) credentials per order: far more than root, mail, FTP, panel and database need a credential value: room for a pasted 4096-bit private key, short of a file an estimate beyond a working month is a typing error the highest price the portal can acknowledge without a quote (net EUR)</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../kcp_desk/services/intake/documents.py" line="378" />
+            <source>A time with its time zone expected (ISO 8601, e.g. 2026-12-01T09:30:00Z).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="381" />
+            <source>Unknown consent; expected one of: {choices}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="384" />
+            <source>Unknown wording version of this consent; the desk knows: {choices}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="387" />
+            <source>The customer's cost acknowledgement is missing; the order cannot be taken.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="390" />
+            <source>Unknown cost model; expected one of: {choices}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="393" />
+            <source>Unknown Systems-Management package; expected one of: {choices}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="396" />
             <source>An amount in euros as text expected, with at most two decimal places (e.g. "29.75").</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="382" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="400" />
             <source>The amount must be more than 0.00 and at most {max}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="385" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="403" />
             <source>The price per started 15 minutes of package {package} is {rate}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="388" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="406" />
             <source>A whole number of minutes from 1 to {max} expected.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="391" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="409" />
             <source>This field does not belong to the cost model {model}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="394" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="412" />
             <source>At most {n} credentials per order, please.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="397" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="415" />
             <source>Another credential has the same name.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="400" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="418" />
             <source>The credential must be text.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/documents.py" line="401" />
+            <location filename="../../kcp_desk/services/intake/documents.py" line="419" />
             <source>The credential must not be empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/intake/documents.py" line="695" />
+            <source>Exactly one of token and letter_code is expected.</source>
+            <extracomment>one validator per document kind a link token is ``&lt;id&gt;.`` + 43 characters; a letter code 16 plus separators</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2246,8 +3197,155 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../kcp_desk/services/identity/service.py" line="85" />
+            <source>This customer already has an identity case in progress; continue that one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/identity/service.py" line="88" />
+            <source>This identity case is no longer open; nothing more can be done in it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/identity/service.py" line="91" />
+            <source>Someone else changed this identity case meanwhile. Reload to see it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/identity/service.py" line="94" />
+            <source>The factors passed so far do not allow a new e-mail address (two independent factors are needed: P+E, P+L, P+M or L+D).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/identity/service.py" line="99" />
+            <source>This is the address the customer already has.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/identity/service.py" line="100" />
+            <source>Only a team lead can approve or reject an identity case.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/identity/service.py" line="103" />
+            <source>You prepared this identity case yourself; another team lead has to decide it (four-eyes).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/identity/service.py" line="107" />
+            <source>This identity case is not waiting for a decision.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/identity/service.py" line="110" />
             <location filename="../../kcp_desk/services/billing.py" line="148" />
             <source>Please give a reason.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/identity/service.py" line="111" />
+            <source>Type the code the caller reads out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/identity/service.py" line="115" />
+            <source>An SMS code has six digits.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/identity/service.py" line="116" />
+            <source>Choose the document that was presented.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/identity/service.py" line="117" />
+            <source>The customer has no postal address to send a letter to.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/identity/service.py" line="123" />
+            <source>This factor has already passed in this case.</source>
+            <extracomment>the policy's refusals (``Decision.reason_key``) as messages next to the factor's action</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/identity/service.py" line="124" />
+            <source>The customer has no phone password.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/identity/service.py" line="125" />
+            <source>The caller has no access to the registered mailbox.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/identity/service.py" line="128" />
+            <source>The postal address changed during this case; no letter code goes there.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/identity/service.py" line="131" />
+            <source>The postal address changed less than 30 days ago; a letter code is possible from {letter_possible_from}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/identity/service.py" line="136" />
+            <source>The customer has no mobile number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/identity/service.py" line="137" />
+            <source>The mobile number changed during this case; no SMS goes there.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/identity/service.py" line="140" />
+            <source>The mobile number was registered less than 30 days ago; an SMS is possible from {sms_possible_from}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/identity/service.py" line="145" />
+            <source>A new letter can be sent from {not_before} (3 days after the last one).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/identity/service.py" line="148" />
+            <source>No more SMS in this case (at most {limit}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/identity/service.py" line="151" />
+            <source>A new SMS can be sent from {not_before}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/identity/service.py" line="154" />
+            <source>No more links in this case (at most {limit}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/identity/service.py" line="157" />
+            <source>A new link can be sent from {not_before}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/identity/service.py" line="160" />
+            <source>The phone password is locked for this case (3 wrong tries).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/identity/service.py" line="163" />
+            <source>The phone password is locked until {until}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/identity/service.py" line="164" />
+            <source>A document was rejected in this case; D cannot pass any more.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/identity/service.py" line="168" />
+            <source>This factor cannot be used now.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2301,7 +3399,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/app.py" line="97" />
+            <location filename="../../kcp_desk/app.py" line="98" />
             <source>The database file {where} is missing. It was there before; restore it from a backup, or point the desk at another database.</source>
             <extracomment>seconds between tries when the database is not there at start-up set by bench/startup.py: print a marker when the login window has painted, then quit</extracomment>
             <translation type="unfinished" />
@@ -2419,53 +3517,53 @@ the longest reply or note, in characters (after cleaning) what an agent may post
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/apply.py" line="90" />
+            <location filename="../../kcp_desk/services/intake/apply.py" line="96" />
             <source>There is no customer with this number.</source>
             <extracomment>the number of the first ticket in an empty database (the demo's numbering: 100000 + id) the advisory lock that serialises ticket-number allocation on PostgreSQL ("KCPN")</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/apply.py" line="91" />
+            <location filename="../../kcp_desk/services/intake/apply.py" line="97" />
             <source>The customer has no sub-account with this login.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/apply.py" line="94" />
+            <location filename="../../kcp_desk/services/intake/apply.py" line="100" />
             <source>This sub-account is disabled.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/apply.py" line="95" />
+            <location filename="../../kcp_desk/services/intake/apply.py" line="101" />
             <source>This sub-account may not open tickets.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/apply.py" line="98" />
+            <location filename="../../kcp_desk/services/intake/apply.py" line="104" />
             <source>This sub-account may not place support orders.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/apply.py" line="101" />
+            <location filename="../../kcp_desk/services/intake/apply.py" line="107" />
             <source>There is no server with this host name.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/apply.py" line="102" />
+            <location filename="../../kcp_desk/services/intake/apply.py" line="108" />
             <source>This server belongs to another customer.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/apply.py" line="105" />
+            <location filename="../../kcp_desk/services/intake/apply.py" line="111" />
             <source>Support orders are for servers; this product is not one.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/apply.py" line="108" />
+            <location filename="../../kcp_desk/services/intake/apply.py" line="114" />
             <source>The contract for this server has ended.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/intake/apply.py" line="109" />
+            <location filename="../../kcp_desk/services/intake/apply.py" line="115" />
             <source>The server's Systems-Management package is {package}.</source>
             <translation type="unfinished" />
         </message>
@@ -2666,48 +3764,54 @@ the longest reply or note, in characters (after cleaning) what an agent may post
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/trust.py" line="63" />
+            <location filename="../../kcp_desk/services/trust.py" line="70" />
             <source>The keys of {name} are not certified by an admin, so nothing was encrypted to them. This is recorded in the audit log; please tell an admin.</source>
             <extracomment>admin → admin → … → pinned key; deeper chains are not ours</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/trust.py" line="78" />
+            <location filename="../../kcp_desk/services/trust.py" line="85" />
             <source>No admin key is pinned on this workstation for this database, so the desk encrypts to nobody. IT pins one with “kcp-desk admin pin”.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/admin.py" line="65" />
+            <location filename="../../kcp_desk/services/trust.py" line="101" />
+            <source>No certified service key exists for the outbox channel {channel} yet, so nothing that carries a code was queued. IT creates one with “kcp-desk outbox keygen --channel {channel}”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/admin.py" line="60" />
+            <location filename="../../kcp_desk/services/outbox.py" line="63" />
             <source>Only an admin manages agents and keys.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/admin.py" line="66" />
+            <location filename="../../kcp_desk/services/admin.py" line="61" />
             <source>This agent does not exist.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/admin.py" line="67" />
+            <location filename="../../kcp_desk/services/admin.py" line="62" />
             <source>Someone else changed this agent in the meantime. Reload and try again.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/admin.py" line="70" />
+            <location filename="../../kcp_desk/services/admin.py" line="65" />
             <source>You cannot disable your own account or change your own role.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/admin.py" line="73" />
+            <location filename="../../kcp_desk/services/admin.py" line="68" />
             <source>A user name is 2 to 64 lower-case letters, digits, dots or hyphens.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/admin.py" line="76" />
+            <location filename="../../kcp_desk/services/admin.py" line="71" />
             <source>The user name {name} is taken.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/services/admin.py" line="77" />
+            <location filename="../../kcp_desk/services/admin.py" line="72" />
             <source>Please enter the name.</source>
             <translation type="unfinished" />
         </message>
@@ -2731,6 +3835,23 @@ the longest reply or note, in characters (after cleaning) what an agent may post
         <message>
             <location filename="../../kcp_desk/services/vault/grants.py" line="61" />
             <source>This order's handler can already open its credentials, or it has none.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/identity/confirmations.py" line="49" />
+            <source>This link is not valid (unknown, already used, expired or withdrawn).</source>
+            <extracomment>ID-6: after the new address confirmed itself, the portal's normal reset link follows</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/identity/confirmations.py" line="52" />
+            <location filename="../../kcp_desk/services/identity/service.py" line="112" />
+            <source>A letter code has 16 letters and digits (four groups of four).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/identity/facts.py" line="57" />
+            <source>This identity case does not exist.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2931,37 +4052,37 @@ the longest reply or note, in characters (after cleaning) what an agent may post
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="208" />
+            <location filename="../../kcp_desk/views/main_window.py" line="210" />
             <source>Customers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="209" />
+            <location filename="../../kcp_desk/views/main_window.py" line="211" />
             <source>Tickets</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../kcp_desk/views/main_window.py" line="108" />
-            <location filename="../../kcp_desk/views/main_window.py" line="210" />
+            <location filename="../../kcp_desk/views/main_window.py" line="212" />
             <source>Support orders</source>
             <extracomment>"Desk → Settings…" was chosen (the app opens the settings dialog) every operation of this window's views passes it: held while locked (V-6) the credential rows of the order screen, the secret clipboard, a lead's grants</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../kcp_desk/views/main_window.py" line="122" />
-            <location filename="../../kcp_desk/views/main_window.py" line="212" />
+            <location filename="../../kcp_desk/views/main_window.py" line="214" />
             <source>Administration</source>
             <extracomment>agents, roles, keys, the dispatch key: the one page an admin works on (and the only one they see: no customer data for admins, SPEC §0)</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="211" />
-            <location filename="../../kcp_desk/views/main_window.py" line="226" />
+            <location filename="../../kcp_desk/views/main_window.py" line="213" />
+            <location filename="../../kcp_desk/views/main_window.py" line="229" />
             <source>Approvals</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../kcp_desk/views/main_window.py" line="226" />
+            <location filename="../../kcp_desk/views/main_window.py" line="229" />
             <source>Approvals (%n)</source>
             <translation>
                 <numerusform>Approvals (%n)</numerusform>
@@ -2969,7 +4090,7 @@ the longest reply or note, in characters (after cleaning) what an agent may post
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../kcp_desk/views/main_window.py" line="279" />
+            <location filename="../../kcp_desk/views/main_window.py" line="282" />
             <source>%n support orders wait for you to hand over their credentials</source>
             <translation>
                 <numerusform>%n support order waits for you to hand over its credentials</numerusform>
@@ -2977,7 +4098,7 @@ the longest reply or note, in characters (after cleaning) what an agent may post
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../kcp_desk/views/main_window.py" line="290" />
+            <location filename="../../kcp_desk/views/main_window.py" line="293" />
             <source>%n new tickets in My tickets: {0}</source>
             <translation>
                 <numerusform>%n new ticket in My tickets: {0}</numerusform>
@@ -2985,62 +4106,62 @@ the longest reply or note, in characters (after cleaning) what an agent may post
             </translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="318" />
+            <location filename="../../kcp_desk/views/main_window.py" line="321" />
             <source>&amp;Desk</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="320" />
+            <location filename="../../kcp_desk/views/main_window.py" line="323" />
             <source>&amp;Lock now</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="324" />
+            <location filename="../../kcp_desk/views/main_window.py" line="327" />
             <source>&amp;Settings…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="329" />
+            <location filename="../../kcp_desk/views/main_window.py" line="332" />
             <source>Sign &amp;out</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="331" />
+            <location filename="../../kcp_desk/views/main_window.py" line="334" />
             <source>&amp;Quit</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="334" />
+            <location filename="../../kcp_desk/views/main_window.py" line="337" />
             <source>&amp;Find customer</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="345" />
+            <location filename="../../kcp_desk/views/main_window.py" line="348" />
             <source>&amp;Help</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="346" />
+            <location filename="../../kcp_desk/views/main_window.py" line="349" />
             <source>&amp;About kcp-desk</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="353" />
+            <location filename="../../kcp_desk/views/main_window.py" line="356" />
             <source>{0} ({1}) – {2}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="384" />
+            <location filename="../../kcp_desk/views/main_window.py" line="387" />
             <source>Locked – your keys were removed from memory.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="445" />
+            <location filename="../../kcp_desk/views/main_window.py" line="448" />
             <source>About kcp-desk</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/main_window.py" line="446" />
+            <location filename="../../kcp_desk/views/main_window.py" line="449" />
             <source>kcp-desk {0}
 The desk of the service team.</source>
             <translation type="unfinished" />
@@ -3073,37 +4194,37 @@ The desk of the service team.</source>
     <context>
         <name>Messages</name>
         <message>
-            <location filename="../../kcp_desk/views/messages.py" line="35" />
+            <location filename="../../kcp_desk/views/messages.py" line="43" />
             <source>Another program is writing to the database and did not finish in time.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/messages.py" line="42" />
+            <location filename="../../kcp_desk/views/messages.py" line="50" />
             <source>The database did not answer in time.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/messages.py" line="46" />
+            <location filename="../../kcp_desk/views/messages.py" line="54" />
             <source>The database accepts no changes right now (read-only).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/messages.py" line="52" />
+            <location filename="../../kcp_desk/views/messages.py" line="60" />
             <source>The disk holding the database is full.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/messages.py" line="56" />
+            <location filename="../../kcp_desk/views/messages.py" line="64" />
             <source>The database file is damaged or not a kcp-desk database.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/messages.py" line="62" />
+            <location filename="../../kcp_desk/views/messages.py" line="70" />
             <source>The database file was deleted or replaced.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/messages.py" line="66" />
+            <location filename="../../kcp_desk/views/messages.py" line="74" />
             <source>The database cannot be reached.</source>
             <translation type="unfinished" />
         </message>
@@ -3111,52 +4232,52 @@ The desk of the service team.</source>
     <context>
         <name>NameChangeDialog</name>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="58" />
+            <location filename="../../kcp_desk/views/name_change.py" line="63" />
             <source>Request a name change</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="63" />
+            <location filename="../../kcp_desk/views/name_change.py" line="68" />
             <source>The new name takes effect when a team lead approves it. Link the ticket in which the customer asked for it (with the proof, e.g. a register extract).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="70" />
+            <location filename="../../kcp_desk/views/name_change.py" line="75" />
             <source>Ticket</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="71" />
+            <location filename="../../kcp_desk/views/name_change.py" line="76" />
             <source>#KCP-… (pick one of the customer's open tickets)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="87" />
+            <location filename="../../kcp_desk/views/name_change.py" line="92" />
             <source>First name</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="88" />
+            <location filename="../../kcp_desk/views/name_change.py" line="93" />
             <source>Last name</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="89" />
+            <location filename="../../kcp_desk/views/name_change.py" line="94" />
             <source>Company</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="90" />
+            <location filename="../../kcp_desk/views/name_change.py" line="95" />
             <source>Legal form</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="91" />
+            <location filename="../../kcp_desk/views/name_change.py" line="96" />
             <source>Reason</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kcp_desk/views/name_change.py" line="102" />
+            <location filename="../../kcp_desk/views/name_change.py" line="107" />
             <source>Submit for approval</source>
             <translation type="unfinished" />
         </message>
@@ -4422,7 +5543,7 @@ The desk of the service team.</source>
     <context>
         <name>_ListTab</name>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="110" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="114" />
             <source>Showing the newest {0} of {1}.</source>
             <translation type="unfinished" />
         </message>

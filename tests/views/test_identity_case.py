@@ -419,9 +419,9 @@ def test_a_refused_step_says_why_at_its_field_and_keeps_the_input(
     assert dialog.rows["L"].error.isVisible()
     assert dialog.letter_code.text() == ""
     assert dialog.letter_code.isEnabled()
-    # a second letter right away is refused at L (not before 3 days)
-    _click(qtbot, dialog, dialog.send_letter)
-    assert dialog.rows["L"].error.isVisible()
+    # a second letter right away cannot be asked for: the button says from when
+    assert not dialog.send_letter.isEnabled()
+    assert "3 days after the last one" in dialog.send_letter.toolTip()
     # cancelling needs a reason; the reason typed is kept on a refusal
     qtbot.mouseClick(dialog.cancel_case_button, Qt.MouseButton.LeftButton)
     assert dialog.cancel_area.isVisible()

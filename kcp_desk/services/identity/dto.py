@@ -9,9 +9,11 @@ what it queued in the outbox.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from kcp_desk.domain.identity_policy import KnowledgeCheck, PolicyState
+from kcp_desk.errors import InvalidInput
 
 __all__ = ["AttemptRow", "CaseDTO", "CaseSummary", "QueuedRow", "SentRow", "StepOutcome"]
 
@@ -91,6 +93,9 @@ class CaseDTO:
     can_decide: bool
     #: this agent prepared the case (and may work it while it is open)
     is_mine: bool
+    #: ``E``/``L``/``M`` that cannot be sent right now, with the reason the service
+    #: would give (e.g. "A new letter can be sent from …"); the others can
+    send_refusals: Mapping[str, InvalidInput] = field(default_factory=dict)
 
     @property
     def is_open(self) -> bool:

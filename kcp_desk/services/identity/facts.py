@@ -41,6 +41,7 @@ from kcp_desk.services.identity.dto import (
     QueuedRow,
     SentRow,
 )
+from kcp_desk.services.identity.refusals import refusal
 from kcp_desk.services.outbox import mask_recipient
 
 __all__ = [
@@ -338,6 +339,12 @@ def case_dto(s: Session, case: IdentityCase, agent: Agent, now: dt.datetime) -> 
     assert customer is not None
     facts = case_facts(s, case, customer, now.date())
     state = policy.evaluate(facts, now)
+    checks = (
+        ("E", policy.may_send_link),
+        ("L", policy.may_send_letter),
+        ("M", policy.may_send_sms),
+    )
+    decisions = {factor: may(facts, now) for factor, may in checks}
     names = _names(
         s,
         {a.agent_id for a in case.attempts}
@@ -373,6 +380,7 @@ def case_dto(s: Session, case: IdentityCase, agent: Agent, now: dt.datetime) -> 
         mobile_masked=mask_phone(customer.mobile_e164) if customer.mobile_e164 else None,
         can_decide=may_decide(case, agent),
         is_mine=case.prepared_by_id == agent.id,
+        send_refusals={f: refusal(d, f) for f, d in decisions.items() if not d.ok},
     )
 
 

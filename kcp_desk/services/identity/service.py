@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from typing import Final
 
 from sqlalchemy import select
@@ -73,6 +73,7 @@ from kcp_desk.services.caller_verification import CallerVerificationService
 from kcp_desk.services.customers import customer_not_found, search_text_of
 from kcp_desk.services.identity import facts
 from kcp_desk.services.identity.dto import CaseDTO, CaseSummary, StepOutcome
+from kcp_desk.services.identity.refusals import refusal as _refusal
 from kcp_desk.services.principal import AgentSession
 from kcp_desk.services.trust import TrustAnchors, certified_agent, refusals_audited
 
@@ -118,54 +119,6 @@ _NO_ADDRESS: Final = QT_TRANSLATE_NOOP(
     "KcpError", "The customer has no postal address to send a letter to."
 )
 
-#: the policy's refusals (``Decision.reason_key``) as messages next to the factor's action
-REFUSALS: Final[Mapping[str, str]] = {
-    "factor_passed": QT_TRANSLATE_NOOP("KcpError", "This factor has already passed in this case."),
-    "no_phone_password": QT_TRANSLATE_NOOP("KcpError", "The customer has no phone password."),
-    "no_mailbox": QT_TRANSLATE_NOOP(
-        "KcpError", "The caller has no access to the registered mailbox."
-    ),
-    "address_changed_during_case": QT_TRANSLATE_NOOP(
-        "KcpError", "The postal address changed during this case; no letter code goes there."
-    ),
-    "address_changed_recently": QT_TRANSLATE_NOOP(
-        "KcpError",
-        "The postal address changed less than 30 days ago; a letter code is possible from "
-        "{letter_possible_from}.",
-    ),
-    "no_mobile": QT_TRANSLATE_NOOP("KcpError", "The customer has no mobile number."),
-    "mobile_changed_during_case": QT_TRANSLATE_NOOP(
-        "KcpError", "The mobile number changed during this case; no SMS goes there."
-    ),
-    "mobile_registered_recently": QT_TRANSLATE_NOOP(
-        "KcpError",
-        "The mobile number was registered less than 30 days ago; an SMS is possible from "
-        "{sms_possible_from}.",
-    ),
-    "letter_resend_too_early": QT_TRANSLATE_NOOP(
-        "KcpError", "A new letter can be sent from {not_before} (3 days after the last one)."
-    ),
-    "sms_limit_reached": QT_TRANSLATE_NOOP(
-        "KcpError", "No more SMS in this case (at most {limit})."
-    ),
-    "sms_resend_too_early": QT_TRANSLATE_NOOP(
-        "KcpError", "A new SMS can be sent from {not_before}."
-    ),
-    "link_limit_reached": QT_TRANSLATE_NOOP(
-        "KcpError", "No more links in this case (at most {limit})."
-    ),
-    "link_resend_too_early": QT_TRANSLATE_NOOP(
-        "KcpError", "A new link can be sent from {not_before}."
-    ),
-    "p_locked_for_case": QT_TRANSLATE_NOOP(
-        "KcpError", "The phone password is locked for this case (3 wrong tries)."
-    ),
-    "p_locked": QT_TRANSLATE_NOOP("KcpError", "The phone password is locked until {until}."),
-    "document_rejected": QT_TRANSLATE_NOOP(
-        "KcpError", "A document was rejected in this case; D cannot pass any more."
-    ),
-}
-_REFUSED_OTHER: Final = QT_TRANSLATE_NOOP("KcpError", "This factor cannot be used now.")
 
 #: outbox templates (the mail system's names)
 LETTER_TEMPLATE: Final = "identity_letter_code"
@@ -179,12 +132,6 @@ POSTAL_NOTICE: Final = "email_changed_letter"
 def link_token(link_id: int, secret: SecretText) -> SecretText:
     """``<id>.<secret>``: the id finds the row, the secret is checked against its hash."""
     return SecretText(f"{link_id}.{secret.reveal()}")
-
-
-def _refusal(decision: policy.Decision, field: str) -> InvalidInput:
-    template = REFUSALS.get(decision.reason_key or "", _REFUSED_OTHER)
-    # times stay datetimes: the view shows them in the agent's time zone and format
-    return InvalidInput(template, field=field, **decision.params)
 
 
 def _reason(text: str, field: str, *, required: bool) -> str | None:
@@ -718,7 +665,8 @@ class IdentityService:
                 new_value=case.new_email,
                 agent_id=lead.id,
                 changed_at=now,
-                reason=f"identity case {case.id}",
+                # the lead's reason; the case itself is listed under History beside it
+                reason=case.decision_reason,
             )
         )
         self._queue_link(
