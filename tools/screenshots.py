@@ -21,14 +21,13 @@ from sqlalchemy import select
 
 from kcp_desk.app import install_translators
 from kcp_desk.db import Database
-from kcp_desk.models.billing import DunningLevel, DunningStep, Invoice, InvoiceState, ReturnedDebit
 from kcp_desk.domain.identity_policy import KnowledgeItem
+from kcp_desk.models.billing import DunningLevel, DunningStep, Invoice, InvoiceState, ReturnedDebit
 from kcp_desk.models.customers import Customer
-from kcp_desk.models.outbox import OutboxChannel, OutboxMessage
 from kcp_desk.models.orders import SupportOrder
+from kcp_desk.models.outbox import OutboxChannel, OutboxMessage
 from kcp_desk.models.vault import CredentialField
 from kcp_desk.security.outbox_seal import open_sealed
-from kcp_desk.security.phone_password import PhonePasswordParams, hash_phone_password
 from kcp_desk.security.sealing import KdfParams
 from kcp_desk.services.demo import DEMO_AGENTS, populate
 from kcp_desk.services.desk import DeskServices
@@ -299,13 +298,8 @@ def _identity_shots(
     sessions = {
         a.username: services.auth.login(a.username, a.passphrase).session for a in DEMO_AGENTS
     }
-    with db.transaction() as s:  # the demo's phone passwords are random: set one we know
-        customer = s.scalars(select(Customer).where(Customer.number == 1000001)).one()
-        customer.phone_password_hash = hash_phone_password(
-            "Sonnenblume-42", PhonePasswordParams(64, 1, 1)
-        )
-        customer.phone_password_set_at = customer.created_at
-        customer_id = customer.id
+    with db.read() as s:  # K10000012: the demo's phone password is Sonnenblume-42
+        customer_id = s.scalars(select(Customer.id).where(Customer.number == 1000001)).one()
 
     def window(username: str) -> MainWindow:
         w = MainWindow(services, sessions[username], db.describe(), 5)
