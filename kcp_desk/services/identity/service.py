@@ -306,7 +306,7 @@ class IdentityService:
                 if old.used_at is None and old.voided_at is None:
                     old.voided_at = now
             valid_until = now + policy.letter_validity(address.country or "DE")
-            s.add(
+            case.letter_codes.append(
                 LetterCode(
                     customer_id=customer.id,
                     case_id=case.id,
@@ -361,7 +361,7 @@ class IdentityService:
                 if old.used_at is None and old.voided_at is None:
                     old.voided_at = now
             valid_until = policy.sms_valid_until(now)
-            s.add(
+            case.sms_codes.append(
                 SmsCode(
                     customer_id=customer.id,
                     case_id=case.id,
@@ -420,7 +420,7 @@ class IdentityService:
             sent_at=now,
             valid_until=policy.link_valid_until(now),
         )
-        s.add(link)
+        case.email_links.append(link)
         s.flush()
         message = outbox.queue(
             s,
@@ -470,7 +470,7 @@ class IdentityService:
             if row is None or row.id != row_id:
                 # voided, used or expired while we compared
                 return StepOutcome("void", self._dto(s, case, agent, now))
-            s.add(
+            case.attempts.append(
                 FactorAttempt(
                     case_id=case.id,
                     customer_id=customer.id,
@@ -514,7 +514,7 @@ class IdentityService:
             if not decision:
                 raise _refusal(decision, "D")
             for kind in kinds:
-                s.add(
+                case.attempts.append(
                     FactorAttempt(
                         case_id=case.id,
                         customer_id=customer.id,
@@ -533,8 +533,6 @@ class IdentityService:
                 documents=[k.value for k in kinds],
                 result="presented" if accepted else "rejected",
             )
-            s.flush()
-            s.refresh(case, ["attempts"])
             return self._dto(s, case, agent, now)
 
     # --- submit, cancel, decide ---------------------------------------------------------
@@ -723,8 +721,9 @@ class IdentityService:
         return agent, case, customer, self._clock()
 
     def _dto(self, s: Session, case: IdentityCase, agent: Agent, now: dt.datetime) -> CaseDTO:
+        # the case's collections are current: every row of this step went in through them
         s.flush()
-        return facts.case_dto(s, facts.load_case(s, case.id), agent, now)
+        return facts.case_dto(s, case, agent, now)
 
     @staticmethod
     def _void_codes(case: IdentityCase, now: dt.datetime) -> None:
@@ -762,7 +761,6 @@ class IdentityService:
     ) -> None:
         """ID-7: the whole case in one entry: agent, approver, times, every factor tried
         with pass/fail, documents, doubts, old/new e-mail masked, notifications, decision."""
-        case_now = facts.load_case(s, case.id)
         tried = [
             {
                 "factor": a.factor.value,
@@ -770,20 +768,20 @@ class IdentityService:
                 "passed": a.success,
                 **({"document": a.detail, "presented": a.success} if a.detail else {}),
             }
-            for a in case_now.attempts
+            for a in case.attempts
         ]
         tried += [
             {"factor": "E", "at": facts.iso(link.confirmed_at), "passed": True, "by": "portal"}
-            for link in case_now.email_links
+            for link in case.email_links
             if link.purpose is LinkPurpose.FACTOR_E and link.confirmed_at is not None
         ]
         tried += [
             {"factor": "L", "at": facts.iso(code.used_at), "passed": True, "by": "portal"}
-            for code in case_now.letter_codes
+            for code in case.letter_codes
             if code.used_at is not None
             and not any(
                 a.factor is Factor.LETTER_CODE and a.success and a.at == code.used_at
-                for a in case_now.attempts
+                for a in case.attempts
             )
         ]
         audit.append(
