@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select, update
 
@@ -41,7 +41,6 @@ from kcp_desk.models.identity import (
     EmailLink,
     Factor,
     FactorAttempt,
-    IdentityCase,
     LetterCode,
     SmsCode,
 )
@@ -339,8 +338,7 @@ def test_three_wrong_p_in_a_case_lock_p_there_and_survive_a_restart(rig: Rig) ->
     case = rig.desk.open()
     anna = rig.s("anna")
     results = [
-        rig.service.try_phone_password(anna, case.case_id, f"falsch-{i}").result
-        for i in range(3)
+        rig.service.try_phone_password(anna, case.case_id, f"falsch-{i}").result for i in range(3)
     ]
     assert results == ["no_match"] * 3
     fresh = Database(rig.desk.db.url)
@@ -350,7 +348,9 @@ def test_three_wrong_p_in_a_case_lock_p_there_and_survive_a_restart(rig: Rig) ->
         assert locked.result == "locked" and locked.tries_left == 0
         # nor through the plain caller check with the case's id
         plain = CallerVerificationService(fresh, clock=rig.desk.clock)
-        outcome = plain.verify_phone_password(anna, rig.desk.customer_id, PHONE_PASSWORD, case.case_id)
+        outcome = plain.verify_phone_password(
+            anna, rig.desk.customer_id, PHONE_PASSWORD, case.case_id
+        )
         assert outcome.result.value == "locked"
         assert "P" not in {f.value for f in again.get(anna, case.case_id).policy.passed}
     finally:
@@ -532,7 +532,7 @@ def test_an_unknown_link_id_answers_like_a_wrong_secret(rig: Rig) -> None:
     for probe in (
         f"{link_id}.{'A' * len(secret)}",  # known id, wrong secret
         f"{int(link_id) + 1}.{secret}",  # unknown id, the right secret
-        f"999999999999.{secret}",  # an id beyond any int4
+        f"2147483647.{secret}",  # the largest id an int4 holds
         f"0.{secret}",
         f"-{link_id}.{secret}",
         f"{link_id}{secret}",  # no dot
@@ -543,6 +543,29 @@ def test_an_unknown_link_id_answers_like_a_wrong_secret(rig: Rig) -> None:
     assert len(set(map(str, answers))) == 1, answers
     ok = _confirm(rig.desk, token=token)
     assert isinstance(ok, ConfirmationResult) and ok.outcome == "e_confirmed"
+
+
+def test_a_link_id_beyond_int4_answers_like_any_unknown_link(
+    rig: Rig, request: pytest.FixtureRequest
+) -> None:
+    if rig.desk.db.dialect == "postgresql":
+        request.applymarker(
+            pytest.mark.xfail(
+                strict=True,
+                reason=(
+                    "finding (low): on PostgreSQL a token id of 2**31 or more (12 digits "
+                    "pass the length check) fails in the SELECT as numeric out of range: "
+                    "the portal gets 'characters that cannot be stored' with no field "
+                    "instead of the invalid-link FieldErrors (SQLite answers correctly)"
+                ),
+            )
+        )
+    before = _rows(rig.desk.db)
+    for probe in ("2147483648", "999999999999"):
+        with pytest.raises(FieldErrors) as refused:
+            _confirm(rig.desk, token=f"{probe}.{'A' * 43}")
+        assert set(refused.value.errors) == {"token"}
+    assert _rows(rig.desk.db) == before
 
 
 @pytest.mark.xfail(
@@ -773,7 +796,6 @@ def test_an_approval_whose_mail_key_was_swapped_changes_nothing(rig: Rig) -> Non
     assert rig.service.get(rig.s("lea"), submitted.case_id).state == "awaiting_approval"
 
 
-
 # --- secrets (ID-5) -----------------------------------------------------------------------
 
 
@@ -980,23 +1002,25 @@ _JSON = st.one_of(
     code=st.one_of(st.just(None), _JSON),
     customer=st.one_of(st.just(None), _JSON, st.just("K76543216"), st.just(7654321)),
 )
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="finding: a token like '².x' raises ValueError (see the superscript test)",
-)
 def test_any_confirmation_document_is_an_answer_or_field_errors(
     rig: Rig, token: object, code: object, customer: object
 ) -> None:
     """The portal's input is untrusted: anything a confirmation document holds gives a
-    ConfirmationResult or FieldErrors, and FieldErrors writes nothing."""
+    ConfirmationResult or FieldErrors, and FieldErrors writes nothing. (Link ids with
+    non-ASCII digits or beyond int4 are the known findings of the two tests above, left
+    out here.)"""
+    if isinstance(token, str):
+        link_id = token.strip().partition(".")[0]
+        assume(not any(ch.isdigit() and not ch.isascii() for ch in link_id))
+        assume(not (link_id.isascii() and link_id.isdigit() and int(link_id) >= 2**31))
     desk = rig.desk
     if rig.service.current_case(rig.s("anna"), desk.customer_id) is None:
         case = desk.open(mailbox=True)
         rig.service.send_letter(rig.s("anna"), case.case_id)
         rig.service.send_link(rig.s("anna"), case.case_id)
     document = {
-        k: v for k, v in (("token", token), ("letter_code", code), ("customer", customer))
+        k: v
+        for k, v in (("token", token), ("letter_code", code), ("customer", customer))
         if v is not None
     }
     before = _rows(desk.db)
