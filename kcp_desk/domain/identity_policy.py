@@ -26,8 +26,8 @@ Factors (ID-1)
                                      after 5 wrong entries
     M     SMS code                   only to a mobile registered at least 30 days before
                                      the case; valid 10 min; a new SMS voids the old
-                                     one; re-send after 60 s, at most 3 per case; void
-                                     after 5 wrong entries
+                                     one; re-send after 60 s, at most 3 per case and 3
+                                     per customer in 24 h; void after 5 wrong entries
     D     identity document          of the contract holder, viewed; companies need the
                                      managing director's ID *and* a commercial register
                                      extract; a rejected document ends D for the case
@@ -89,6 +89,8 @@ __all__ = [
     "P_DAY_LIMIT",
     "P_DAY_WINDOW",
     "P_LOCK_DURATION",
+    "SMS_DAY_LIMIT",
+    "SMS_DAY_WINDOW",
     "SMS_RESEND_AFTER",
     "SMS_SEND_LIMIT",
     "SMS_VALIDITY",
@@ -182,6 +184,10 @@ SMS_VALIDITY: Final = dt.timedelta(minutes=10)
 SMS_RESEND_AFTER: Final = dt.timedelta(seconds=60)
 #: three SMS per case: enough for a lost message, too few to guess or to pester
 SMS_SEND_LIMIT: Final = 3
+#: and three per customer in any 24 hours, whatever the cases: at most 15 wrong
+#: entries a day against a million codes
+SMS_DAY_LIMIT: Final = 3
+SMS_DAY_WINDOW: Final = dt.timedelta(hours=24)
 LINK_VALIDITY: Final = dt.timedelta(hours=24)
 LINK_RESEND_AFTER: Final = dt.timedelta(minutes=10)
 LINK_SEND_LIMIT: Final = 3
@@ -286,6 +292,8 @@ class CaseFacts:
     p_failures: tuple[dt.datetime, ...] = ()
     #: the P lock stored on the customer row
     p_locked_until: dt.datetime | None = None
+    #: when SMS codes went to this customer in any case (the per-customer daily limit)
+    customer_sms_sent: tuple[dt.datetime, ...] = ()
     knowledge: tuple[KnowledgeCheck, ...] = ()
 
     def __post_init__(self) -> None:
@@ -293,8 +301,8 @@ class CaseFacts:
         _aware(self.address_unchanged_since, "CaseFacts.address_unchanged_since")
         _aware(self.mobile_registered_at, "CaseFacts.mobile_registered_at")
         _aware(self.p_locked_until, "CaseFacts.p_locked_until")
-        for at in self.p_failures:
-            _aware(at, "CaseFacts.p_failures")
+        for at in (*self.p_failures, *self.customer_sms_sent):
+            _aware(at, "CaseFacts")
         if len(self.country) != 2 or not self.country.isascii() or not self.country.isalpha():
             raise ValueError("country is an ISO 3166-1 alpha-2 code")
 
@@ -882,6 +890,14 @@ def may_send_sms(facts: CaseFacts, now: dt.datetime) -> Decision:
     mine = [c for c in facts.sms_codes if _in_case(facts, c.sent_at)]
     if len(mine) >= SMS_SEND_LIMIT:
         return _refuse("sms_limit_reached", limit=SMS_SEND_LIMIT)
+    # per customer too: a new case must not bring 15 more guesses at six digits
+    today = sorted(at for at in facts.customer_sms_sent if now - at < SMS_DAY_WINDOW)
+    if len(today) >= SMS_DAY_LIMIT:
+        return _refuse(
+            "sms_day_limit_reached",
+            limit=SMS_DAY_LIMIT,
+            not_before=today[-SMS_DAY_LIMIT] + SMS_DAY_WINDOW,
+        )
     last = _latest(mine)
     if last is not None and now < last.sent_at + SMS_RESEND_AFTER:
         return _refuse("sms_resend_too_early", not_before=last.sent_at + SMS_RESEND_AFTER)

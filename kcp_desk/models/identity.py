@@ -80,6 +80,8 @@ class IdentityCase(Versioned, Base):
     #: finds the record, never proof; a mismatch is a doubt). Never the values said.
     knowledge: Mapped[str] = mapped_column(Text, default="[]")
     submitted_at: Mapped[dt.datetime | None]
+    #: who submitted the new address: like everyone who worked the case, not its judge
+    submitted_by_id: Mapped[int | None] = mapped_column(ForeignKey("agents.id"))
 
     attempts: Mapped[list[FactorAttempt]] = relationship(
         back_populates="case", order_by="FactorAttempt.at"

@@ -358,6 +358,17 @@ def test_sms_resend_after_60_seconds_at_most_three_per_case() -> None:
     assert (m.status, m.until, m.reason) == (FactorStatus.FAILED, None, "send_limit_reached")
 
 
+def test_at_most_three_sms_per_customer_in_24_hours_whatever_the_cases() -> None:
+    """A new case brings no new guesses: 3 SMS × 5 wrong entries a day at most."""
+    earlier = (T0 - 20 * H, T0 - 10 * H, T0 - 2 * H)  # sent in cases now closed
+    new_case = facts(customer_sms_sent=earlier)
+    assert ip.may_send_sms(new_case, T0) == ip.Decision(
+        False, "sms_day_limit_reached", {"limit": 3, "not_before": T0 + 4 * H}
+    )
+    assert ip.may_send_sms(new_case, T0 + 4 * H).ok  # the oldest is 24 h old
+    assert ip.may_send_sms(facts(customer_sms_sent=earlier[1:]), T0).ok
+
+
 def test_links_resend_after_10_minutes_at_most_three_per_case() -> None:
     sent = T0 + H
     one = facts(email_links=(link(sent),))

@@ -6,9 +6,9 @@ less than the policy demands, to get more guesses than ID-3 allows, or to make a
 token or phone password show up where a colleague could read it.
 
 Every test performs the attack against the real services and asserts the SAFE outcome.
-Tests marked ``xfail(strict=True, reason="finding: …")`` are attacks that work today:
-they document the hole and turn into failures (XPASS) once it is closed, so whoever
-fixes it removes the mark.
+The review's six findings (a lead who worked the case deciding it, SMS guesses per case
+only, a mobile's age read past its row, two link-id parsing faults, the same address in
+other capitals) were strict xfails first and are fixed.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select, update
 
@@ -178,13 +178,6 @@ def _p_wrong_in_day(db: Database, customer_id: int) -> int:
 # --- four-eyes (ID-4) ---------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "finding: four-eyes counts only who OPENED the case (prepared_by_id); a lead who "
-        "tried the factors and submitted the new e-mail in a colleague's case approves it"
-    ),
-)
 def test_a_lead_who_verified_and_submitted_cannot_approve(rig: Rig) -> None:
     # anna only opens the case (records how the caller was found) ...
     case = rig.desk.open("anna")
@@ -358,14 +351,6 @@ def test_three_wrong_p_in_a_case_lock_p_there_and_survive_a_restart(rig: Rig) ->
     assert _p_wrong_in_day(rig.desk.db, rig.desk.customer_id) == 3
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "finding: SMS guesses are bounded per case only (3 SMS x 5 wrong entries); "
-        "cancelling and opening a new case gives 15 more guesses at a 6-digit code, "
-        "without limit in a day"
-    ),
-)
 def test_sms_code_guesses_are_bounded_per_customer_not_per_case(rig: Rig) -> None:
     anna = rig.s("anna")
     wrong_entries = 0
@@ -545,21 +530,7 @@ def test_an_unknown_link_id_answers_like_a_wrong_secret(rig: Rig) -> None:
     assert isinstance(ok, ConfirmationResult) and ok.outcome == "e_confirmed"
 
 
-def test_a_link_id_beyond_int4_answers_like_any_unknown_link(
-    rig: Rig, request: pytest.FixtureRequest
-) -> None:
-    if rig.desk.db.dialect == "postgresql":
-        request.applymarker(
-            pytest.mark.xfail(
-                strict=True,
-                reason=(
-                    "finding (low): on PostgreSQL a token id of 2**31 or more (12 digits "
-                    "pass the length check) fails in the SELECT as numeric out of range: "
-                    "the portal gets 'characters that cannot be stored' with no field "
-                    "instead of the invalid-link FieldErrors (SQLite answers correctly)"
-                ),
-            )
-        )
+def test_a_link_id_beyond_int4_answers_like_any_unknown_link(rig: Rig) -> None:
     before = _rows(rig.desk.db)
     for probe in ("2147483648", "999999999999"):
         with pytest.raises(FieldErrors) as refused:
@@ -568,14 +539,6 @@ def test_a_link_id_beyond_int4_answers_like_any_unknown_link(
     assert _rows(rig.desk.db) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason=(
-        "finding: confirm_link takes the link id with str.isdigit(), which is true for "
-        "'²' or '٣'; int('²') then raises ValueError out of intake instead of FieldErrors"
-    ),
-)
 def test_a_token_with_a_superscript_digit_is_a_field_error(rig: Rig) -> None:
     before = _rows(rig.desk.db)
     with pytest.raises(FieldErrors) as refused:
@@ -612,14 +575,6 @@ def test_a_person_showing_only_a_register_extract_has_not_passed_d(rig: Rig) -> 
         rig.service.submit(anna, case.case_id, after.version, NEW_EMAIL)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "finding: the policy reads the mobile's age from contact_changes or customer_since "
-        "and ignores customers.mobile_registered_at, so a number the row (and the demo "
-        "data) says was registered 5 days ago still gets an SMS code (ID-1 M: >= 30 days)"
-    ),
-)
 def test_no_sms_to_a_mobile_the_customer_row_says_is_five_days_old(rig: Rig) -> None:
     with rig.desk.db.transaction() as s:
         s.execute(
@@ -667,14 +622,6 @@ def test_submitting_the_address_the_customer_has_is_refused(rig: Rig, typed: str
     assert rig.service.get(rig.s("anna"), case.case_id).state == "open"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "finding (low): the same-address check compares the local part case-sensitively, "
-        "so 'J.Mueller@example.de' for 'j.mueller@example.de' goes to a lead as a new "
-        "address (and on approval the old mailbox is told its address changed)"
-    ),
-)
 def test_the_same_address_with_other_capitals_is_not_a_new_one(rig: Rig) -> None:
     case = _p_and_l(rig.desk)
     with pytest.raises(InvalidInput) as refused:
@@ -1006,13 +953,8 @@ def test_any_confirmation_document_is_an_answer_or_field_errors(
     rig: Rig, token: object, code: object, customer: object
 ) -> None:
     """The portal's input is untrusted: anything a confirmation document holds gives a
-    ConfirmationResult or FieldErrors, and FieldErrors writes nothing. (Link ids with
-    non-ASCII digits or beyond int4 are the known findings of the two tests above, left
-    out here.)"""
-    if isinstance(token, str):
-        link_id = token.strip().partition(".")[0]
-        assume(not any(ch.isdigit() and not ch.isascii() for ch in link_id))
-        assume(not (link_id.isascii() and link_id.isdigit() and int(link_id) >= 2**31))
+    ConfirmationResult or FieldErrors, and FieldErrors writes nothing (link ids with
+    non-ASCII digits or beyond int4 included)."""
     desk = rig.desk
     if rig.service.current_case(rig.s("anna"), desk.customer_id) is None:
         case = desk.open(mailbox=True)

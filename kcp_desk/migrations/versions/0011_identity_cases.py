@@ -9,7 +9,8 @@ SPEC C2 (ID-1 … ID-7), issue 12:
 - ``factor_attempts.factor`` also takes ``E`` (a confirmation link to the current
   address); every factor tried in a case is a row there (pass/fail only).
 - ``identity_cases``: whether the caller still has the mailbox, how they were found
-  (knowledge items matched or not, never the values) and when the case went to a lead.
+  (knowledge items matched or not, never the values), when and by whom the case went to
+  a lead.
 - ``email_links``: the factor E links and the ID-6 link that confirms a new address;
   only an Argon2id hash of the token is stored.
 - ``outbox``: ``sealed`` holds what must carry a code or token, HPKE-sealed to the
@@ -78,6 +79,10 @@ def upgrade() -> None:
     )
     op.add_column(
         "identity_cases", sa.Column("submitted_at", sa.DateTime(timezone=True), nullable=True)
+    )
+    op.execute(
+        "ALTER TABLE identity_cases ADD COLUMN submitted_by_id INTEGER "
+        "CONSTRAINT fk_identity_cases_submitted_by_id_agents REFERENCES agents (id)"
     )
     op.create_table(
         "email_links",
@@ -160,7 +165,7 @@ def downgrade() -> None:
     op.drop_index("ix_email_links_customer_sent", table_name="email_links")
     op.drop_index(op.f("ix_email_links_case_id"), table_name="email_links")
     op.drop_table("email_links")
-    for column in ("submitted_at", "knowledge", "has_mailbox"):
+    for column in ("submitted_by_id", "submitted_at", "knowledge", "has_mailbox"):
         op.execute(f"ALTER TABLE identity_cases DROP COLUMN {column}")
     op.execute("DELETE FROM factor_attempts WHERE factor = 'E'")
     _factor_check(_OLD_FACTORS)

@@ -147,9 +147,16 @@ def _address_unchanged_since(
 
 
 def _mobile_registered_at(s: Session, customer: Customer) -> dt.datetime | None:
+    """When the current mobile number was registered: the row says so (the contact form
+    sets it); a later change in the history wins, the customer's start is the floor."""
     if not customer.mobile_e164:
         return None
-    return _last_change(s, customer.id, "mobile") or _midnight(customer.customer_since)
+    known = [
+        at
+        for at in (_opt(customer.mobile_registered_at), _last_change(s, customer.id, "mobile"))
+        if at is not None
+    ]
+    return max(known) if known else _midnight(customer.customer_since)
 
 
 def _p_failures(s: Session, customer: Customer) -> tuple[dt.datetime, ...]:
@@ -161,6 +168,17 @@ def _p_failures(s: Session, customer: Customer) -> tuple[dt.datetime, ...]:
     if customer.phone_password_set_at is not None:
         wrong = wrong.where(FactorAttempt.at > customer.phone_password_set_at)
     return tuple(_aware(at) for at in s.scalars(wrong))
+
+
+def _sms_sent(s: Session, customer_id: int) -> tuple[dt.datetime, ...]:
+    """The customer's latest SMS codes, any case (the policy counts the last 24 h)."""
+    latest = (
+        select(SmsCode.sent_at)
+        .where(SmsCode.customer_id == customer_id)
+        .order_by(SmsCode.sent_at.desc())
+        .limit(policy.SMS_DAY_LIMIT)
+    )
+    return tuple(_aware(at) for at in s.scalars(latest))
 
 
 def parse_knowledge(text: str) -> tuple[policy.KnowledgeCheck, ...]:
@@ -235,6 +253,7 @@ def case_facts(
         email_links=links,
         p_failures=_p_failures(s, customer),
         p_locked_until=_opt(customer.p_factor_locked_until),
+        customer_sms_sent=_sms_sent(s, customer.id),
         knowledge=parse_knowledge(case.knowledge),
     )
 
@@ -326,11 +345,24 @@ def _queued(s: Session, case_id: int) -> tuple[QueuedRow, ...]:
     )
 
 
-def may_decide(case: IdentityCase, agent: Agent) -> bool:
+def participants(s: Session, case: IdentityCase) -> set[int]:
+    """Everyone who worked the case (opened it, tried or sent a factor, submitted it):
+    four-eyes means the lead who decides is none of them (ID-4)."""
+    people = {case.prepared_by_id, *(a.agent_id for a in case.attempts)}
+    if case.submitted_by_id is not None:
+        people.add(case.submitted_by_id)
+    senders = select(OutboxMessage.queued_by).where(
+        OutboxMessage.case_id == case.id, OutboxMessage.queued_by.is_not(None)
+    )
+    people.update(i for i in s.scalars(senders) if i is not None)
+    return people
+
+
+def may_decide(s: Session, case: IdentityCase, agent: Agent) -> bool:
     return (
         case.state == IdentityCaseState.AWAITING_APPROVAL
         and agent.role == Role.LEAD
-        and agent.id != case.prepared_by_id
+        and agent.id not in participants(s, case)
     )
 
 
@@ -378,7 +410,7 @@ def case_dto(s: Session, case: IdentityCase, agent: Agent, now: dt.datetime) -> 
         email_masked=mask_email(customer.email),
         address_text=address,
         mobile_masked=mask_phone(customer.mobile_e164) if customer.mobile_e164 else None,
-        can_decide=may_decide(case, agent),
+        can_decide=may_decide(s, case, agent),
         is_mine=case.prepared_by_id == agent.id,
         send_refusals={f: refusal(d, f) for f, d in decisions.items() if not d.ok},
     )

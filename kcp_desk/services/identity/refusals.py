@@ -41,6 +41,11 @@ REFUSALS: Final[Mapping[str, str]] = {
     "sms_limit_reached": QT_TRANSLATE_NOOP(
         "KcpError", "No more SMS in this case (at most {limit})."
     ),
+    "sms_day_limit_reached": QT_TRANSLATE_NOOP(
+        "KcpError",
+        "No more SMS to this customer today (at most {limit} in 24 hours); the next one "
+        "from {not_before}.",
+    ),
     "sms_resend_too_early": QT_TRANSLATE_NOOP(
         "KcpError", "A new SMS can be sent from {not_before}."
     ),

@@ -201,19 +201,17 @@ class IdentityService:
             return [facts.case_summary(s, facts.load_case(s, i), agent, now) for i in ids]
 
     def pending_count(self, session: AgentSession) -> int:
-        """How many waiting cases this agent could decide (a lead: not their own)."""
+        """How many waiting cases this agent could decide (a lead: none they worked on)."""
         with self._db.read() as s:
             agent = acting_agent(s, session, *CUSTOMER_ROLES)
             if agent.role != Role.LEAD:
                 return 0
-            return len(
-                s.scalars(
-                    select(IdentityCase.id).where(
-                        IdentityCase.state == IdentityCaseState.AWAITING_APPROVAL,
-                        IdentityCase.prepared_by_id != agent.id,
-                    )
-                ).all()
+            waiting = s.scalars(
+                select(IdentityCase)
+                .where(IdentityCase.state == IdentityCaseState.AWAITING_APPROVAL)
+                .options(selectinload(IdentityCase.attempts))
             )
+            return sum(1 for case in waiting if facts.may_decide(s, case, agent))
 
     # --- opening ------------------------------------------------------------------------
 
@@ -544,7 +542,7 @@ class IdentityService:
             agent, case, customer, now = self._step(s, session, case_id)
             if case.version != version:
                 raise StaleEdit(_STALE)
-            if email == customer.email:
+            if email.casefold() == customer.email.casefold():
                 raise InvalidInput(_SAME_EMAIL, field="new_email")
             state = policy.evaluate(facts.case_facts(s, case, customer, now.date()), now)
             if not state.allows_new_email:
@@ -553,6 +551,7 @@ class IdentityService:
             case.new_email_masked = mask_email(email)
             case.state = IdentityCaseState.AWAITING_APPROVAL
             case.submitted_at = now
+            case.submitted_by_id = agent.id
             s.flush()
             self._audit(
                 s,
@@ -602,7 +601,7 @@ class IdentityService:
             if self._anchors.keys:  # and certified (V-8): not a role written into the row
                 certified_agent(s, lead.id, self._anchors)
             case = facts.lock_case(s, case_id)
-            if case.prepared_by_id == lead.id:
+            if lead.id in facts.participants(s, case):
                 raise PermissionDenied(_FOUR_EYES)
             if case.state != IdentityCaseState.AWAITING_APPROVAL:
                 raise InvalidInput(_NOT_AWAITING, field="case")
