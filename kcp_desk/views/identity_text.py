@@ -384,6 +384,10 @@ def note_text(note: Note) -> str:
         return QCoreApplication.translate(
             "IdentityText", "An identity document was presented and did not match."
         )
+    if key == "new_email_in_use":
+        return QCoreApplication.translate(
+            "IdentityText", "The new address is already registered for another customer."
+        )
     if key == "code_void_after_failures":
         factor = str(p.get("factor", ""))
         texts = {

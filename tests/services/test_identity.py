@@ -532,3 +532,14 @@ def test_no_code_token_or_phone_password_in_logs_exceptions_or_dtos(
     own = [r for r in caplog.records if not r.name.startswith("sqlalchemy")]
     for text in [repr(o) for o in seen] + [str(e) for e in errors] + [r.getMessage() for r in own]:
         assert not re.search(rf"(?<!\d){sms}(?!\d)", text)
+
+
+def test_a_new_address_another_customer_has_is_a_doubt_for_the_lead(desk: Desk) -> None:
+    with desk.db.read() as s:
+        other = s.scalars(select(Customer.email).where(Customer.id != desk.customer_id)).first()
+    assert other is not None
+    case = _p_and_l(desk)
+    submitted = desk.service.submit(desk.sessions["anna"], case.case_id, case.version, other)
+    assert "new_email_in_use" in [n.key for n in submitted.policy.doubts]
+    queued = desk.service.pending(desk.sessions["lea"])
+    assert queued[0].doubts == len(submitted.policy.doubts)

@@ -3,6 +3,7 @@ DTOs the screens show. Only reads; the commands are in :mod:`.service`."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import Sequence
@@ -345,6 +346,14 @@ def _queued(s: Session, case_id: int) -> tuple[QueuedRow, ...]:
     )
 
 
+def _in_use_elsewhere(s: Session, email: str, customer_id: int) -> bool:
+    # the index on customers.email: as typed, and all lower case (the usual spelling)
+    other = select(Customer.id).where(
+        Customer.email.in_({email, email.lower()}), Customer.id != customer_id
+    )
+    return s.scalar(other.limit(1)) is not None
+
+
 def participants(s: Session, case: IdentityCase) -> set[int]:
     """Everyone who worked the case (opened it, tried or sent a factor, submitted it):
     four-eyes means the lead who decides is none of them (ID-4)."""
@@ -371,6 +380,10 @@ def case_dto(s: Session, case: IdentityCase, agent: Agent, now: dt.datetime) -> 
     assert customer is not None
     facts = case_facts(s, case, customer, now.date())
     state = policy.evaluate(facts, now)
+    if case.new_email and _in_use_elsewhere(s, case.new_email, customer.id):
+        # a takeover often brings an address the attacker already uses: a doubt to weigh
+        doubt = policy.Note("new_email_in_use")
+        state = dataclasses.replace(state, doubts=(*state.doubts, doubt))
     checks = (
         ("E", policy.may_send_link),
         ("L", policy.may_send_letter),
