@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -344,6 +344,9 @@ class CustomerView(QWidget):
         #: before anything replaces their input (views/unsaved.py)
         self.guard = UnsavedGuard(self)
         self.guard.add(self.contact)
+        # text typed in the open identity case (a new e-mail, a reason): sign-out and
+        # quit ask about it too
+        self.guard.add(_OpenIdentityCase(self))
         self.products = _ListTab(
             [
                 Column(self.tr("Kind"), lambda p: fmt.value(p.kind)),
@@ -606,8 +609,8 @@ class CustomerView(QWidget):
         History) that case. Non-modal; one at a time per customer view."""
         if self.detail is None:
             return None
-        if self.identity_dialog is not None:
-            self.identity_dialog.close()
+        if self.identity_dialog is not None and not self.identity_dialog.close():
+            return self.identity_dialog  # the agent kept what they typed there
         detail = self.detail
         dialog = IdentityCaseDialog(
             self,
@@ -664,6 +667,25 @@ class CustomerView(QWidget):
             self.back_requested.emit()  # the page asks first if something is unsaved
             return
         super().keyPressEvent(event)
+
+
+class _OpenIdentityCase:
+    """The customer view's open case dialog as one of its editors: nothing in it can be
+    saved from outside (each step was saved when taken), so Save keeps it open."""
+
+    def __init__(self, view: CustomerView) -> None:
+        self._view = view
+
+    def has_unsaved_changes(self) -> bool:
+        dialog = self._view.identity_dialog
+        return dialog is not None and dialog.guard.has_unsaved_changes()
+
+    def save_changes(self, done: Callable[[bool], None]) -> None:
+        done(False)
+
+    def discard_changes(self) -> None:
+        if self._view.identity_dialog is not None:
+            self._view.identity_dialog.guard.discard_changes()
 
 
 def field_label(key: str) -> str:

@@ -718,34 +718,199 @@
         </message>
     </context>
     <context>
+        <name>CasePage</name>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case_page.py" line="109" />
+            <source>New e-mail address</source>
+            <extracomment>"Submit for approval" (the dialog reads ``new_email``) "Cancel the case" with the reason in ``cancel_reason`` submitted / approved / rejected / cancelled, read-only</extracomment>
+            <translation>Neue E-Mail-Adresse</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case_page.py" line="114" />
+            <source>name@example.de</source>
+            <translation>name@example.de</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case_page.py" line="117" />
+            <source>Submit for approval</source>
+            <translation>Zur Freigabe einreichen</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case_page.py" line="136" />
+            <source>Why the case is cancelled (required)</source>
+            <translation>Warum der Fall abgebrochen wird (Pflichtangabe)</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case_page.py" line="137" />
+            <source>Cancel the case</source>
+            <translation>Fall abbrechen</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case_page.py" line="193" />
+            <source>State: {0} · opened {1} by {2}</source>
+            <translation>Status: {0} · eröffnet am {1} von {2}</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case_page.py" line="199" />
+            <source>only {0} works on this case</source>
+            <translation>nur {0} bearbeitet diesen Fall</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case_page.py" line="206" />
+            <source>Found by (proves nothing): {0}</source>
+            <translation>Gefunden über (beweist nichts): {0}</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case_page.py" line="208" />
+            <source>Found by: no details recorded</source>
+            <translation>Gefunden über: keine Angaben erfasst</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case_page.py" line="211" />
+            <source>Note of the agent: {0}</source>
+            <translation>Notiz des Mitarbeiters: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case_page.py" line="219" />
+            <source>This case is {0}; nothing more can be done in it.</source>
+            <translation>Dieser Fall ist {0}; darin kann nichts mehr getan werden.</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case_page.py" line="223" />
+            <source>The case waits for a team lead to approve or reject it.</source>
+            <translation>Der Fall wartet darauf, dass eine Teamleitung ihn freigibt oder ablehnt.</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case_page.py" line="245" />
+            <source>The new address is stored unverified once a team lead approves; the customer confirms it by a link sent to it. You never set a password.</source>
+            <translation>Die neue Adresse wird nach der Freigabe durch eine Teamleitung unbestätigt gespeichert; der Kunde bestätigt sie über einen Link, der an sie geht. Ein Passwort setzen Sie nie.</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case_page.py" line="252" />
+            <source>Possible once two independent factors passed (see above).</source>
+            <translation>Möglich, sobald zwei unabhängige Faktoren bestanden sind (siehe oben).</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case_page.py" line="257" />
+            <source>{0} to {1}: {2}, queued {3}</source>
+            <translation>{0} an {1}: {2}, eingereiht am {3}</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case_page.py" line="265" />
+            <source>Sent through the outbox:</source>
+            <translation>Über den Postausgang versandt:</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case_page.py" line="282" />
+            <source>{0} · {1} · {2} · {3}</source>
+            <translation>{0} · {1} · {2} · {3}</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case_page.py" line="285" />
+            <source>passed</source>
+            <translation>bestanden</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case_page.py" line="285" />
+            <source>failed</source>
+            <translation>nicht bestanden</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case_page.py" line="289" />
+            <source>Tried in this case:</source>
+            <translation>In diesem Fall versucht:</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case_page.py" line="295" />
+            <source>Submitted on {0} by {1}: new e-mail {2}. Waiting for a team lead to approve or reject it.</source>
+            <translation>Eingereicht am {0} von {1}: neue E-Mail-Adresse {2}. Wartet darauf, dass eine Teamleitung sie freigibt oder ablehnt.</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case_page.py" line="300" />
+            <source>Approved on {0} by {1}: new e-mail {2} (stored unverified until the customer confirms it). Reason: {3}</source>
+            <translation>Freigegeben am {0} von {1}: neue E-Mail-Adresse {2} (unbestätigt gespeichert, bis der Kunde sie bestätigt). Begründung: {3}</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case_page.py" line="309" />
+            <source>Rejected on {0} by {1}: {2}</source>
+            <translation>Abgelehnt am {0} von {1}: {2}</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case_page.py" line="315" />
+            <source>Cancelled on {0}: {1}</source>
+            <translation>Abgebrochen am {0}: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case_page.py" line="343" />
+            <source>letter code</source>
+            <translation>Briefcode</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case_page.py" line="344" />
+            <source>SMS code</source>
+            <translation>SMS-Code</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case_page.py" line="345" />
+            <source>confirmation link</source>
+            <translation>Bestätigungslink</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case_page.py" line="348" />
+            <source>confirmation link for the new address</source>
+            <translation>Bestätigungslink für die neue Adresse</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case_page.py" line="351" />
+            <location filename="../../kcp_desk/views/identity_case_page.py" line="354" />
+            <source>notice of the e-mail change</source>
+            <translation>Hinweis auf die geänderte E-Mail-Adresse</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case_page.py" line="363" />
+            <source>E-mail</source>
+            <translation>E-Mail</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case_page.py" line="364" />
+            <source>Letter</source>
+            <translation>Brief</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_case_page.py" line="365" />
+            <source>SMS</source>
+            <translation>SMS</translation>
+        </message>
+    </context>
+    <context>
         <name>ContactForm</name>
         <message>
             <location filename="../../kcp_desk/views/contact_form.py" line="41" />
-            <location filename="../../kcp_desk/views/customer_view.py" line="672" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="694" />
             <source>Salutation</source>
             <translation>Anrede</translation>
         </message>
         <message>
             <location filename="../../kcp_desk/views/contact_form.py" line="141" />
-            <location filename="../../kcp_desk/views/customer_view.py" line="673" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="695" />
             <source>E-mail</source>
             <translation>E-Mail</translation>
         </message>
         <message>
             <location filename="../../kcp_desk/views/contact_form.py" line="42" />
-            <location filename="../../kcp_desk/views/customer_view.py" line="674" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="696" />
             <source>Phone</source>
             <translation>Telefon</translation>
         </message>
         <message>
             <location filename="../../kcp_desk/views/contact_form.py" line="43" />
-            <location filename="../../kcp_desk/views/customer_view.py" line="675" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="697" />
             <source>Mobile</source>
             <translation>Mobil</translation>
         </message>
         <message>
             <location filename="../../kcp_desk/views/contact_form.py" line="44" />
-            <location filename="../../kcp_desk/views/customer_view.py" line="676" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="698" />
             <source>Date of birth</source>
             <translation>Geburtsdatum</translation>
         </message>
@@ -1186,56 +1351,56 @@
             <translation>Anrufer prüfen …</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="349" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="352" />
             <source>Kind</source>
             <extracomment>the open identity case dialog (one per customer view) the editors of this view; the customers page and the main window ask it before anything replaces their input (views/unsaved.py)</extracomment>
             <translation>Art</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="350" />
-            <location filename="../../kcp_desk/views/customer_view.py" line="368" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="353" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="371" />
             <source>Product</source>
             <translation>Produkt</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="351" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="354" />
             <source>Domain / server</source>
             <translation>Domain / Server</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="352" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="355" />
             <source>Systems management</source>
             <translation>Systems-Management</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="353" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="356" />
             <source>Since</source>
             <translation>Seit</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="354" />
-            <location filename="../../kcp_desk/views/customer_view.py" line="385" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="357" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="388" />
             <source>Active</source>
             <translation>Aktiv</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="370" />
-            <location filename="../../kcp_desk/views/customer_view.py" line="404" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="373" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="407" />
             <source>State</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="367" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="370" />
             <source>Ticket</source>
             <translation>Ticket</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="371" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="374" />
             <source>Assignee</source>
             <translation>Bearbeiter/in</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="366" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="369" />
             <source>Order</source>
             <translation>Auftrag</translation>
         </message>
@@ -1250,205 +1415,205 @@
             <translation>Öffnet den Identitätsfall: zwei unabhängige Faktoren und die Freigabe einer Teamleitung, bevor eine neue E-Mail-Adresse gesetzt wird.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="369" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="372" />
             <source>Category</source>
             <translation>Kategorie</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="379" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="382" />
             <source>Login</source>
             <translation>Login</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="380" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="383" />
             <source>E-mail</source>
             <translation>E-Mail</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="381" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="384" />
             <source>Invoices</source>
             <translation>Rechnungen</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="382" />
-            <location filename="../../kcp_desk/views/customer_view.py" line="434" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="385" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="437" />
             <source>Tickets</source>
             <translation>Tickets</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="383" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="386" />
             <source>Orders</source>
             <translation>Aufträge</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="384" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="387" />
             <source>Contacts</source>
             <translation>Kontakte</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="390" />
-            <location filename="../../kcp_desk/views/customer_view.py" line="403" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="393" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="406" />
             <source>When</source>
             <translation>Wann</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="391" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="394" />
             <source>Field</source>
             <translation>Feld</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="392" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="395" />
             <source>Old → new</source>
             <translation>Alt → neu</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="393" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="396" />
             <source>Agent</source>
             <translation>Servicemitarbeiter/in</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="394" />
-            <location filename="../../kcp_desk/views/customer_view.py" line="408" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="397" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="411" />
             <source>Reason</source>
             <translation>Begründung</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="396" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="399" />
             <source>No changes yet.</source>
             <translation>Noch keine Änderungen.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="405" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="408" />
             <source>Factors tried</source>
             <translation>Versuchte Faktoren</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="406" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="409" />
             <source>Prepared by</source>
             <translation>Vorbereitet von</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="407" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="410" />
             <source>Decided by</source>
             <translation>Entschieden von</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="410" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="413" />
             <source>No identity cases.</source>
             <translation>Keine Identitätsfälle.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="420" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="423" />
             <source>Identity cases</source>
             <translation>Identitätsfälle</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="431" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="434" />
             <source>Contact data</source>
             <translation>Kontaktdaten</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="432" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="435" />
             <source>Products</source>
             <translation>Produkte</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="433" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="436" />
             <source>Invoices &amp;&amp; payment</source>
             <translation>Rechnungen &amp;&amp; Zahlung</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="435" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="438" />
             <source>Support orders</source>
             <translation>Support-Aufträge</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="436" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="439" />
             <source>Additional accounts</source>
             <translation>Zusatzkonten</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="437" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="440" />
             <source>History</source>
             <translation>Verlauf</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="475" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="478" />
             <source>Customer since {0}</source>
             <translation>Kunde seit {0}</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="519" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="522" />
             <source>dunning: {0}</source>
             <translation>Mahnstufe: {0}</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="524" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="527" />
             <source>debit returned ({0})</source>
             <translation>Rücklastschrift ({0})</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="538" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="541" />
             <source>✔ Caller verified in this call</source>
             <translation>✔ Anrufer in diesem Anruf geprüft</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="541" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="544" />
             <source>Caller not verified in this call</source>
             <translation>Anrufer in diesem Anruf nicht geprüft</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="545" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="548" />
             <source>no check on record</source>
             <translation>noch keine Prüfung erfasst</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="548" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="551" />
             <source>last check: {0}, by {1}</source>
             <translation>letzte Prüfung: {0}, durch {1}</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="550" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="553" />
             <source>last check: {0}, by {1} (did not match)</source>
             <translation>letzte Prüfung: {0}, durch {1} (stimmte nicht überein)</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="677" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="699" />
             <source>Billing address</source>
             <translation>Rechnungsadresse</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="678" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="700" />
             <source>Contract address</source>
             <translation>Vertragsadresse</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="679" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="701" />
             <source>First name</source>
             <translation>Vorname</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="680" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="702" />
             <source>Last name</source>
             <translation>Nachname</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="681" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="703" />
             <source>Company</source>
             <translation>Firma</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="682" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="704" />
             <source>Legal form</source>
             <translation>Rechtsform</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="698" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="720" />
             <source>requested by {0}, approved by {1}</source>
             <translation>beantragt von {0}, freigegeben von {1}</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/customer_view.py" line="707" />
+            <location filename="../../kcp_desk/views/customer_view.py" line="729" />
             <source>decision: {0}</source>
             <translation>Entscheidung: {0}</translation>
         </message>
@@ -1475,6 +1640,92 @@
             <location filename="../../kcp_desk/app.py" line="208" />
             <source>This workstation now remembers you; the device key is in {0}.</source>
             <translation>Dieser Arbeitsplatz merkt sich Sie jetzt; der Geräteschlüssel liegt in {0}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FactorsPanel</name>
+        <message>
+            <location filename="../../kcp_desk/views/identity_factors.py" line="212" />
+            <source>What the caller says</source>
+            <extracomment>the personal documents of the contract holder (a company: its managing director) Check was asked for P (the dialog reads and empties ``p_field``) Check was asked for a code: "L" or "M" a letter, SMS or link was asked for: "L", "M" or "E" the document was recorded: presented and matches (True) or not (False) the field a secret is typed in → the button that checks it (the default)</extracomment>
+            <translation>Was der Anrufer sagt</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_factors.py" line="213" />
+            <location filename="../../kcp_desk/views/identity_factors.py" line="224" />
+            <location filename="../../kcp_desk/views/identity_factors.py" line="232" />
+            <source>Check</source>
+            <translation>Prüfen</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_factors.py" line="223" />
+            <source>Code from the letter</source>
+            <translation>Code aus dem Brief</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_factors.py" line="231" />
+            <source>Code from the SMS</source>
+            <translation>Code aus der SMS</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_factors.py" line="241" />
+            <source>and the commercial register extract</source>
+            <translation>und der Handelsregisterauszug</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_factors.py" line="244" />
+            <source>Presented and matches</source>
+            <translation>Vorgelegt und passt</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_factors.py" line="246" />
+            <source>Does not match</source>
+            <translation>Passt nicht</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_factors.py" line="281" />
+            <source>Type what the caller says first.</source>
+            <translation>Tippen Sie zuerst ein, was der Anrufer sagt.</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_factors.py" line="283" />
+            <source>Type the code the caller reads out first.</source>
+            <translation>Tippen Sie zuerst den Code ein, den der Anrufer vorliest.</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_factors.py" line="299" />
+            <source>Sent to {0}.</source>
+            <translation>Versandt an {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_factors.py" line="303" />
+            <source>Recorded: presented and matches.</source>
+            <translation>Erfasst: vorgelegt und passt.</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_factors.py" line="305" />
+            <source>Recorded: does not match.</source>
+            <translation>Erfasst: passt nicht.</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_factors.py" line="320" />
+            <source>Send link to {0}</source>
+            <translation>Link an {0} senden</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_factors.py" line="322" />
+            <source>Send letter code to {0}</source>
+            <translation>Briefcode an {0} senden</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_factors.py" line="325" />
+            <source>Send SMS to {0}</source>
+            <translation>SMS an {0} senden</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_factors.py" line="327" />
+            <source>Send SMS</source>
+            <translation>SMS senden</translation>
         </message>
     </context>
     <context>
@@ -1720,53 +1971,53 @@
             <translation>Neue E-Mail</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/identity_approvals.py" line="85" />
+            <location filename="../../kcp_desk/views/identity_approvals.py" line="86" />
             <source>No identity cases waiting for approval.</source>
             <translation>Keine Identitätsfälle warten auf Freigabe.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/identity_approvals.py" line="90" />
+            <location filename="../../kcp_desk/views/identity_approvals.py" line="91" />
             <source>Open customer</source>
             <translation>Kunde öffnen</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/identity_approvals.py" line="92" />
+            <location filename="../../kcp_desk/views/identity_approvals.py" line="93" />
             <source>Show case…</source>
             <translation>Fall anzeigen …</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/identity_approvals.py" line="96" />
+            <location filename="../../kcp_desk/views/identity_approvals.py" line="97" />
             <source>Reason for your decision (required)</source>
             <translation>Begründung Ihrer Entscheidung (Pflichtangabe)</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/identity_approvals.py" line="97" />
+            <location filename="../../kcp_desk/views/identity_approvals.py" line="98" />
             <source>Approve</source>
             <translation>Freigeben</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/identity_approvals.py" line="99" />
+            <location filename="../../kcp_desk/views/identity_approvals.py" line="100" />
             <source>Reject</source>
             <translation>Ablehnen</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/identity_approvals.py" line="195" />
+            <location filename="../../kcp_desk/views/identity_approvals.py" line="196" />
             <source>Another team lead must decide this case: you prepared it (four-eyes).</source>
             <extracomment>why the selected case cannot be decided here (four-eyes), not a result the last decision's confirmation, or what went wrong</extracomment>
             <translation>Eine andere Teamleitung muss diesen Fall entscheiden: Sie haben ihn vorbereitet (Vier-Augen-Prinzip).</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/identity_approvals.py" line="197" />
+            <location filename="../../kcp_desk/views/identity_approvals.py" line="198" />
             <source>A team lead decides this case.</source>
             <translation>Über diesen Fall entscheidet eine Teamleitung.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/identity_approvals.py" line="253" />
+            <location filename="../../kcp_desk/views/identity_approvals.py" line="254" />
             <source>Approved: {0} gets the new e-mail {1} (unverified until the customer confirms it).</source>
             <translation>Freigegeben: {0} erhält die neue E-Mail-Adresse {1} (unbestätigt, bis der Kunde sie bestätigt).</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/identity_approvals.py" line="256" />
+            <location filename="../../kcp_desk/views/identity_approvals.py" line="257" />
             <source>Rejected: {0} keeps the current e-mail {1}.</source>
             <translation>Abgelehnt: {0} behält die bisherige E-Mail-Adresse {1}.</translation>
         </message>
@@ -1774,347 +2025,53 @@
     <context>
         <name>IdentityCaseDialog</name>
         <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="190" />
+            <location filename="../../kcp_desk/views/identity_case.py" line="94" />
             <source>Identity case – {0}</source>
-            <extracomment>the personal documents of the contract holder (a company: its managing director) the case after every step (the fresh ``CaseDTO`` the service returned) the case was submitted for approval (the navigation's count goes up) the factor whose code was typed last ("L" or "M": where a "code" error goes)</extracomment>
+            <extracomment>the case after every step (the fresh ``CaseDTO`` the service returned) the case was submitted for approval (the navigation's count goes up) the factor whose code was typed last ("L" or "M": where a "code" error goes)</extracomment>
             <translation>Identitätsfall – {0}</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="194" />
+            <location filename="../../kcp_desk/views/identity_case.py" line="98" />
             <source>Loading the case…</source>
             <translation>Fall wird geladen …</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="212" />
+            <location filename="../../kcp_desk/views/identity_case.py" line="117" />
             <source>Refresh</source>
             <extracomment>an error that belongs to no field (a database fault, a stale case)</extracomment>
             <translation>Aktualisieren</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="214" />
+            <location filename="../../kcp_desk/views/identity_case.py" line="119" />
             <source>Load the case again (e.g. after the customer clicked the link).</source>
             <translation>Den Fall neu laden (z. B. nachdem der Kunde den Link angeklickt hat).</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="217" />
+            <location filename="../../kcp_desk/views/identity_case.py" line="122" />
             <source>Cancel case…</source>
             <translation>Fall abbrechen …</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="219" />
+            <location filename="../../kcp_desk/views/identity_case.py" line="132" />
             <source>Close</source>
             <translation>Schließen</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="248" />
-            <source>How was the caller found?</source>
-            <translation>Wie wurde der Anrufer gefunden?</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="251" />
-            <source>These details only find the customer's record: they prove nothing, however many of them match. A detail that does not match is recorded as a reasonable doubt. Ask only what you need; leave the rest at “not asked”.</source>
-            <translation>Diese Angaben finden nur den Kundendatensatz: Sie beweisen nichts, wie viele auch stimmen. Eine Angabe, die nicht stimmt, wird als begründeter Zweifel festgehalten. Fragen Sie nur, was Sie brauchen; der Rest bleibt bei „nicht gefragt“.</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="259" />
-            <source>matches</source>
-            <translation>stimmt</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="259" />
-            <source>does not match</source>
-            <translation>stimmt nicht</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="259" />
-            <source>not asked</source>
-            <translation>nicht gefragt</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="285" />
-            <source>Does the caller still have access to the mailbox {0}?</source>
-            <extracomment>per knowledge item, its three choices</extracomment>
-            <translation>Hat der Anrufer noch Zugang zum Postfach {0}?</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="291" />
-            <source>Yes, they can still read it</source>
-            <translation>Ja, er kann es noch lesen</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="293" />
-            <source>No</source>
-            <translation>Nein</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="306" />
-            <source>Anything odd about the call? (optional)</source>
-            <translation>Ist Ihnen am Anruf etwas aufgefallen? (optional)</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="310" />
-            <source>e.g. hesitated over the address, calls from an unknown number</source>
-            <translation>z. B. zögerte bei der Adresse, ruft von unbekannter Nummer an</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="315" />
+            <location filename="../../kcp_desk/views/identity_case.py" line="130" />
             <source>Open case</source>
+            <extracomment>an error label → the field to put the cursor in (what was typed is there)</extracomment>
             <translation>Fall eröffnen</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="367" />
-            <source>What the caller says</source>
-            <translation>Was der Anrufer sagt</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="368" />
-            <location filename="../../kcp_desk/views/identity_case.py" line="379" />
-            <location filename="../../kcp_desk/views/identity_case.py" line="387" />
-            <source>Check</source>
-            <translation>Prüfen</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="378" />
-            <source>Code from the letter</source>
-            <translation>Code aus dem Brief</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="386" />
-            <source>Code from the SMS</source>
-            <translation>Code aus der SMS</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="396" />
-            <source>and the commercial register extract</source>
-            <translation>und der Handelsregisterauszug</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="399" />
-            <source>Presented and matches</source>
-            <translation>Vorgelegt und passt</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="401" />
-            <source>Does not match</source>
-            <translation>Passt nicht</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="455" />
-            <source>New e-mail address</source>
-            <extracomment>the field a secret is typed in → the button that checks it (the default)</extracomment>
-            <translation>Neue E-Mail-Adresse</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="460" />
-            <source>name@example.de</source>
-            <translation>name@example.de</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="463" />
-            <source>Submit for approval</source>
-            <translation>Zur Freigabe einreichen</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="492" />
-            <source>Why the case is cancelled (required)</source>
-            <extracomment>submitted / approved / rejected / cancelled, read-only</extracomment>
-            <translation>Warum der Fall abgebrochen wird (Pflichtangabe)</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="493" />
-            <source>Cancel the case</source>
-            <translation>Fall abbrechen</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="591" />
+            <location filename="../../kcp_desk/views/identity_case.py" line="274" />
             <source>Identity case – {0} {1}</source>
+            <extracomment>typed input (doubt note, new e-mail, cancel reason) is asked about on closing fetches the case again while a code or link is pending (follows show_case)</extracomment>
             <translation>Identitätsfall – {0} {1}</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="593" />
-            <source>State: {0} · opened {1} by {2}</source>
-            <translation>Status: {0} · eröffnet am {1} von {2}</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="599" />
-            <source>only {0} works on this case</source>
-            <translation>nur {0} bearbeitet diesen Fall</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="606" />
-            <source>Found by (proves nothing): {0}</source>
-            <translation>Gefunden über (beweist nichts): {0}</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="608" />
-            <source>Found by: no details recorded</source>
-            <translation>Gefunden über: keine Angaben erfasst</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="611" />
-            <source>Note of the agent: {0}</source>
-            <translation>Notiz des Mitarbeiters: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="620" />
-            <source>This case is {0}; nothing more can be done in it.</source>
-            <translation>Dieser Fall ist {0}; darin kann nichts mehr getan werden.</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="624" />
-            <source>The case waits for a team lead to approve or reject it.</source>
-            <translation>Der Fall wartet darauf, dass eine Teamleitung ihn freigibt oder ablehnt.</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="643" />
-            <source>Send link to {0}</source>
-            <translation>Link an {0} senden</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="645" />
-            <source>Send letter code to {0}</source>
-            <translation>Briefcode an {0} senden</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="647" />
-            <source>Send SMS to {0}</source>
-            <translation>SMS an {0} senden</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="660" />
-            <source>The new address is stored unverified once a team lead approves; the customer confirms it by a link sent to it. You never set a password.</source>
-            <translation>Die neue Adresse wird nach der Freigabe durch eine Teamleitung unbestätigt gespeichert; der Kunde bestätigt sie über einen Link, der an sie geht. Ein Passwort setzen Sie nie.</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="667" />
-            <source>Possible once two independent factors passed (see above).</source>
-            <translation>Möglich, sobald zwei unabhängige Faktoren bestanden sind (siehe oben).</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="672" />
-            <source>{0} to {1}: {2}, queued {3}</source>
-            <translation>{0} an {1}: {2}, eingereiht am {3}</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="680" />
-            <source>Sent through the outbox:</source>
-            <translation>Über den Postausgang versandt:</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="733" />
-            <source>{0} · {1} · {2} · {3}</source>
-            <translation>{0} · {1} · {2} · {3}</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="736" />
-            <source>passed</source>
-            <translation>bestanden</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="736" />
-            <source>failed</source>
-            <translation>nicht bestanden</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="740" />
-            <source>Tried in this case:</source>
-            <translation>In diesem Fall versucht:</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="746" />
-            <source>Submitted on {0} by {1}: new e-mail {2}. Waiting for a team lead to approve or reject it.</source>
-            <translation>Eingereicht am {0} von {1}: neue E-Mail-Adresse {2}. Wartet darauf, dass eine Teamleitung sie freigibt oder ablehnt.</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="751" />
-            <source>Approved on {0} by {1}: new e-mail {2} (stored unverified until the customer confirms it). Reason: {3}</source>
-            <translation>Freigegeben am {0} von {1}: neue E-Mail-Adresse {2} (unbestätigt gespeichert, bis der Kunde sie bestätigt). Begründung: {3}</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="760" />
-            <source>Rejected on {0} by {1}: {2}</source>
-            <translation>Abgelehnt am {0} von {1}: {2}</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="766" />
-            <source>Cancelled on {0}: {1}</source>
-            <translation>Abgebrochen am {0}: {1}</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="779" />
-            <source>Please ask whether the caller can still read this mailbox.</source>
-            <translation>Bitte fragen Sie, ob der Anrufer dieses Postfach noch lesen kann.</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="803" />
-            <source>Type what the caller says first.</source>
-            <translation>Tippen Sie zuerst ein, was der Anrufer sagt.</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="816" />
-            <source>Type the code the caller reads out first.</source>
-            <translation>Tippen Sie zuerst den Code ein, den der Anrufer vorliest.</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="904" />
-            <source>Sent to {0}.</source>
-            <translation>Versandt an {0}.</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="907" />
-            <source>Recorded: presented and matches.</source>
-            <translation>Erfasst: vorgelegt und passt.</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="909" />
-            <source>Recorded: does not match.</source>
-            <translation>Erfasst: passt nicht.</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="928" />
+            <location filename="../../kcp_desk/views/identity_case.py" line="434" />
             <source>{0} Nothing was checked; ask the caller to say it again.</source>
             <translation>{0} Es wurde nichts geprüft; bitten Sie den Anrufer, es noch einmal zu sagen.</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="1041" />
-            <source>letter code</source>
-            <translation>Briefcode</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="1042" />
-            <source>SMS code</source>
-            <translation>SMS-Code</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="1043" />
-            <source>confirmation link</source>
-            <translation>Bestätigungslink</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="1046" />
-            <source>confirmation link for the new address</source>
-            <translation>Bestätigungslink für die neue Adresse</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="1049" />
-            <location filename="../../kcp_desk/views/identity_case.py" line="1052" />
-            <source>notice of the e-mail change</source>
-            <translation>Hinweis auf die geänderte E-Mail-Adresse</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="1061" />
-            <source>E-mail</source>
-            <translation>E-Mail</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="1062" />
-            <source>Letter</source>
-            <translation>Brief</translation>
-        </message>
-        <message>
-            <location filename="../../kcp_desk/views/identity_case.py" line="1063" />
-            <source>SMS</source>
-            <translation>SMS</translation>
         </message>
     </context>
     <context>
@@ -2484,92 +2441,97 @@
             <translation>Ein Ausweisdokument wurde vorgelegt und passte nicht.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/identity_text.py" line="390" />
+            <location filename="../../kcp_desk/views/identity_text.py" line="388" />
+            <source>The new address is already registered for another customer.</source>
+            <translation>Die neue Adresse ist bereits bei einem anderen Kunden hinterlegt.</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_text.py" line="394" />
             <source>The letter code was entered wrongly too often and is void.</source>
             <translation>Der Briefcode wurde zu oft falsch eingegeben und ist ungültig.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/identity_text.py" line="393" />
+            <location filename="../../kcp_desk/views/identity_text.py" line="397" />
             <source>The SMS code was entered wrongly too often and is void.</source>
             <translation>Der SMS-Code wurde zu oft falsch eingegeben und ist ungültig.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/identity_text.py" line="411" />
+            <location filename="../../kcp_desk/views/identity_text.py" line="415" />
             <source>✔ Passed on {0} (counts until {1}).</source>
             <translation>✔ Bestanden am {0} (zählt bis {1}).</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/identity_text.py" line="416" />
+            <location filename="../../kcp_desk/views/identity_text.py" line="420" />
             <source>Pending: sent on {0} to {1}, valid until {2}.</source>
             <translation>Ausstehend: versandt am {0} an {1}, gültig bis {2}.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/identity_text.py" line="426" />
+            <location filename="../../kcp_desk/views/identity_text.py" line="430" />
             <source>Locked for the rest of this case (too many wrong tries).</source>
             <translation>Für den Rest dieses Falls gesperrt (zu viele Fehlversuche).</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/identity_text.py" line="429" />
+            <location filename="../../kcp_desk/views/identity_text.py" line="433" />
             <source>Locked until {0} (too many wrong tries).</source>
             <translation>Gesperrt bis {0} (zu viele Fehlversuche).</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/identity_text.py" line="436" />
+            <location filename="../../kcp_desk/views/identity_text.py" line="440" />
             <source>✘ A document did not match: not possible again in this case.</source>
             <translation>✘ Ein Dokument passte nicht: In diesem Fall nicht mehr möglich.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/identity_text.py" line="444" />
+            <location filename="../../kcp_desk/views/identity_text.py" line="448" />
             <source>{0} Not possible again in this case.</source>
             <translation>{0} In diesem Fall nicht mehr möglich.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/identity_text.py" line="449" />
+            <location filename="../../kcp_desk/views/identity_text.py" line="453" />
             <source>One document recorded; a company also needs the other (managing director's ID and commercial register extract).</source>
             <translation>Ein Dokument erfasst; eine Firma braucht auch das andere (Ausweis der Geschäftsführung und Handelsregisterauszug).</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/identity_text.py" line="458" />
+            <location filename="../../kcp_desk/views/identity_text.py" line="462" />
             <source>Not tried yet.</source>
             <translation>Noch nicht versucht.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/identity_text.py" line="465" />
+            <location filename="../../kcp_desk/views/identity_text.py" line="469" />
             <source>✔ Matches – the caller knows the phone password.</source>
             <translation>✔ Stimmt – der Anrufer kennt das Telefonpasswort.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/identity_text.py" line="468" />
+            <location filename="../../kcp_desk/views/identity_text.py" line="472" />
             <source>✔ The code is right.</source>
             <translation>✔ Der Code stimmt.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/identity_text.py" line="472" />
+            <location filename="../../kcp_desk/views/identity_text.py" line="476" />
             <source>✘ Does not match.</source>
             <translation>✘ Stimmt nicht.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/identity_text.py" line="477" />
+            <location filename="../../kcp_desk/views/identity_text.py" line="481" />
             <source>✘ Wrong code.</source>
             <translation>✘ Falscher Code.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/identity_text.py" line="480" />
+            <location filename="../../kcp_desk/views/identity_text.py" line="484" />
             <source>The phone password is locked: nothing was compared.</source>
             <translation>Das Telefonpasswort ist gesperrt: Es wurde nichts verglichen.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/identity_text.py" line="483" />
+            <location filename="../../kcp_desk/views/identity_text.py" line="487" />
             <source>This customer has no phone password. Use another factor.</source>
             <translation>Dieser Kunde hat kein Telefonpasswort. Nutzen Sie einen anderen Faktor.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/identity_text.py" line="486" />
+            <location filename="../../kcp_desk/views/identity_text.py" line="490" />
             <source>This code is void or expired: send a new one.</source>
             <translation>Dieser Code ist ungültig oder abgelaufen: Senden Sie einen neuen.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/views/identity_text.py" line="489" />
+            <location filename="../../kcp_desk/views/identity_text.py" line="493" />
             <source>No code has been sent yet.</source>
             <translation>Es wurde noch kein Code versandt.</translation>
         </message>
@@ -3197,154 +3159,159 @@
             <translation>Eine Stornorechnung oder Gutschrift kann nicht storniert werden.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/identity/service.py" line="85" />
+            <location filename="../../kcp_desk/services/identity/service.py" line="86" />
             <source>This customer already has an identity case in progress; continue that one.</source>
             <translation>Für diesen Kunden läuft bereits ein Identitätsfall; bitte diesen fortsetzen.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/identity/service.py" line="88" />
+            <location filename="../../kcp_desk/services/identity/service.py" line="89" />
             <source>This identity case is no longer open; nothing more can be done in it.</source>
             <translation>Dieser Identitätsfall ist nicht mehr offen; darin ist nichts mehr möglich.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/identity/service.py" line="91" />
+            <location filename="../../kcp_desk/services/identity/service.py" line="92" />
             <source>Someone else changed this identity case meanwhile. Reload to see it.</source>
             <translation>Jemand anderes hat diesen Identitätsfall inzwischen geändert. Bitte neu laden.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/identity/service.py" line="94" />
+            <location filename="../../kcp_desk/services/identity/service.py" line="95" />
             <source>The factors passed so far do not allow a new e-mail address (two independent factors are needed: P+E, P+L, P+M or L+D).</source>
             <translation>Die bisher bestandenen Faktoren erlauben keine neue E-Mail-Adresse (nötig sind zwei unabhängige Faktoren: P+E, P+L, P+M oder L+D).</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/identity/service.py" line="99" />
+            <location filename="../../kcp_desk/services/identity/service.py" line="100" />
             <source>This is the address the customer already has.</source>
             <translation>Diese Adresse hat der Kunde bereits.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/identity/service.py" line="100" />
+            <location filename="../../kcp_desk/services/identity/service.py" line="101" />
             <source>Only a team lead can approve or reject an identity case.</source>
             <translation>Nur eine Teamleitung kann einen Identitätsfall genehmigen oder ablehnen.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/identity/service.py" line="103" />
+            <location filename="../../kcp_desk/services/identity/service.py" line="104" />
             <source>You prepared this identity case yourself; another team lead has to decide it (four-eyes).</source>
             <translation>Sie haben diesen Identitätsfall selbst vorbereitet; eine andere Teamleitung muss entscheiden (Vier-Augen-Prinzip).</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/identity/service.py" line="107" />
+            <location filename="../../kcp_desk/services/identity/service.py" line="108" />
             <source>This identity case is not waiting for a decision.</source>
             <translation>Dieser Identitätsfall wartet nicht auf eine Entscheidung.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/identity/service.py" line="110" />
+            <location filename="../../kcp_desk/services/identity/service.py" line="111" />
             <location filename="../../kcp_desk/services/billing.py" line="148" />
             <source>Please give a reason.</source>
             <translation>Bitte geben Sie einen Grund an.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/identity/service.py" line="111" />
+            <location filename="../../kcp_desk/services/identity/service.py" line="112" />
             <source>Type the code the caller reads out.</source>
             <translation>Geben Sie den Code ein, den der Anrufer vorliest.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/identity/service.py" line="115" />
+            <location filename="../../kcp_desk/services/identity/service.py" line="116" />
             <source>An SMS code has six digits.</source>
             <translation>Ein SMS-Code hat sechs Ziffern.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/identity/service.py" line="116" />
+            <location filename="../../kcp_desk/services/identity/service.py" line="117" />
             <source>Choose the document that was presented.</source>
             <translation>Wählen Sie das vorgelegte Dokument.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/identity/service.py" line="117" />
+            <location filename="../../kcp_desk/services/identity/service.py" line="118" />
             <source>The customer has no postal address to send a letter to.</source>
             <translation>Für den Kunden ist keine Postanschrift hinterlegt, an die ein Brief gehen könnte.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/identity/service.py" line="123" />
+            <location filename="../../kcp_desk/services/identity/refusals.py" line="16" />
             <source>This factor has already passed in this case.</source>
             <extracomment>the policy's refusals (``Decision.reason_key``) as messages next to the factor's action</extracomment>
             <translation>Dieser Faktor ist in diesem Fall bereits bestanden.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/identity/service.py" line="124" />
+            <location filename="../../kcp_desk/services/identity/refusals.py" line="17" />
             <source>The customer has no phone password.</source>
             <translation>Der Kunde hat kein Telefonpasswort.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/identity/service.py" line="125" />
+            <location filename="../../kcp_desk/services/identity/refusals.py" line="18" />
             <source>The caller has no access to the registered mailbox.</source>
             <translation>Der Anrufer hat keinen Zugriff auf das hinterlegte Postfach.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/identity/service.py" line="128" />
+            <location filename="../../kcp_desk/services/identity/refusals.py" line="21" />
             <source>The postal address changed during this case; no letter code goes there.</source>
             <translation>Die Postanschrift wurde während dieses Falls geändert; dorthin geht kein Brief-Code.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/identity/service.py" line="131" />
+            <location filename="../../kcp_desk/services/identity/refusals.py" line="24" />
             <source>The postal address changed less than 30 days ago; a letter code is possible from {letter_possible_from}.</source>
             <translation>Die Postanschrift wurde vor weniger als 30 Tagen geändert; ein Brief-Code ist ab {letter_possible_from} möglich.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/identity/service.py" line="136" />
+            <location filename="../../kcp_desk/services/identity/refusals.py" line="29" />
             <source>The customer has no mobile number.</source>
             <translation>Der Kunde hat keine Mobilnummer.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/identity/service.py" line="137" />
+            <location filename="../../kcp_desk/services/identity/refusals.py" line="30" />
             <source>The mobile number changed during this case; no SMS goes there.</source>
             <translation>Die Mobilnummer wurde während dieses Falls geändert; dorthin geht keine SMS.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/identity/service.py" line="140" />
+            <location filename="../../kcp_desk/services/identity/refusals.py" line="33" />
             <source>The mobile number was registered less than 30 days ago; an SMS is possible from {sms_possible_from}.</source>
             <translation>Die Mobilnummer ist seit weniger als 30 Tagen hinterlegt; eine SMS ist ab {sms_possible_from} möglich.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/identity/service.py" line="145" />
+            <location filename="../../kcp_desk/services/identity/refusals.py" line="38" />
             <source>A new letter can be sent from {not_before} (3 days after the last one).</source>
             <translation>Ein neuer Brief kann ab {not_before} verschickt werden (3 Tage nach dem letzten).</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/identity/service.py" line="148" />
+            <location filename="../../kcp_desk/services/identity/refusals.py" line="41" />
             <source>No more SMS in this case (at most {limit}).</source>
             <translation>In diesem Fall keine weitere SMS (höchstens {limit}).</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/identity/service.py" line="151" />
+            <location filename="../../kcp_desk/services/identity/refusals.py" line="44" />
+            <source>No more SMS to this customer today (at most {limit} in 24 hours); the next one from {not_before}.</source>
+            <translation>Heute keine weitere SMS an diesen Kunden (höchstens {limit} in 24 Stunden); die nächste ab {not_before}.</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/services/identity/refusals.py" line="49" />
             <source>A new SMS can be sent from {not_before}.</source>
             <translation>Eine neue SMS kann ab {not_before} verschickt werden.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/identity/service.py" line="154" />
+            <location filename="../../kcp_desk/services/identity/refusals.py" line="52" />
             <source>No more links in this case (at most {limit}).</source>
             <translation>In diesem Fall kein weiterer Link (höchstens {limit}).</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/identity/service.py" line="157" />
+            <location filename="../../kcp_desk/services/identity/refusals.py" line="55" />
             <source>A new link can be sent from {not_before}.</source>
             <translation>Ein neuer Link kann ab {not_before} verschickt werden.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/identity/service.py" line="160" />
+            <location filename="../../kcp_desk/services/identity/refusals.py" line="58" />
             <source>The phone password is locked for this case (3 wrong tries).</source>
             <translation>Das Telefonpasswort ist für diesen Fall gesperrt (3 falsche Versuche).</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/identity/service.py" line="163" />
+            <location filename="../../kcp_desk/services/identity/refusals.py" line="61" />
             <source>The phone password is locked until {until}.</source>
             <translation>Das Telefonpasswort ist bis {until} gesperrt.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/identity/service.py" line="164" />
+            <location filename="../../kcp_desk/services/identity/refusals.py" line="62" />
             <source>A document was rejected in this case; D cannot pass any more.</source>
             <translation>In diesem Fall wurde ein Dokument abgelehnt; D kann nicht mehr bestanden werden.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/identity/service.py" line="168" />
+            <location filename="../../kcp_desk/services/identity/refusals.py" line="66" />
             <source>This factor cannot be used now.</source>
             <translation>Dieser Faktor ist jetzt nicht nutzbar.</translation>
         </message>
@@ -3838,19 +3805,19 @@ the longest reply or note, in characters (after cleaning) what an agent may post
             <translation>Die Bearbeitung dieses Auftrags kann die Zugangsdaten schon öffnen, oder es gibt keine.</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/identity/confirmations.py" line="49" />
+            <location filename="../../kcp_desk/services/identity/confirmations.py" line="53" />
             <source>This link is not valid (unknown, already used, expired or withdrawn).</source>
             <extracomment>ID-6: after the new address confirmed itself, the portal's normal reset link follows</extracomment>
             <translation>Dieser Link ist nicht gültig (unbekannt, schon benutzt, abgelaufen oder zurückgezogen).</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/identity/confirmations.py" line="52" />
-            <location filename="../../kcp_desk/services/identity/service.py" line="112" />
+            <location filename="../../kcp_desk/services/identity/confirmations.py" line="56" />
+            <location filename="../../kcp_desk/services/identity/service.py" line="113" />
             <source>A letter code has 16 letters and digits (four groups of four).</source>
             <translation>Ein Brief-Code hat 16 Buchstaben und Ziffern (vier Vierergruppen).</translation>
         </message>
         <message>
-            <location filename="../../kcp_desk/services/identity/facts.py" line="57" />
+            <location filename="../../kcp_desk/services/identity/facts.py" line="59" />
             <source>This identity case does not exist.</source>
             <translation>Diesen Identitätsfall gibt es nicht.</translation>
         </message>
@@ -4930,6 +4897,66 @@ Der Desk des Serviceteams.</translation>
             <location filename="../../kcp_desk/views/settings_dialog.py" line="80" />
             <source>The settings could not be saved: {0}</source>
             <translation>Die Einstellungen konnten nicht gespeichert werden: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartPage</name>
+        <message>
+            <location filename="../../kcp_desk/views/identity_start.py" line="56" />
+            <source>How was the caller found?</source>
+            <translation>Wie wurde der Anrufer gefunden?</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_start.py" line="59" />
+            <source>These details only find the customer's record: they prove nothing, however many of them match. A detail that does not match is recorded as a reasonable doubt. Ask only what you need; leave the rest at “not asked”.</source>
+            <translation>Diese Angaben finden nur den Kundendatensatz: Sie beweisen nichts, wie viele auch stimmen. Eine Angabe, die nicht stimmt, wird als begründeter Zweifel festgehalten. Fragen Sie nur, was Sie brauchen; der Rest bleibt bei „nicht gefragt“.</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_start.py" line="68" />
+            <source>Does the caller still have access to the mailbox {0}?</source>
+            <translation>Hat der Anrufer noch Zugang zum Postfach {0}?</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_start.py" line="72" />
+            <source>Yes, they can still read it</source>
+            <translation>Ja, er kann es noch lesen</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_start.py" line="74" />
+            <source>No</source>
+            <translation>Nein</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_start.py" line="87" />
+            <source>Anything odd about the call? (optional)</source>
+            <translation>Ist Ihnen am Anruf etwas aufgefallen? (optional)</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_start.py" line="91" />
+            <source>e.g. hesitated over the address, calls from an unknown number</source>
+            <translation>z. B. zögerte bei der Adresse, ruft von unbekannter Nummer an</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_start.py" line="119" />
+            <source>matches</source>
+            <extracomment>a refusal of the whole start (e.g. the database is gone)</extracomment>
+            <translation>stimmt</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_start.py" line="119" />
+            <source>does not match</source>
+            <translation>stimmt nicht</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_start.py" line="119" />
+            <source>not asked</source>
+            <translation>nicht gefragt</translation>
+        </message>
+        <message>
+            <location filename="../../kcp_desk/views/identity_start.py" line="150" />
+            <source>Please ask whether the caller can still read this mailbox.</source>
+            <extracomment>per knowledge item, its three choices</extracomment>
+            <translation>Bitte fragen Sie, ob der Anrufer dieses Postfach noch lesen kann.</translation>
         </message>
     </context>
     <context>

@@ -24,6 +24,7 @@ from kcp_desk.services.identity import CaseDTO
 from kcp_desk.views.customer_view import CustomerView
 from kcp_desk.views.identity_case import IdentityCaseDialog
 from kcp_desk.views.name_change import ApprovalsPage
+from kcp_desk.views.unsaved import Choice
 from tests.views.test_identity_case import (
     CHEAP_P,
     NEW_EMAIL,
@@ -237,3 +238,33 @@ def test_the_customer_view_opens_the_case_and_lists_it_under_history(
     assert opened.case is not None and opened.case.state == "approved"
     assert opened.read_only and not opened.rows["L"].actions.isVisible()
     opened.close()
+
+
+def test_text_typed_in_the_open_case_counts_for_the_customer_views_guard(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    """Sign-out, quit and a second "Change e-mail…" ask about it, as for the contact form."""
+    services = dataclasses.replace(desk.services, identity=desk.identity)
+    view = CustomerView(services, desk.sessions["anna"])
+    qtbot.addWidget(view)
+    view.show()
+    view.open_customer(desk.customer_id)
+    qtbot.waitUntil(lambda: view.detail is not None, timeout=5000)
+    dialog = view.open_identity_case()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.stack.currentWidget() is dialog.start_page, timeout=5000)
+    assert not view.guard.has_unsaved_changes()
+    dialog.doubt_note.setText("ruft von unbekannter Nummer an")
+    assert view.guard.has_unsaved_changes()
+    asked: list[bool] = []
+
+    def keep(_parent: QWidget, can_save: bool) -> Choice:
+        asked.append(can_save)
+        return Choice.CANCEL
+
+    dialog.guard.asker = keep
+    assert view.open_identity_case() is dialog  # kept, not replaced by a second one
+    assert asked and dialog.doubt_note.text() == "ruft von unbekannter Nummer an"
+    view.guard.discard_changes()
+    assert dialog.doubt_note.text() == "" and not view.guard.has_unsaved_changes()
+    dialog.close()

@@ -14,13 +14,15 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -35,11 +37,14 @@ from kcp_desk.security.outbox_seal import open_sealed
 from kcp_desk.security.phone_password import PhonePasswordParams, hash_phone_password
 from kcp_desk.services.demo import DEMO_AGENTS, populate
 from kcp_desk.services.desk import DeskServices
-from kcp_desk.services.identity import IdentityService
+from kcp_desk.services.identity import CaseDTO, IdentityService
+from kcp_desk.services.identity.confirmations import ConfirmationResult
+from kcp_desk.services.intake import intake
 from kcp_desk.services.principal import AgentSession
 from kcp_desk.services.trust import TrustAnchors
 from kcp_desk.views.identity_case import IdentityCaseDialog
 from kcp_desk.views.name_change import ApprovalsPage
+from kcp_desk.views.unsaved import Choice, ask_discard
 from tests.conftest import FAST_KDF
 
 PHONE_PASSWORD = "Sonnenblume-Zebra-42"
@@ -147,7 +152,9 @@ def host(qtbot: QtBot) -> QWidget:
     return window
 
 
-def _dialog(qtbot: QtBot, host: QWidget, desk: Desk, by: str = "anna") -> IdentityCaseDialog:
+def _dialog(
+    qtbot: QtBot, host: QWidget, desk: Desk, by: str = "anna", *, refresh_ms: int = 15_000
+) -> IdentityCaseDialog:
     dialog = IdentityCaseDialog(
         host,
         desk.identity,
@@ -155,7 +162,10 @@ def _dialog(qtbot: QtBot, host: QWidget, desk: Desk, by: str = "anna") -> Identi
         desk.customer_id,
         "K76543210 Jürgen Müller",
         email_masked="j•••@example.de",
+        refresh_ms=refresh_ms,
     )
+    # the "Discard changes?" box would wait for a click that never comes: answer it
+    dialog.guard.asker = lambda _parent, _can_save: Choice.DISCARD
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)
@@ -501,3 +511,221 @@ def test_nasty_input_in_any_field_gets_a_clear_answer_and_the_dialog_stays_usabl
     if dialog.case is not None and dialog.case.state in ("open", "awaiting_approval"):
         desk.identity.cancel(desk.sessions["ben"], dialog.case.case_id, dialog.case.version, "x")
     dialog.close()
+
+
+# --- closing with typed input (the unsaved-changes guard) ---------------------------------
+
+
+class Asked:
+    """Stands in for the "Discard changes?" box: counts the questions, gives ``answer``."""
+
+    def __init__(self, answer: Choice) -> None:
+        self.answer = answer
+        self.count = 0
+
+    def __call__(self, _parent: QWidget, can_save: bool) -> Choice:
+        assert not can_save  # nothing in the case is saved by a "Save"
+        self.count += 1
+        return self.answer
+
+
+def _close_three_ways(qtbot: QtBot, dialog: IdentityCaseDialog, asked: Asked) -> None:
+    """Close, Esc and the window's close button each ask; Cancel keeps the dialog."""
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert asked.count == 1 and dialog.isVisible()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked.count == 2 and dialog.isVisible()
+    assert not dialog.close()  # what the title bar's close button does
+    assert asked.count == 3 and dialog.isVisible()
+
+
+def _case_allowing_a_new_email(desk: Desk) -> None:
+    """P and a letter code passed, through the service (the dialog then loads it)."""
+    session = desk.sessions["anna"]
+    case = desk.identity.open_case(session, desk.customer_id, has_mailbox=False, knowledge=[])
+    desk.identity.try_phone_password(session, case.case_id, PHONE_PASSWORD)
+    desk.identity.send_letter(session, case.case_id)
+    code = desk.code(case.case_id, OutboxChannel.LETTER)
+    outcome = desk.identity.enter_code(session, case.case_id, "L", code)
+    assert outcome.case.policy.allows_new_email
+
+
+def test_closing_with_a_typed_doubt_note_asks_first_and_cancel_keeps_it(
+    qtbot: QtBot, host: QWidget, desk: Desk
+) -> None:
+    dialog = _dialog(qtbot, host, desk)
+    assert dialog.stack.currentWidget() is dialog.start_page
+    qtbot.keyClicks(dialog.doubt_note, "ruft von unbekannter Nummer an")
+    asked = Asked(Choice.CANCEL)
+    dialog.guard.asker = asked
+    _close_three_ways(qtbot, dialog, asked)
+    assert dialog.doubt_note.text() == "ruft von unbekannter Nummer an"
+    asked.answer = Choice.DISCARD
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert asked.count == 4 and not dialog.isVisible()
+    assert desk.identity.current_case(desk.sessions["anna"], desk.customer_id) is None
+
+
+def test_the_question_is_the_apps_discard_box_with_cancel_as_its_default(
+    qtbot: QtBot, host: QWidget, desk: Desk
+) -> None:
+    dialog = _dialog(qtbot, host, desk)
+    dialog.guard.asker = ask_discard  # the real box, as the agent sees it
+    dialog.doubt_note.setText("zögerte")  # keyClicks: ASCII only
+    seen: list[tuple[QMessageBox.StandardButton, list[QMessageBox.StandardButton]]] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            return
+        try:
+            default = box.standardButton(box.defaultButton())
+            seen.append((default, [box.standardButton(b) for b in box.buttons()]))
+            qtbot.keyClick(box, Qt.Key.Key_Return)  # Enter takes the default
+        finally:
+            if box.isVisible():
+                box.reject()
+
+    QTimer.singleShot(50, answer)
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert seen, "no question was asked"
+    default, buttons = seen[0]
+    assert default is QMessageBox.StandardButton.Cancel
+    assert set(buttons) == {QMessageBox.StandardButton.Discard, QMessageBox.StandardButton.Cancel}
+    assert dialog.isVisible() and dialog.doubt_note.text() == "zögerte"
+    dialog.guard.asker = Asked(Choice.DISCARD)  # qtbot closes the dialog at the end
+
+
+def test_closing_with_a_typed_cancel_reason_or_new_email_asks_but_secrets_never_do(
+    qtbot: QtBot, host: QWidget, desk: Desk
+) -> None:
+    _case_allowing_a_new_email(desk)
+    dialog = _dialog(qtbot, host, desk)
+    assert dialog.case is not None and dialog.new_email.isEnabled()
+    asked = Asked(Choice.CANCEL)
+    dialog.guard.asker = asked
+    qtbot.keyClicks(dialog.new_email, NEW_EMAIL)
+    _close_three_ways(qtbot, dialog, asked)
+    assert dialog.new_email.text() == NEW_EMAIL
+    dialog.new_email.clear()
+    qtbot.mouseClick(dialog.cancel_case_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(dialog.cancel_reason, "Kunde meldet sich schriftlich")
+    asked.count = 0
+    _close_three_ways(qtbot, dialog, asked)
+    assert dialog.cancel_reason.text() == "Kunde meldet sich schriftlich"
+    asked.answer = Choice.DISCARD
+    assert dialog.close()
+    assert asked.count == 4 and not dialog.isVisible()
+    assert dialog.cancel_reason.text() == "" and dialog.new_email.text() == ""
+    case = desk.identity.current_case(desk.sessions["anna"], desk.customer_id)
+    assert case is not None and case.state == "open"  # discarding cancelled nothing
+
+
+def test_a_typed_secret_is_not_asked_about_it_is_emptied(
+    qtbot: QtBot, host: QWidget, desk: Desk
+) -> None:
+    session = desk.sessions["anna"]
+    case = desk.identity.open_case(session, desk.customer_id, has_mailbox=False, knowledge=[])
+    desk.identity.send_letter(session, case.case_id)
+    dialog = _dialog(qtbot, host, desk)
+    asked = Asked(Choice.CANCEL)
+    dialog.guard.asker = asked
+    qtbot.keyClicks(dialog.p_field, WRONG_PASSWORD)
+    qtbot.keyClicks(dialog.letter_code, "ABCD-EFGH")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked.count == 0 and not dialog.isVisible()
+    assert dialog.p_field.text() == "" and dialog.letter_code.text() == ""
+
+
+# --- the refresh while a code or link is out ----------------------------------------------
+
+
+def _portal(desk: Desk, **fields: str) -> None:
+    """The customer clicks the link or types the letter code on the portal; the
+    portal's confirmation document comes in (``kcp-desk intake``)."""
+    result = intake(
+        desk.db,
+        {"kind": "confirmation", "version": 1, **fields},
+        anchors=desk.identity._anchors,
+    )
+    assert isinstance(result, ConfirmationResult), result
+
+
+def _passed(dialog: IdentityCaseDialog, factor: str) -> bool:
+    return dialog.case is not None and factor in {f.value for f in dialog.case.policy.passed}
+
+
+def test_a_link_clicked_on_the_portal_shows_up_without_refresh(
+    qtbot: QtBot, host: QWidget, desk: Desk
+) -> None:
+    dialog = _dialog(qtbot, host, desk, refresh_ms=100)
+    qtbot.mouseClick(dialog.mailbox_yes, Qt.MouseButton.LeftButton)
+    _click(qtbot, dialog, dialog.open_button)
+    assert not dialog.refresh.timer.isActive()  # nothing is out yet
+    _click(qtbot, dialog, dialog.send_link)
+    assert dialog.refresh.timer.isActive()
+    _click(qtbot, dialog, dialog.send_letter)
+    # a wrong phone password: its answer stays through the quiet refreshes
+    qtbot.keyClicks(dialog.p_field, WRONG_PASSWORD)
+    _click(qtbot, dialog, dialog.p_check)
+    assert dialog.rows["P"].result.isVisible()
+    changed: list[CaseDTO] = []
+    dialog.case_changed.connect(changed.append)
+    assert dialog.case is not None
+    case_id, number = dialog.case.case_id, dialog.case.customer_number
+
+    _portal(desk, token=desk.code(case_id, OutboxChannel.EMAIL))
+    qtbot.waitUntil(lambda: _passed(dialog, "E"), timeout=5000)
+    assert dialog.rows["E"].state.text().startswith("✔ Passed on")
+    assert dialog.rows["P"].result.isVisible()  # the last answer is still there
+    assert dialog.stack.isEnabled() and not dialog.busy
+    qtbot.wait(500)  # more rounds, nothing new: the customer view is not told again
+    assert [c.case_id for c in changed] == [case_id]
+    assert dialog.refresh.timer.isActive()  # the letter code is still out
+
+    # while the agent types in a field of the case, the refresh waits
+    dialog.p_field.setFocus()
+    qtbot.keyClicks(dialog.p_field, "Sonnen")
+    _portal(desk, customer=number, letter_code=desk.code(case_id, OutboxChannel.LETTER))
+    qtbot.wait(600)
+    assert not _passed(dialog, "L")
+    assert dialog.p_field.text() == "Sonnen" and dialog.p_field.isEnabled()
+    dialog.p_field.clear()  # typing stopped: the next round shows the code
+    qtbot.waitUntil(lambda: _passed(dialog, "L"), timeout=5000)
+    # nothing is pending any more: the refresh stops
+    assert not dialog.refresh.timer.isActive()
+
+
+def test_the_refresh_stops_when_the_dialog_closes_and_skips_while_a_step_runs(
+    qtbot: QtBot, host: QWidget, desk: Desk
+) -> None:
+    session = desk.sessions["anna"]
+    case = desk.identity.open_case(session, desk.customer_id, has_mailbox=True, knowledge=[])
+    desk.identity.send_link(session, case.case_id)
+    dialog = _dialog(qtbot, host, desk, refresh_ms=50)
+    assert dialog.refresh.timer.isActive()
+    calls: list[int] = []
+    original = desk.identity.get
+
+    def counting_get(s: AgentSession, case_id: int) -> CaseDTO:
+        calls.append(case_id)
+        return original(s, case_id)
+
+    desk.identity.get = counting_get  # type: ignore[method-assign]
+    try:
+        qtbot.waitUntil(lambda: len(calls) >= 2, timeout=5000)
+        dialog.busy = True  # a step runs: no refresh starts meanwhile
+        qtbot.wait(100)  # a refresh already under way may still land
+        count = len(calls)
+        qtbot.wait(300)
+        assert len(calls) == count
+        dialog.busy = False
+        qtbot.waitUntil(lambda: len(calls) > count, timeout=5000)
+        assert dialog.close()
+        assert not dialog.refresh.timer.isActive()
+        qtbot.wait(100)
+        count = len(calls)
+        qtbot.wait(300)
+        assert len(calls) == count
+    finally:
+        del desk.identity.get
