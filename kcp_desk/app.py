@@ -223,7 +223,11 @@ class DeskApp:
         """A call came in: to the front, and search ``text`` now or after login/unlock.
 
         Only the latest text waits: after two calls the agent wants the second caller.
+        No text (the menu entry starts `kcp-desk open` without a link): to the front only.
         """
+        if not text.strip():
+            self.bring_to_front()
+            return
         self.pending_open = text
         self.bring_to_front()
         self._deliver_pending()

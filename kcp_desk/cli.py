@@ -1,5 +1,5 @@
 """Command line: `kcp-desk [--demo]` opens the desk, `kcp-desk open TEXT` hands a call to
-it; `demo`, `intake`, `audit verify`, `admin`, `outbox` and `db` are tools."""
+it; `demo`, `intake`, `audit verify`, `admin`, `outbox`, `db` and `selfcheck` are tools."""
 
 from __future__ import annotations
 
@@ -188,7 +188,7 @@ def _cmd_open(args: argparse.Namespace) -> int:
         return 0
     from kcp_desk.app import run_gui
 
-    return run_gui([sys.argv[0]], demo=args.demo, open_text=text)
+    return run_gui([sys.argv[0]], demo=args.demo, open_text=text or None)
 
 
 def _plural(n: int, one: str, many: str) -> str:
@@ -387,6 +387,13 @@ def _cmd_admin_pin(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_selfcheck(args: argparse.Namespace) -> int:
+    """Exercise every lazily loaded dependency (what a bundle could lack); exit 0 when all hold."""
+    from kcp_desk.selfcheck import main as selfcheck
+
+    return selfcheck(expect_keyring=args.expect_keyring)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kcp-desk", description="The service team's desk.")
     parser.add_argument(
@@ -405,7 +412,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="hand a call to the running desk (tel:/callto: URI, phone or customer number, "
         "any search text); starts the desk when none runs",
     )
-    open_.add_argument("text", nargs="+", metavar="TEXT")
+    open_.add_argument("text", nargs="*", metavar="TEXT")
     open_.add_argument(
         "--timeout-ms", type=int, default=3000, help="how long to wait for the running desk"
     )
@@ -458,6 +465,17 @@ def build_parser() -> argparse.ArgumentParser:
     okeys = outbox_sub.add_parser("keys", help="list the service keys and their certificates")
     okeys.add_argument("--database-url")
     okeys.set_defaults(func=_cmd_outbox_keys)
+    selfcheck = sub.add_parser(
+        "selfcheck",
+        help="check that every lazily loaded dependency works here (a release bundle's test)",
+    )
+    selfcheck.add_argument(
+        "--expect-keyring",
+        metavar="NAME",
+        help="also require this keyring backend for 'remember on this workstation' "
+        "(e.g. WinVaultKeyring, SecretService)",
+    )
+    selfcheck.set_defaults(func=_cmd_selfcheck)
     dbp = sub.add_parser("db", help="schema and role tools (run as the database owner)")
     db_sub = dbp.add_subparsers(dest="db_command", required=True)
     upgrade = db_sub.add_parser("upgrade", help="migrate the schema to this version")

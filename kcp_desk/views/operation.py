@@ -152,7 +152,12 @@ class _Runnable(QRunnable):
             op._error = err
         except BaseException:  # a bug: hand it to the GUI thread's excepthook
             op._exc_info = sys.exc_info()
-        op._dispatcher.finished.emit(op._id)
+        try:
+            op._dispatcher.finished.emit(op._id)
+        except RuntimeError:
+            # the application quit while this ran: its dispatcher is gone, and nobody
+            # waits for the answer any more
+            return
 
 
 class Operation:
