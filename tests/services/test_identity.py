@@ -22,18 +22,13 @@ from kcp_desk.errors import FieldErrors, InvalidInput, PermissionDenied, StaleEd
 from kcp_desk.models.agents import Agent, Role
 from kcp_desk.models.audit import AuditEntry
 from kcp_desk.models.customers import (
-    AddressKind,
     ContactChange,
     Customer,
-    CustomerKind,
-    PostalAddress,
 )
 from kcp_desk.models.identity import EmailLink, LetterCode
 from kcp_desk.models.outbox import OutboxChannel, OutboxMessage
 from kcp_desk.security.field_crypto import SecretText
-from kcp_desk.security.one_time_codes import CodeHashParams
 from kcp_desk.security.outbox_seal import open_sealed
-from kcp_desk.security.phone_password import PhonePasswordParams, hash_phone_password
 from kcp_desk.services.demo import DEMO_AGENTS, populate
 from kcp_desk.services.desk import DeskServices
 from kcp_desk.services.identity import CaseDTO, IdentityService
@@ -42,10 +37,13 @@ from kcp_desk.services.intake import intake
 from kcp_desk.services.principal import AgentSession
 from kcp_desk.services.trust import TrustAnchors, Uncertified
 from tests.conftest import FAST_KDF
+from tests.identity_support import (
+    CHEAP_CODES,
+    PHONE_PASSWORD,
+    add_customer,
+    sealed_secret,
+)
 
-PHONE_PASSWORD = "Sonnenblume-Zebra-42"
-CHEAP_P = PhonePasswordParams(memory_kib=64, iterations=1, lanes=1)
-CHEAP_CODES = CodeHashParams(memory_kib=64, iterations=1, lanes=1)
 NEW_EMAIL = "juergen.neu@example.org"
 
 
@@ -81,56 +79,7 @@ class Desk:
 
     def code(self, case_id: int, channel: OutboxChannel) -> SecretText:
         """What the customer reads in the letter, SMS or mail (the service's side)."""
-        with self.db.read() as s:
-            message = s.scalars(
-                select(OutboxMessage)
-                .where(OutboxMessage.case_id == case_id, OutboxMessage.channel == channel)
-                .where(OutboxMessage.sealed.is_not(None))
-                .order_by(OutboxMessage.id.desc())
-            ).first()
-            assert message is not None and message.sealed_key_version is not None
-            opened = open_sealed(
-                self.keys[channel],
-                bytes(message.sealed),
-                channel=channel.value,
-                key_version=message.sealed_key_version,
-                recipient=message.recipient,
-                template=message.template,
-            )
-        return opened.get("code") or opened["token"]
-
-
-def _customer(db: Database, clock: Clock, *, company: bool = False) -> int:
-    long_ago = (clock.now - dt.timedelta(days=400)).date()
-    with db.transaction() as s:
-        customer = Customer(
-            number=7654321,
-            kind=CustomerKind.COMPANY if company else CustomerKind.PERSON,
-            first_name="Jürgen",
-            last_name="Müller",
-            company="Müller Hosting" if company else None,
-            legal_form="GmbH" if company else None,
-            email="j.mueller@example.de",
-            email_verified=True,
-            mobile_e164="+4915112345678",
-            customer_since=long_ago,
-            phone_password_hash=hash_phone_password(PHONE_PASSWORD, CHEAP_P),
-            phone_password_set_at=clock.now - dt.timedelta(days=100),
-        )
-        customer.addresses.append(
-            PostalAddress(
-                kind=AddressKind.BILLING,
-                street="Hauptstraße",
-                house_number="5",
-                postcode="10115",
-                city="Berlin",
-                country="DE",
-                valid_from=long_ago,
-            )
-        )
-        s.add(customer)
-        s.flush()
-        return customer.id
+        return sealed_secret(self.db, self.keys, case_id, channel)
 
 
 @pytest.fixture
@@ -150,7 +99,7 @@ def desk(database: Database) -> Iterator[Desk]:
         a.username: services.auth.login(a.username, a.passphrase).session for a in DEMO_AGENTS
     }
     service = IdentityService(database, pinned[0], clock=clock, code_params=CHEAP_CODES)
-    yield Desk(database, service, sessions, keys, clock, _customer(database, clock))
+    yield Desk(database, service, sessions, keys, clock, add_customer(database, clock.now))
 
 
 def _p_and_l(desk: Desk, by: str = "anna") -> CaseDTO:

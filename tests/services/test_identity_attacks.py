@@ -31,11 +31,8 @@ from kcp_desk.errors import FieldErrors, InvalidInput, KcpError, PermissionDenie
 from kcp_desk.models.audit import AuditEntry
 from kcp_desk.models.base import Base
 from kcp_desk.models.customers import (
-    AddressKind,
     ContactChange,
     Customer,
-    CustomerKind,
-    PostalAddress,
 )
 from kcp_desk.models.identity import (
     EmailLink,
@@ -46,7 +43,6 @@ from kcp_desk.models.identity import (
 )
 from kcp_desk.models.outbox import OutboxChannel, OutboxKey, OutboxMessage
 from kcp_desk.security.outbox_seal import new_service_key, public_key_bytes
-from kcp_desk.security.phone_password import hash_phone_password
 from kcp_desk.services.caller_verification import CallerVerificationService
 from kcp_desk.services.customers import CustomerService
 from kcp_desk.services.desk import DeskServices
@@ -56,10 +52,9 @@ from kcp_desk.services.intake import intake
 from kcp_desk.services.principal import AgentSession
 from kcp_desk.services.trust import Uncertified
 from tests.conftest import FAST_KDF
+from tests.identity_support import PHONE_PASSWORD, add_customer
 from tests.services.test_identity import (  # noqa: F401
-    CHEAP_P,
     NEW_EMAIL,
-    PHONE_PASSWORD,
     Desk,
     _email,
     _p_and_l,
@@ -107,34 +102,19 @@ def _confirm(desk: Desk, **fields: object) -> object:
 
 
 def _second_customer(desk: Desk, number: int = 7654322, email: str = "eva@example.net") -> int:
-    long_ago = (desk.clock.now - dt.timedelta(days=400)).date()
-    with desk.db.transaction() as s:
-        customer = Customer(
-            number=number,
-            kind=CustomerKind.PERSON,
-            first_name="Eva",
-            last_name="Zweite",
-            email=email,
-            email_verified=True,
-            mobile_e164="+4915187654321",
-            customer_since=long_ago,
-            phone_password_hash=hash_phone_password("Zweites-Passwort-7", CHEAP_P),
-            phone_password_set_at=desk.clock.now - dt.timedelta(days=100),
-        )
-        customer.addresses.append(
-            PostalAddress(
-                kind=AddressKind.BILLING,
-                street="Nebenweg",
-                house_number="1",
-                postcode="20095",
-                city="Hamburg",
-                country="DE",
-                valid_from=long_ago,
-            )
-        )
-        s.add(customer)
-        s.flush()
-        return customer.id
+    return add_customer(
+        desk.db,
+        desk.clock.now,
+        number=number,
+        first_name="Eva",
+        last_name="Zweite",
+        email=email,
+        mobile="+4915187654321",
+        password="Zweites-Passwort-7",
+        street="Nebenweg",
+        postcode="20095",
+        city="Hamburg",
+    )
 
 
 def _submitted(rig: Rig, by: str = "anna", email: str = NEW_EMAIL) -> CaseDTO:

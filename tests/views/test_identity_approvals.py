@@ -16,22 +16,16 @@ from pytestqt.qtbot import QtBot
 
 from kcp_desk.db import Database
 from kcp_desk.domain.references import format_ticket_ref
-from kcp_desk.models.customers import AddressKind, Customer, CustomerKind, PostalAddress
+from kcp_desk.models.customers import Customer
 from kcp_desk.models.outbox import OutboxChannel
 from kcp_desk.models.tickets import Ticket
-from kcp_desk.security.phone_password import hash_phone_password
 from kcp_desk.services.identity import CaseDTO
 from kcp_desk.views.customer_view import CustomerView
 from kcp_desk.views.identity_case import IdentityCaseDialog
 from kcp_desk.views.name_change import ApprovalsPage
 from kcp_desk.views.unsaved import Choice
-from tests.views.test_identity_case import (
-    CHEAP_P,
-    NEW_EMAIL,
-    PHONE_PASSWORD,
-    Desk,
-    build_desk,
-)
+from tests.identity_support import PHONE_PASSWORD, add_customer
+from tests.views.test_identity_case import NEW_EMAIL, Desk, build_desk
 
 
 @pytest.fixture
@@ -55,35 +49,22 @@ def _submitted_case(desk: Desk, by: str, customer_id: int | None = None) -> Case
 
 
 def _second_customer(desk: Desk) -> int:
-    long_ago = dt.date.today() - dt.timedelta(days=400)
+    customer_id = add_customer(
+        desk.db,
+        dt.datetime.now(dt.UTC),
+        number=7654322,
+        first_name="Erika",
+        last_name="Kunz",
+        company="Kunz Bau",
+        email="info@kunz-bau.de",
+        mobile=None,
+        street="Domstraße",
+        postcode="50667",
+        city="Köln",
+    )
     with desk.db.transaction() as s:
-        customer = Customer(
-            number=7654322,
-            kind=CustomerKind.COMPANY,
-            first_name="Erika",
-            last_name="Kunz",
-            company="Kunz Bau",
-            legal_form="GmbH",
-            email="info@kunz-bau.de",
-            customer_since=long_ago,
-            phone_password_hash=hash_phone_password(PHONE_PASSWORD, CHEAP_P),
-            phone_password_set_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=100),
-        )
-        customer.addresses.append(
-            PostalAddress(
-                kind=AddressKind.BILLING,
-                street="Domstraße",
-                house_number="1",
-                postcode="50667",
-                city="Köln",
-                country="DE",
-                valid_from=long_ago,
-            )
-        )
-        s.add(customer)
-        s.flush()
-        s.add(Ticket(customer_id=customer.id, number=4711, subject="Umfirmierung"))
-        return customer.id
+        s.add(Ticket(customer_id=customer_id, number=4711, subject="Umfirmierung"))
+    return customer_id
 
 
 def _page(qtbot: QtBot, desk: Desk, by: str) -> ApprovalsPage:

@@ -26,15 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
 
 from kcp_desk.db import Database
 from kcp_desk.domain.identity_policy import KnowledgeItem
-from kcp_desk.models.customers import AddressKind, Customer, CustomerKind, PostalAddress
-from kcp_desk.models.outbox import OutboxChannel, OutboxMessage
-from kcp_desk.security.one_time_codes import CodeHashParams
-from kcp_desk.security.outbox_seal import open_sealed
-from kcp_desk.security.phone_password import PhonePasswordParams, hash_phone_password
+from kcp_desk.models.outbox import OutboxChannel
 from kcp_desk.services.demo import DEMO_AGENTS, populate
 from kcp_desk.services.desk import DeskServices
 from kcp_desk.services.identity import CaseDTO, IdentityService
@@ -46,12 +41,15 @@ from kcp_desk.views.identity_case import IdentityCaseDialog
 from kcp_desk.views.name_change import ApprovalsPage
 from kcp_desk.views.unsaved import Choice, ask_discard
 from tests.conftest import FAST_KDF
+from tests.identity_support import (
+    CHEAP_CODES,
+    PHONE_PASSWORD,
+    add_customer,
+    sealed_secret,
+)
 
-PHONE_PASSWORD = "Sonnenblume-Zebra-42"
 WRONG_PASSWORD = "Gaensebluemchen-7"
 NEW_EMAIL = "juergen.neu@example.org"
-CHEAP_P = PhonePasswordParams(memory_kib=64, iterations=1, lanes=1)
-CHEAP_CODES = CodeHashParams(memory_kib=64, iterations=1, lanes=1)
 
 
 @dataclass
@@ -65,54 +63,7 @@ class Desk:
 
     def code(self, case_id: int, channel: OutboxChannel) -> str:
         """What the customer reads in the letter or SMS (the channel system's side)."""
-        with self.db.read() as s:
-            message = s.scalars(
-                select(OutboxMessage)
-                .where(OutboxMessage.case_id == case_id, OutboxMessage.channel == channel)
-                .where(OutboxMessage.sealed.is_not(None))
-                .order_by(OutboxMessage.id.desc())
-            ).first()
-            assert message is not None and message.sealed_key_version is not None
-            opened = open_sealed(
-                self.keys[channel],
-                bytes(message.sealed),
-                channel=channel.value,
-                key_version=message.sealed_key_version,
-                recipient=message.recipient,
-                template=message.template,
-            )
-        return (opened.get("code") or opened["token"]).reveal()
-
-
-def _customer(db: Database) -> int:
-    long_ago = dt.date.today() - dt.timedelta(days=400)
-    with db.transaction() as s:
-        customer = Customer(
-            number=7654321,
-            kind=CustomerKind.PERSON,
-            first_name="Jürgen",
-            last_name="Müller",
-            email="j.mueller@example.de",
-            email_verified=True,
-            mobile_e164="+4915112345678",
-            customer_since=long_ago,
-            phone_password_hash=hash_phone_password(PHONE_PASSWORD, CHEAP_P),
-            phone_password_set_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=100),
-        )
-        customer.addresses.append(
-            PostalAddress(
-                kind=AddressKind.BILLING,
-                street="Hauptstraße",
-                house_number="5",
-                postcode="10115",
-                city="Berlin",
-                country="DE",
-                valid_from=long_ago,
-            )
-        )
-        s.add(customer)
-        s.flush()
-        return customer.id
+        return sealed_secret(self.db, self.keys, case_id, channel).reveal()
 
 
 @pytest.fixture
@@ -139,7 +90,14 @@ def build_desk(database: Database) -> Iterator[Desk]:
         if a.username in ("anna", "ben", "lea")
     }
     identity = IdentityService(database, pinned[0], code_params=CHEAP_CODES)
-    yield Desk(database, services, identity, sessions, keys, _customer(database))
+    yield Desk(
+        database,
+        services,
+        identity,
+        sessions,
+        keys,
+        add_customer(database, dt.datetime.now(dt.UTC)),
+    )
 
 
 @pytest.fixture

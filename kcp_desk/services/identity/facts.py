@@ -130,6 +130,18 @@ def registered_address(customer: Customer, today: dt.date) -> PostalAddress | No
     )
 
 
+def letter_recipient(customer: Customer, address: PostalAddress) -> str:
+    """The address block of a letter, a line each: name, street, postcode and city,
+    country (the letter service's format; ``outbox.mask_recipient`` reads it)."""
+    lines = (
+        display_name_of(customer),
+        f"{address.street} {address.house_number}".strip(),
+        f"{address.postcode} {address.city}".strip(),
+        address.country,
+    )
+    return "\n".join(line for line in lines if line)
+
+
 def _last_change(s: Session, customer_id: int, field: str) -> dt.datetime | None:
     at = s.scalar(
         select(func.max(ContactChange.changed_at)).where(

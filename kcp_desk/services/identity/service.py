@@ -313,22 +313,12 @@ class IdentityService:
                     valid_until=valid_until,
                 )
             )
-            recipient = "\n".join(
-                line
-                for line in (
-                    facts.display_name_of(customer),
-                    f"{address.street} {address.house_number}".strip(),
-                    f"{address.postcode} {address.city}".strip(),
-                    address.country,
-                )
-                if line
-            )
             message = outbox.queue(
                 s,
                 self._anchors,
                 channel=OutboxChannel.LETTER,
                 template=LETTER_TEMPLATE,
-                recipient=recipient,
+                recipient=facts.letter_recipient(customer, address),
                 customer_id=customer.id,
                 case_id=case.id,
                 queued_by=agent.id,
@@ -688,16 +678,7 @@ class IdentityService:
                 self._anchors,
                 channel=OutboxChannel.LETTER,
                 template=POSTAL_NOTICE,
-                recipient="\n".join(
-                    line
-                    for line in (
-                        facts.display_name_of(customer),
-                        f"{address.street} {address.house_number}".strip(),
-                        f"{address.postcode} {address.city}".strip(),
-                        address.country,
-                    )
-                    if line
-                ),
+                recipient=facts.letter_recipient(customer, address),
                 customer_id=customer.id,
                 case_id=case.id,
                 queued_by=lead.id,
