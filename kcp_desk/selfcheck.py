@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 #: a check returns what it saw (one line) and raises when the dependency does not work
 Check = Callable[[], str]
@@ -95,6 +96,24 @@ def _faker() -> str:
     return f"de_DE city {city!r}, name {name!r}"
 
 
+def _remember_round_trip(backend: Any) -> str:
+    """ "Remember on this workstation" as the login does it, through the app's own
+    keyring guard: a device key stored, found again, and deleted (only when a backend
+    is expected: a plain selfcheck writes nothing into the user's keyring)."""
+    from kcp_desk.security.keyring_guard import DeviceKeyStore
+
+    store = DeviceKeyStore(backend, "kcp-desk-selfcheck")
+    created = store.create("selfcheck")
+    try:
+        if store.load("selfcheck") != created:
+            raise CheckFailed("the device key stored is not the one found again")
+    finally:
+        store.forget("selfcheck")
+    if store.load("selfcheck") is not None:
+        raise CheckFailed("the device key was not deleted")
+    return "a device key stored, found and deleted"
+
+
 def _keyring(expect: str | None) -> Check:
     def check() -> str:
         import importlib.util
@@ -124,6 +143,8 @@ def _keyring(expect: str | None) -> Check:
             where = f"{choice.where} ({name})"
         if expect and expect.lower() not in name.lower():
             raise CheckFailed(f"expected the {expect} backend, found {where}")
+        if expect and choice.backend is not None:
+            where += "; " + _remember_round_trip(choice.backend)
         return f"entry points {', '.join(points)}; remember-me store: {where}"
 
     return check
